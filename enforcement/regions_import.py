@@ -75,10 +75,7 @@ def convert(dist: Path) -> tuple[list[dict], list[dict]]:
             }
         )
     upper.extend(SUPPLEMENT)
-    townships = [
-        {"region_code": row["code"], "region_name": row["name"]}
-        for row in _read(dist, "streets.csv")
-    ]
+    townships = [{"region_code": row["code"], "region_name": row["name"]} for row in _read(dist, "streets.csv")]
     return sorted(upper, key=lambda r: r["region_code"]), townships
 
 

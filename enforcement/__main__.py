@@ -1,0 +1,7 @@
+"""python -m enforcement …: the command-line interface."""
+
+import sys
+
+from enforcement.cli import main
+
+sys.exit(main())

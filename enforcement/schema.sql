@@ -1,0 +1,459 @@
+-- Schema of the dashboard database (one DuckDB file).
+-- Reference facts (regions, plans, milestones, targets, reported figures) come from data/reference/;
+-- statistics (task progress, training, cases, capacity, satisfaction) come from the sample generator or from imports.
+-- Every statistics row says whether it is sample data (is_sample) and, if imported, which import brought it.
+-- Stocks (headcounts, cumulative totals) are values at the end of the month; flows are amounts within the month.
+
+create table meta (
+    key varchar primary key,
+    value varchar not null
+);
+
+-- Regions: GB/T 2260 codes, 6 digits down to county level, 9 digits for townships, under one virtual root
+-- 000000 全国 (level nation, empty prefix) so that the national view is a subtree like any other.
+-- code_prefix: the significant digits (2 for a province, 4 for a city, the whole code below), so that every
+-- region of a subtree has a code starting with the root's prefix; subtree filters are code ranges (see in_subtree).
+create table regions (
+    region_code varchar primary key check (regexp_full_match(region_code, '[0-9]{6}|[0-9]{9}')),
+    region_name varchar not null,
+    level varchar not null check (level in ('nation', 'province', 'city', 'county', 'township')),
+    level_no tinyint not null check (level_no between 0 and 4),
+    parent_code varchar check ((parent_code is null) = (level = 'nation')),
+    code_prefix varchar not null check (starts_with(region_code, code_prefix)),
+    province_code varchar not null,
+    full_name varchar not null,
+    lineage varchar[] not null,
+    source varchar not null
+);
+
+create table plans (
+    plan_id varchar primary key,
+    issuer_region_code varchar not null references regions (region_code),
+    issuer varchar not null,
+    document_number varchar,
+    title varchar not null,
+    issue_date date,
+    schedule_start_date date not null,
+    source_file varchar not null,
+    document_kind varchar not null,
+    note varchar
+);
+
+create table milestones (
+    milestone_id varchar primary key,
+    plan_id varchar not null references plans (plan_id),
+    seq integer not null,
+    clause_path varchar not null,
+    task_area varchar not null,
+    kind varchar not null check (kind in ('goal', 'task', 'evaluation')),
+    requirement varchar not null,
+    lead_units varchar,
+    responsible_units varchar,
+    deadline_text varchar,
+    deadline_date date,
+    milestone_year smallint check (milestone_year = year(deadline_date)),
+    is_ongoing boolean not null,
+    applies_to_levels varchar[] not null,
+    quote varchar not null
+);
+
+create table targets (
+    target_id varchar primary key,
+    plan_id varchar not null references plans (plan_id),
+    seq integer not null,
+    clause_path varchar not null,
+    indicator_key varchar not null,
+    indicator_name varchar not null,
+    comparator varchar not null check (comparator in ('>=', '<=', '=', '<', '>', 'below_parent_avg')),
+    target_value double check ((target_value is null) = (comparator = 'below_parent_avg')),
+    unit varchar not null,
+    target_year smallint,
+    deadline_date date,
+    applies_to varchar,
+    applies_to_levels varchar[] not null,
+    milestone_id varchar references milestones (milestone_id),
+    quote varchar not null
+);
+
+create table reported_figures (
+    figure_id varchar primary key,
+    plan_id varchar not null references plans (plan_id),
+    region_code varchar not null references regions (region_code),
+    indicator varchar not null,
+    comparator varchar not null,
+    value double not null,
+    unit varchar not null,
+    as_of_text varchar,
+    as_of_date date,
+    quote varchar not null
+);
+
+-- How each indicator is measured, and whether targets on it are tracked by statistics or by milestone progress.
+create table indicators (
+    indicator_key varchar primary key,
+    name_zh varchar not null,
+    name_en varchar not null,
+    unit varchar not null,
+    higher_is_better boolean not null,
+    computed_from varchar not null check (computed_from in ('statistics', 'milestone')),
+    definition varchar not null
+);
+
+-- Enforcement domains (cases) and agencies (training); agencies of a domain carry its domain_code.
+create table domains (
+    domain_code varchar primary key,
+    name_zh varchar not null,
+    name_en varchar not null,
+    sort_order integer not null
+);
+
+create table agencies (
+    agency_code varchar primary key,
+    name_zh varchar not null,
+    name_en varchar not null,
+    domain_code varchar references domains (domain_code),
+    sort_order integer not null
+);
+
+create table imports (
+    import_id integer primary key,
+    imported_at timestamp not null,
+    dataset varchar not null,
+    file_name varchar not null,
+    stored_path varchar not null,
+    checksum_sha256 varchar not null,
+    rows_in_file integer not null check (rows_in_file >= 0),
+    rows_inserted integer not null check (rows_inserted >= 0),
+    rows_replaced integer not null check (rows_replaced >= 0),
+    rows_unchanged integer not null check (rows_unchanged >= 0),
+    replaced_rows_json varchar,
+    imported_by varchar
+);
+
+-- Task progress: an append-only history of reports. The status on any date is the latest report up to it.
+create table task_progress (
+    milestone_id varchar not null references milestones (milestone_id),
+    region_code varchar not null,
+    report_date date not null,
+    status_reported varchar not null check (status_reported in ('not_started', 'in_progress', 'completed', 'not_applicable')),
+    percent_complete tinyint not null check (percent_complete between 0 and 100),
+    completed_on date check (completed_on <= report_date),
+    evidence_note varchar,
+    is_sample boolean not null,
+    import_id integer,
+    primary key (milestone_id, region_code, report_date),
+    check ((status_reported = 'completed') = (completed_on is not null)),
+    check (status_reported <> 'completed' or percent_complete = 100)
+);
+
+-- Training: region x month x agency. Kept sorted by region_code so subtree filters skip row groups.
+create table training_stats (
+    region_code varchar not null,
+    period_month date not null check (day(period_month) = 1),
+    agency_code varchar not null,
+    officers integer not null check (officers >= 0),                                   -- stock
+    certified_officers integer not null check (certified_officers between 0 and officers),  -- stock
+    full_rotation_trained integer not null check (full_rotation_trained between 0 and officers),  -- stock, cumulative since the plan
+    public_law_hours double not null check (public_law_hours >= 0),                    -- flow
+    professional_hours double not null check (professional_hours >= 0),               -- flow
+    exam_sampled integer not null check (exam_sampled >= 0),                           -- flow
+    exam_passed integer not null check (exam_passed between 0 and exam_sampled),       -- flow
+    township_officers integer not null check (township_officers >= 0),                 -- stock
+    township_officers_trained integer not null check (township_officers_trained between 0 and township_officers),  -- stock, this year so far
+    is_sample boolean not null,
+    import_id integer
+    -- natural key (region_code, period_month, agency_code): unique by the importer and a data test, not an index
+);
+
+-- Cases: region x month x enforcement domain. Kept sorted by region_code so subtree filters skip row groups.
+create table case_stats (
+    region_code varchar not null,
+    period_month date not null check (day(period_month) = 1),
+    domain_code varchar not null,
+    count_penalty integer not null check (count_penalty >= 0),
+    count_inspection integer not null check (count_inspection >= 0),
+    count_license integer not null check (count_license >= 0),
+    count_coercion integer not null check (count_coercion >= 0),
+    major_decisions integer not null check (major_decisions >= 0),
+    major_decisions_reviewed integer not null check (major_decisions_reviewed between 0 and major_decisions),
+    decisions_to_publicize integer not null check (decisions_to_publicize >= 0),
+    decisions_publicized integer not null check (decisions_publicized between 0 and decisions_to_publicize),
+    decisions_publicized_7d integer not null check (decisions_publicized_7d between 0 and decisions_publicized),
+    reconsiderations integer not null check (reconsiderations >= 0),
+    reconsiderations_corrected integer not null check (reconsiderations_corrected between 0 and reconsiderations),
+    lawsuits integer not null check (lawsuits >= 0),
+    lawsuits_lost integer not null check (lawsuits_lost between 0 and lawsuits),
+    head_appearances integer not null check (head_appearances between 0 and lawsuits),
+    complaints_12345 integer not null check (complaints_12345 >= 0),
+    case_files_reviewed integer not null check (case_files_reviewed >= 0),
+    case_files_passed integer not null check (case_files_passed between 0 and case_files_reviewed),
+    is_sample boolean not null,
+    import_id integer
+    -- natural key (region_code, period_month, domain_code): unique by the importer and a data test, not an
+    -- index (an index over 28 M national rows would cost gigabytes of memory and most of the build time)
+);
+
+-- Capacity the targets need: region x month.
+create table capacity_stats (
+    region_code varchar not null,
+    period_month date not null check (day(period_month) = 1),
+    legal_reviewers integer not null check (legal_reviewers >= 0),                     -- stock
+    judicial_offices integer not null check (judicial_offices >= 0),                   -- stock (司法所)
+    judicial_offices_with_legal_staff integer not null check (judicial_offices_with_legal_staff between 0 and judicial_offices),  -- stock
+    enterprise_inspections integer not null check (enterprise_inspections >= 0),       -- flow
+    enterprise_inspections_joint integer not null check (enterprise_inspections_joint between 0 and enterprise_inspections),
+    enterprise_inspections_random integer not null check (enterprise_inspections_random between 0 and enterprise_inspections),
+    is_sample boolean not null,
+    import_id integer,
+    primary key (region_code, period_month)
+);
+
+-- Satisfaction surveys: region x survey month (the month the survey closed).
+create table satisfaction_surveys (
+    region_code varchar not null,
+    period_month date not null check (day(period_month) = 1),
+    respondents integer not null check (respondents > 0),
+    satisfied integer not null check (satisfied between 0 and respondents),
+    is_sample boolean not null,
+    import_id integer,
+    primary key (region_code, period_month)
+);
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Shared logic: the one place for subtree membership and status rules.
+
+-- A region code lies in the subtree whose root has this code_prefix. Written as a range so that a table
+-- sorted by region_code is filtered by its zone maps (every code is digits, and ':' sorts right after '9').
+create macro in_subtree(code, prefix) as code >= prefix and code < prefix || ':';
+
+-- Share of the schedule elapsed on as_of (0 to 1): the basis of 序时进度.
+create macro schedule_share(as_of, schedule_start, deadline) as
+    case
+        when as_of >= deadline then 1.0
+        when as_of <= schedule_start then 0.0
+        else (as_of - schedule_start) / greatest(deadline - schedule_start, 1)
+    end;
+
+-- Percentage points a report may trail the time-proportional schedule before it counts as behind.
+create macro schedule_tolerance_pts() as 10;
+
+-- Milestone status of one region on one date. Precedence: finished states, then overdue (red),
+-- behind schedule (yellow), due within 60 days (blue), in progress (green), not started (grey).
+-- A milestone without a deadline (ongoing duty) is never overdue, behind or due.
+create macro milestone_status(as_of, deadline, schedule_start, status_reported, percent_complete, completed_on) as
+    case
+        when status_reported = 'not_applicable' then 'not_applicable'
+        when completed_on is not null and completed_on <= as_of then
+            case when deadline is null or completed_on <= deadline then 'done_on_time' else 'done_late' end
+        when deadline is null then
+            case when coalesce(percent_complete, 0) > 0 then 'in_progress' else 'not_started' end
+        when as_of > deadline then 'overdue'
+        when coalesce(percent_complete, 0) + schedule_tolerance_pts()
+             < 100 * schedule_share(as_of, schedule_start, deadline) then 'behind_schedule'
+        when deadline - as_of <= 60 then 'due_soon'
+        when coalesce(percent_complete, 0) > 0 then 'in_progress'
+        else 'not_started'
+    end;
+
+-- Target status: met, not met, or no data. below_parent_avg compares with the parent region's value.
+create macro target_status(value, comparator, target_value, parent_value) as
+    case
+        when value is null then 'no_data'
+        when comparator = 'below_parent_avg' then
+            case when parent_value is null then 'no_data' when value < parent_value then 'met' else 'not_met' end
+        when comparator = '>=' then case when value >= target_value - 1e-9 then 'met' else 'not_met' end
+        when comparator = '>' then case when value > target_value then 'met' else 'not_met' end
+        when comparator = '<=' then case when value <= target_value + 1e-9 then 'met' else 'not_met' end
+        when comparator = '<' then case when value < target_value then 'met' else 'not_met' end
+        when comparator = '=' then case when abs(value - target_value) < 1e-9 then 'met' else 'not_met' end
+    end;
+
+-- Which regions must report on which milestones: the plan's subtree, at the levels the milestone names.
+create view milestone_assignments as
+select
+    m.milestone_id,
+    m.plan_id,
+    r.region_code,
+    r.level
+from milestones as m
+join plans as p on p.plan_id = m.plan_id
+join regions as root on root.region_code = p.issuer_region_code
+join regions as r
+    on in_subtree(r.region_code, root.code_prefix)
+    and list_contains(m.applies_to_levels, r.level);
+
+-- Latest progress report of every (milestone, region) up to as_of.
+create macro progress_as_of(as_of) as table
+select
+    milestone_id,
+    region_code,
+    max(report_date) as report_date,
+    arg_max(status_reported, report_date) as status_reported,
+    arg_max(percent_complete, report_date) as percent_complete,
+    arg_max(completed_on, report_date) as completed_on,
+    arg_max(evidence_note, report_date) as evidence_note
+from task_progress
+where report_date <= as_of
+group by milestone_id, region_code;
+
+-- Status of every assigned (milestone, region) pair on as_of; pairs with no report count as not started.
+create macro milestone_status_as_of(as_of) as table
+select
+    a.milestone_id,
+    a.plan_id,
+    a.region_code,
+    a.level,
+    m.milestone_year,
+    m.deadline_date,
+    p.report_date,
+    p.percent_complete,
+    p.completed_on,
+    p.evidence_note,
+    milestone_status(
+        as_of::date, m.deadline_date, pl.schedule_start_date,
+        coalesce(p.status_reported, 'not_started'), p.percent_complete, p.completed_on
+    ) as status
+from milestone_assignments as a
+join milestones as m on m.milestone_id = a.milestone_id
+join plans as pl on pl.plan_id = a.plan_id
+left join progress_as_of(as_of) as p
+    on p.milestone_id = a.milestone_id and p.region_code = a.region_code;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Indicators: the measures of a subtree, and the one definition of every indicator formula.
+
+-- Monthly measures of every region in root's subtree (root itself included), with the child of the root each
+-- falls under (null for the root's own agencies). A null domain means all domains; capacity and satisfaction
+-- are not domain-specific.
+create macro subtree_monthly(root_code, month_from, month_to, domain) as table
+with
+root as (
+    select code_prefix, len(lineage) as depth from regions where region_code = root_code
+),
+
+cases as (
+    select
+        c.region_code, c.period_month,
+        sum(c.count_penalty) as count_penalty, sum(c.count_inspection) as count_inspection,
+        sum(c.count_license) as count_license, sum(c.count_coercion) as count_coercion,
+        sum(c.major_decisions) as major_decisions, sum(c.major_decisions_reviewed) as major_decisions_reviewed,
+        sum(c.decisions_to_publicize) as decisions_to_publicize, sum(c.decisions_publicized) as decisions_publicized,
+        sum(c.decisions_publicized_7d) as decisions_publicized_7d,
+        sum(c.reconsiderations) as reconsiderations, sum(c.reconsiderations_corrected) as reconsiderations_corrected,
+        sum(c.lawsuits) as lawsuits, sum(c.lawsuits_lost) as lawsuits_lost, sum(c.head_appearances) as head_appearances,
+        sum(c.complaints_12345) as complaints_12345,
+        sum(c.case_files_reviewed) as case_files_reviewed, sum(c.case_files_passed) as case_files_passed,
+        bool_or(c.is_sample) as cases_sample
+    from case_stats as c, root
+    where in_subtree(c.region_code, root.code_prefix)
+        and c.period_month between month_from and month_to
+        and (domain is null or c.domain_code = domain)
+    group by c.region_code, c.period_month
+),
+
+training as (
+    select
+        t.region_code, t.period_month,
+        sum(t.officers) as officers, sum(t.certified_officers) as certified_officers,
+        sum(t.full_rotation_trained) as full_rotation_trained,
+        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
+        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
+        sum(t.township_officers) as township_officers, sum(t.township_officers_trained) as township_officers_trained,
+        bool_or(t.is_sample) as training_sample
+    from training_stats as t
+    join agencies as a on a.agency_code = t.agency_code, root
+    where in_subtree(t.region_code, root.code_prefix)
+        and t.period_month between month_from and month_to
+        and (domain is null or a.domain_code = domain)
+    group by t.region_code, t.period_month
+),
+
+capacity as (
+    select
+        k.region_code, k.period_month, k.legal_reviewers, k.judicial_offices, k.judicial_offices_with_legal_staff,
+        k.enterprise_inspections, k.enterprise_inspections_joint, k.enterprise_inspections_random,
+        k.is_sample as capacity_sample
+    from capacity_stats as k, root
+    where in_subtree(k.region_code, root.code_prefix) and k.period_month between month_from and month_to
+),
+
+surveys as (
+    select s.region_code, s.period_month, s.respondents, s.satisfied, s.is_sample as survey_sample
+    from satisfaction_surveys as s, root
+    where in_subtree(s.region_code, root.code_prefix) and s.period_month between month_from and month_to
+),
+
+joined as (
+    select *
+    from cases
+    full join training using (region_code, period_month)
+    full join capacity using (region_code, period_month)
+    full join surveys using (region_code, period_month)
+)
+
+select
+    j.*,
+    r.lineage[root.depth + 1] as child_code,
+    coalesce(j.cases_sample, false) or coalesce(j.training_sample, false)
+        or coalesce(j.capacity_sample, false) or coalesce(j.survey_sample, false) as is_sample
+from joined as j
+join regions as r on r.region_code = j.region_code, root;
+
+-- Measures of root's subtree over a period, by child of the root (child_code null: the root's own agencies).
+-- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
+create macro subtree_period(root_code, month_from, month_to, domain) as table
+select
+    child_code,
+    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+    sum(decisions_publicized_7d) as decisions_publicized_7d,
+    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+    sum(complaints_12345) as complaints_12345,
+    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+    sum(officers) filter (where period_month = month_to) as officers,
+    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
+    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
+    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+    sum(township_officers) filter (where period_month = month_to) as township_officers,
+    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
+    sum(legal_reviewers) filter (where period_month = month_to) as legal_reviewers,
+    sum(judicial_offices) filter (where period_month = month_to) as judicial_offices,
+    sum(judicial_offices_with_legal_staff) filter (where period_month = month_to) as judicial_offices_with_legal_staff,
+    sum(enterprise_inspections) as enterprise_inspections,
+    sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+    sum(enterprise_inspections_random) as enterprise_inspections_random,
+    sum(respondents) as respondents, sum(satisfied) as satisfied,
+    bool_or(is_sample) as is_sample
+from subtree_monthly(root_code, month_from, month_to, domain)
+group by child_code;
+
+-- The value of one indicator from a row of measures (a row of subtree_period, or sums of several).
+-- Yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is shorter or longer.
+create macro indicator_value(indicator_key, m) as
+    case indicator_key
+        when 'training_hours_total' then
+            (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
+        when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
+        when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
+        when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
+        when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
+        when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
+        when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
+        when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
+        when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
+        when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
+        when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
+        when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
+        when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
+        when 'judicial_office_legal_staff_coverage' then
+            100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
+        when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
+        when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
+        when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
+        when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
+    end;

@@ -1,0 +1,23 @@
+-- Plans that concern a region: those governing it (issued above or at it) and those issued inside its subtree.
+-- One row per plan; governs = true when the region is inside the plan's subtree; nearest governing plan first.
+-- Parameters: $region_code
+with region as (
+    select region_code, code_prefix from regions where region_code = $region_code
+)
+select
+    p.plan_id,
+    p.title,
+    p.issuer,
+    p.issuer_region_code,
+    issuer.region_name as issuer_region_name,
+    in_subtree(region.region_code, issuer.code_prefix) as governs,
+    issuer.level_no as issuer_level_no,
+    (select min(m.deadline_date) from milestones as m where m.plan_id = p.plan_id and m.kind = 'evaluation')
+        as midterm_evaluation_date,
+    (select max(m.deadline_date) from milestones as m where m.plan_id = p.plan_id and m.kind = 'evaluation')
+        as final_evaluation_date
+from plans as p
+join regions as issuer on issuer.region_code = p.issuer_region_code
+cross join region
+where in_subtree(region.region_code, issuer.code_prefix) or in_subtree(issuer.region_code, region.code_prefix)
+order by governs desc, issuer.level_no desc, p.plan_id
