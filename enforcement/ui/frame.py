@@ -1,0 +1,318 @@
+"""The frame every page shares: database, cached queries, URL-bound filters, navigation, banner.
+
+Each page starts with ``ctx = page_frame("nav_key")`` and then only reads ``ctx.filters``, calls
+``ctx.query(name, **params)`` and draws. The app uses Streamlit's pages/ folder (the design card's layout) and never
+calls st.navigation, so the router is the same on a freshly started server as later: a shared link to any page works
+on the very first request, and every page builds the same frame itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from enforcement import build, store
+from enforcement.filters import NATION_CODE, Choices, Filters, parse_query
+from enforcement.i18n import t
+from enforcement.queries import QueryRunner
+
+# (script, nav string key): the navigation, in order. Scripts that do not exist yet are left out.
+PAGES = (
+    ("app.py", "nav_overview"),
+    ("pages/1_milestones.py", "nav_milestones"),
+    ("pages/2_ledger.py", "nav_ledger"),
+    ("pages/3_training.py", "nav_training"),
+    ("pages/4_cases.py", "nav_cases"),
+    ("pages/5_regions.py", "nav_regions"),
+    ("pages/6_export.py", "nav_export"),
+    ("pages/7_import.py", "nav_import"),
+)
+FILTER_KEYS = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
+REGION_LEVELS = ("province", "city", "county", "township")
+
+
+# ----------------------------------------------------------------------------------------------- data access
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(version_file: str) -> duckdb.DuckDBPyConnection:
+    # One read-only connection per process and database version; every query runs on its own cursor.
+    return store.connect_readonly(Path(version_file))
+
+
+@st.cache_data(ttl="1h", max_entries=5000, show_spinner=False)
+def _cached_query(version_file: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
+    return QueryRunner(_connection(version_file)).run(name, **values)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, (list, set, frozenset)):
+        return tuple(sorted(value)) if isinstance(value, (set, frozenset)) else tuple(value)
+    return value
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _choices(version_file: str) -> Choices:
+    rows = _cached_query(version_file, "filter_choices", ())
+    meta = _meta(version_file)
+    by_kind = {kind: frozenset(group["value"]) for kind, group in rows.groupby("kind")}
+    return Choices(
+        region_codes=by_kind.get("region", frozenset()),
+        plan_ids=by_kind.get("plan", frozenset()),
+        task_areas=by_kind.get("area", frozenset()),
+        domain_codes=by_kind.get("domain", frozenset()),
+        data_as_of=dt.date.fromisoformat(meta["data_as_of"]),
+    )
+
+
+def _meta(version_file: str) -> dict[str, str]:
+    facts = _cached_query(version_file, "meta_facts", ())
+    return dict(zip(facts["key"], facts["value"], strict=False))
+
+
+def _open_database(lang: str) -> str:
+    """The current database version file, built on first run; stops the page with advice if unusable."""
+    db_path = store.database_path()
+    if store.current_file(db_path) is None:
+        with st.spinner(t("db_building", lang)):
+            build.ensure_database(db_path)
+    version_file = store.current_file(db_path)
+    try:
+        meta = _meta(str(version_file))
+    except (duckdb.Error, TypeError, OSError):
+        st.error(t("db_missing", lang, path=db_path))
+        st.stop()
+    if meta.get("schema_version") != build.SCHEMA_VERSION:
+        st.error(
+            t("db_old_schema", lang, path=db_path, found=meta.get("schema_version"), expected=build.SCHEMA_VERSION)
+        )
+        st.stop()
+    return str(version_file)
+
+
+# ----------------------------------------------------------------------------------------------- context
+
+
+@dataclass
+class PageContext:
+    """What a page needs: the filters, the language, and named queries on the current database."""
+
+    filters: Filters
+    choices: Choices
+    meta: dict[str, str]
+    version_file: str
+
+    @property
+    def lang(self) -> str:
+        return self.filters.lang
+
+    @property
+    def is_sample(self) -> bool:
+        return self.meta.get("is_sample") == "true"
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run a named query, cached per database version and parameters."""
+        frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
+        return _cached_query(self.version_file, name, frozen)
+
+    def caption(self) -> str:
+        """The line under every chart: the data's as-of date and whether it is sample."""
+        kind = self.t("sample_short") if self.is_sample else self.t("real_short")
+        return self.t("caption_as_of", as_of=self.filters.as_of.isoformat(), kind=kind)
+
+    def link_params(self, **page_params: str) -> dict[str, str]:
+        """Query parameters of the current view (plus page-specific ones) for links to other pages."""
+        return {**self.filters.to_query(self.choices), **page_params}
+
+    def set_filters(self, **changes: Any) -> None:
+        """Change filters from page code (e.g. a drill-down click) and write them to the URL."""
+        _write_filters(self.filters.with_changes(**changes), self.choices)
+
+
+def _write_filters(filters: Filters, choices: Choices) -> None:
+    wanted = filters.to_query(choices)
+    for key in FILTER_KEYS:
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def _current_filters(choices: Choices) -> Filters:
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    parsed = parse_query(params, choices)
+    for notice in parsed.notices:
+        st.warning(t(notice.reason, parsed.filters.lang, parameter=notice.parameter, value=notice.value))
+    if parsed.notices:
+        _write_filters(parsed.filters, choices)
+    return parsed.filters
+
+
+# ----------------------------------------------------------------------------------------------- widgets
+# Widgets take their value from the URL on every run and write changes back to it in their callbacks,
+# so the URL is the one source of truth, on every page and after every navigation.
+
+
+def _update_param(key: str, value: str | None) -> None:
+    if value is None or value == "":
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = value
+
+
+def _on_region_change(depth: int) -> None:
+    chosen = st.session_state[f"f_region_{depth}"]
+    if chosen == "":
+        chosen = st.session_state.get(f"f_region_{depth - 1}", "") if depth > 0 else ""
+    _update_param("region", None if chosen in ("", NATION_CODE) else chosen)
+    for key in ("plan", "area"):
+        _update_param(key, None)
+
+
+def _region_selectors(ctx: PageContext) -> None:
+    lineage = ctx.query("region_lineage", region_code=ctx.filters.region)
+    chain = lineage[lineage["level_no"] > 0]["region_code"].tolist()
+    parent = NATION_CODE
+    for depth, level in enumerate(REGION_LEVELS):
+        children = ctx.query("region_children", parent_code=parent)
+        if children.empty:
+            break
+        names = dict(zip(children["region_code"], children["region_name"], strict=False))
+        key = f"f_region_{depth}"
+        st.session_state[key] = chain[depth] if depth < len(chain) else ""
+        st.selectbox(
+            ctx.t(f"level_{level}"),
+            ["", *names],
+            format_func=lambda code, names=names: names.get(code, ctx.t("region_all")),
+            key=key,
+            on_change=_on_region_change,
+            args=(depth,),
+        )
+        if depth >= len(chain):
+            break
+        parent = chain[depth]
+
+
+def _as_of_options(ctx: PageContext) -> dict[str, tuple[str, dt.date]]:
+    data_as_of = ctx.choices.data_as_of
+    options = {"latest": (ctx.t("quick_latest"), data_as_of)}
+    for year in (2023, 2024, 2025):
+        if dt.date(year, 12, 31) <= data_as_of:
+            options[str(year)] = (ctx.t("quick_year_end", year=year), dt.date(year, 12, 31))
+    plans = ctx.query("plans_for_region", region_code=ctx.filters.region)
+    if ctx.filters.plan:
+        plans = plans[plans["plan_id"] == ctx.filters.plan]
+    for plan in plans.head(1).itertuples():
+        name = plan.issuer_region_name
+        if pd.notna(plan.midterm_evaluation_date):
+            options["midterm"] = (ctx.t("quick_midterm", plan=name), plan.midterm_evaluation_date.date())
+        if pd.notna(plan.final_evaluation_date) and plan.final_evaluation_date != plan.midterm_evaluation_date:
+            options["final"] = (ctx.t("quick_final", plan=name), plan.final_evaluation_date.date())
+    options["custom"] = (ctx.t("quick_custom"), None)
+    return options
+
+
+def _on_quick_pick(options: dict[str, tuple[str, dt.date | None]], latest: dt.date) -> None:
+    chosen = options[st.session_state["f_as_of_quick"]][1]
+    if chosen is not None:
+        _update_param("as_of", None if chosen == latest else chosen.isoformat())
+        _update_param("since", None)
+
+
+def _on_as_of_change(latest: dt.date) -> None:
+    chosen = st.session_state["f_as_of"]
+    if chosen is not None:
+        _update_param("as_of", None if chosen == latest else chosen.isoformat())
+        _update_param("since", None)
+
+
+def _on_since_change() -> None:
+    chosen = st.session_state["f_since"]
+    if chosen is not None:
+        st.query_params["since"] = chosen.isoformat()
+
+
+def _date_selectors(ctx: PageContext) -> None:
+    latest = ctx.choices.data_as_of
+    options = _as_of_options(ctx)
+    current = next((key for key, (_, day) in options.items() if day == ctx.filters.as_of), "custom")
+    st.session_state["f_as_of_quick"] = current
+    st.selectbox(
+        ctx.t("as_of_quick"),
+        list(options),
+        format_func=lambda key: options[key][0],
+        key="f_as_of_quick",
+        on_change=_on_quick_pick,
+        args=(options, latest),
+    )
+    st.session_state["f_as_of"] = ctx.filters.as_of
+    st.date_input(
+        ctx.t("as_of"),
+        min_value=ctx.choices.first_month,
+        max_value=latest,
+        key="f_as_of",
+        on_change=_on_as_of_change,
+        args=(latest,),
+    )
+
+
+def _on_lang_change() -> None:
+    _update_param("lang", None if st.session_state["f_lang"] in (None, "zh") else st.session_state["f_lang"])
+
+
+def _language_selector(ctx: PageContext) -> None:
+    st.session_state["f_lang"] = ctx.lang
+    st.segmented_control(
+        ctx.t("language"),
+        ["zh", "en"],
+        format_func={"zh": "中文", "en": "English"}.get,
+        key="f_lang",
+        on_change=_on_lang_change,
+        label_visibility="collapsed",
+    )
+
+
+def _navigation(ctx: PageContext, project_dir: Path) -> None:
+    params = ctx.link_params()
+    for script, label_key in PAGES:
+        if (project_dir / script).is_file():
+            st.page_link(script, label=ctx.t(label_key), query_params=params)
+
+
+# ----------------------------------------------------------------------------------------------- frame
+
+
+def page_frame(title_key: str) -> PageContext:
+    """Set up the page: database, filters from the URL, sidebar navigation and filters, sample banner."""
+    lang = st.query_params.get("lang", "zh")
+    lang = lang if lang in ("zh", "en") else "zh"
+    st.set_page_config(
+        page_title=f"{t(title_key, lang)} · {t('app_short', lang)}", layout="wide", initial_sidebar_state="auto"
+    )
+    version_file = _open_database(lang)
+    choices = _choices(version_file)
+    filters = _current_filters(choices)
+    ctx = PageContext(filters=filters, choices=choices, meta=_meta(version_file), version_file=version_file)
+    with st.sidebar:
+        st.markdown(f"**{ctx.t('app_title')}**")
+        _language_selector(ctx)
+        _navigation(ctx, store.PROJECT_DIR)
+        st.divider()
+        _region_selectors(ctx)
+        _date_selectors(ctx)
+        st.caption(ctx.t("copy_link"))
+    if ctx.is_sample:
+        st.warning(ctx.t("sample_banner"))
+    return ctx
