@@ -1,0 +1,44 @@
+"""Shared fixtures: one sample database per test session, built by the project's own build code."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from enforcement import build, store
+from enforcement.queries import QueryRunner
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Path (the published link) of a freshly built sample database; also exported as ENFORCEMENT_DB."""
+    db_path = tmp_path_factory.mktemp("db") / "enforcement.duckdb"
+    build.build(db_path)
+    os.environ[store.ENV_VAR] = str(db_path)
+    return db_path
+
+
+@pytest.fixture(scope="session")
+def con(sample_db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the sample database (tests must not change it)."""
+    return store.connect_readonly(store.current_file(sample_db))
+
+
+@pytest.fixture(scope="session")
+def runner(con: duckdb.DuckDBPyConnection) -> QueryRunner:
+    return QueryRunner(con)
+
+
+@pytest.fixture()
+def schema_con() -> duckdb.DuckDBPyConnection:
+    """An empty in-memory database with the schema and the reference data loaded (for constraint tests)."""
+    connection = duckdb.connect()
+    connection.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
+    build.load_reference(QueryRunner(connection))
+    yield connection
+    connection.close()

@@ -1,0 +1,82 @@
+"""The sample generator: seeded and deterministic, realistic spread, and always labelled sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from enforcement import build, store
+
+
+def fingerprint(db_file):
+    con = store.connect_readonly(db_file)
+    try:
+        return con.execute(
+            """
+            select
+                (select sum(count_penalty * 7 + lawsuits_lost) from case_stats),
+                (select sum(exam_sampled) from training_stats),
+                (select count(*) from task_progress),
+                (select sum(percent_complete) from task_progress)
+            """
+        ).fetchone()
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_same_seed_same_data_other_seed_other_data(sample_db, tmp_path):
+    again = tmp_path / "again.duckdb"
+    build.build(again)
+    other = tmp_path / "other.duckdb"
+    build.build(other, seed=7)
+    assert fingerprint(store.current_file(again)) == fingerprint(store.current_file(sample_db))
+    assert fingerprint(store.current_file(other)) != fingerprint(store.current_file(sample_db))
+
+
+def test_everything_generated_is_marked_sample(con):
+    assert con.execute("select value from meta where key = 'is_sample'").fetchone() == ("true",)
+    for table in ("case_stats", "training_stats", "capacity_stats", "satisfaction_surveys", "task_progress"):
+        assert con.execute(f"select bool_and(is_sample), count(*) > 0 from {table}").fetchone() == (True, True)
+
+
+def test_figures_at_every_level_including_own_agencies(con):
+    levels = dict(
+        con.execute(
+            "select r.level, count(distinct c.region_code) from case_stats as c join regions as r using (region_code) group by 1"
+        ).fetchall()
+    )
+    assert levels.keys() == {"province", "city", "county", "township"}
+    assert con.execute("select count(*) from case_stats where region_code = '320000'").fetchone()[0] > 0
+
+
+def test_spread_some_early_some_late_some_overdue(con):
+    statuses = dict(
+        con.execute("select status, count(*) from milestone_status_as_of(date '2025-12-31') group by 1").fetchall()
+    )
+    for wanted in ("done_on_time", "done_late", "overdue"):
+        assert statuses.get(wanted, 0) > 50, wanted
+    early = con.execute(
+        """
+        select count(*) from task_progress as p join milestones as m using (milestone_id)
+        where p.completed_on < m.deadline_date - interval 30 day
+        """
+    ).fetchone()[0]
+    assert early > 50
+
+
+def test_some_regions_miss_a_target_and_some_meet_it(con):
+    """Legal reviewers against the 5 % target, by county of 江苏 at the end of 2025."""
+    ratios = con.execute(
+        """
+        select child_code, 100.0 * legal_reviewers / officers as ratio
+        from subtree_period('320100', date '2025-12-01', date '2025-12-01', null) where child_code is not null
+        """
+    ).df()["ratio"]
+    assert (ratios < 5).any() and (ratios >= 5).any()
+
+
+def test_monthly_range_and_plan_scope(con):
+    first, last = con.execute("select min(period_month), max(period_month) from case_stats").fetchone()
+    assert (first.isoformat(), last.isoformat()) == ("2023-01-01", "2025-12-01")
+    provinces = {row[0] for row in con.execute("select distinct left(region_code, 2) from case_stats").fetchall()}
+    assert provinces == {"32", "44", "13", "37", "50"}
