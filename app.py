@@ -41,4 +41,5 @@ else:
     table = counts.pivot_table(index="year", columns="status", values="item_count", fill_value=0, aggfunc="sum")
     table = table.reindex(columns=[s for s in status.MILESTONE_STATUSES if s in table.columns])
     table.columns = [status_label(s, ctx.lang) for s in table.columns]
+    table.index.name = ctx.t("milestone_year")
     st.dataframe(table, width="stretch")

@@ -95,7 +95,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "target_met": ("已达标", "Met"),
     "target_not_met": ("未达标", "Not met"),
     "target_no_data": ("无数据", "No data"),
-    # overview v1
+    # shared blocks
+    "show_data": ("查看图表数据", "Numbers behind the chart"),
+    "download_csv": ("下载CSV (Excel可直接打开)", "Download CSV (opens in Excel)"),
+    "rows": ("{n} 行", "{n} rows"),
+    "no_data": ("所选条件下没有数据。", "No data for the chosen filters."),
+    "target": ("目标", "Target"),
+    "average": ("平均", "Average"),
+    "parent_average": ("上级平均", "Parent average"),
+    # overview
     "milestones_by_status": ("里程碑完成情况", "Milestones by status"),
     "milestones_by_status_help": (
         "{region}及其下辖地区承担的里程碑事项 (事项×地区), 按截至 {as_of} 的状态统计",
@@ -108,6 +116,156 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No milestones apply to this region under the chosen plan.",
     ),
 }
+
+
+# Column headers of tables and exports: database column name -> (Chinese, English).
+COLUMNS: dict[str, tuple[str, str]] = {
+    "region_code": ("地区代码", "Region code"),
+    "region_name": ("地区", "Region"),
+    "full_name": ("地区全称", "Region (full)"),
+    "level": ("层级", "Level"),
+    "parent_code": ("上级地区代码", "Parent code"),
+    "plan_id": ("方案", "Plan"),
+    "milestone_id": ("事项编号", "Item"),
+    "clause_path": ("条款", "Clause"),
+    "task_area": ("任务领域", "Task area"),
+    "kind": ("类别", "Kind"),
+    "requirement": ("任务要求", "Requirement"),
+    "lead_units": ("牵头单位", "Lead units"),
+    "responsible_units": ("责任单位", "Responsible units"),
+    "deadline_text": ("完成时限(原文)", "Deadline (as written)"),
+    "deadline_date": ("完成时限", "Deadline"),
+    "milestone_year": ("里程碑年度", "Milestone year"),
+    "is_ongoing": ("长期坚持", "Ongoing"),
+    "quote": ("原文", "Quote"),
+    "status": ("状态", "Status"),
+    "status_label": ("状态", "Status"),
+    "report_date": ("报告日期", "Reported on"),
+    "percent_complete": ("完成进度(%)", "Progress (%)"),
+    "completed_on": ("完成日期", "Completed on"),
+    "evidence_note": ("佐证说明", "Evidence"),
+    "period_month": ("月份", "Month"),
+    "domain_code": ("执法领域代码", "Domain code"),
+    "domain_name": ("执法领域", "Domain"),
+    "agency_code": ("执法部门代码", "Agency code"),
+    "agency_name": ("执法部门", "Agency"),
+    "indicator_key": ("指标代码", "Indicator code"),
+    "indicator_name": ("指标", "Indicator"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "comparator": ("比较", "Comparator"),
+    "target_value": ("目标值", "Target"),
+    "target_year": ("目标年度", "Target year"),
+    "target_status": ("达标情况", "Target status"),
+    "count_penalty": ("行政处罚(件)", "Penalties"),
+    "count_inspection": ("行政检查(次)", "Inspections"),
+    "count_license": ("行政许可(件)", "Licences"),
+    "count_coercion": ("行政强制(件)", "Coercive measures"),
+    "major_decisions": ("重大执法决定(件)", "Major decisions"),
+    "major_decisions_reviewed": ("经法制审核(件)", "Legally reviewed"),
+    "decisions_to_publicize": ("应公开决定(件)", "Decisions to publicize"),
+    "decisions_publicized": ("已公开决定(件)", "Decisions publicized"),
+    "decisions_publicized_7d": ("7个工作日内公开(件)", "Publicized within 7 working days"),
+    "reconsiderations": ("行政复议(件)", "Reconsiderations"),
+    "reconsiderations_corrected": ("复议纠错(件)", "Reconsiderations corrected"),
+    "lawsuits": ("行政诉讼应诉(件)", "Lawsuits"),
+    "lawsuits_lost": ("败诉(件)", "Lawsuits lost"),
+    "head_appearances": ("负责人出庭应诉(件)", "Agency-head appearances"),
+    "complaints_12345": ("12345投诉(件)", "12345 complaints"),
+    "case_files_reviewed": ("评查案卷(卷)", "Case files reviewed"),
+    "case_files_passed": ("评查合格(卷)", "Case files passed"),
+    "officers": ("执法人员(人)", "Officers"),
+    "certified_officers": ("持证人员(人)", "Certified officers"),
+    "full_rotation_trained": ("完成全员轮训(人)", "Full rotation done"),
+    "public_law_hours": ("公共法律知识培训(学时)", "Public-law hours"),
+    "professional_hours": ("业务知识与技能培训(学时)", "Professional hours"),
+    "exam_sampled": ("闭卷考试抽考(人)", "Exam sampled"),
+    "exam_passed": ("考试合格(人)", "Exam passed"),
+    "township_officers": ("乡镇(街道)执法人员(人)", "Township officers"),
+    "township_officers_trained": ("乡镇(街道)已培训(人)", "Township officers trained"),
+    "legal_reviewers": ("法制审核人员(人)", "Legal reviewers"),
+    "judicial_offices": ("司法所(个)", "Judicial offices"),
+    "judicial_offices_with_legal_staff": ("配备法律专业人员的司法所(个)", "Offices with legal staff"),
+    "enterprise_inspections": ("涉企检查(次)", "Enterprise inspections"),
+    "enterprise_inspections_joint": ("联合检查(次)", "Joint inspections"),
+    "enterprise_inspections_random": ("“双随机”检查(次)", "Random-selection inspections"),
+    "respondents": ("受访人数", "Respondents"),
+    "satisfied": ("满意人数", "Satisfied"),
+    "is_sample": ("示例数据", "Sample data"),
+    "import_id": ("导入批次", "Import batch"),
+}
+
+
+# Strings of each page, in its own table so pages can be worked on side by side; merged into STRINGS below.
+
+# 总览
+_OVERVIEW_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 总览: column headers
+_OVERVIEW_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 里程碑
+_MILESTONES_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 里程碑: column headers
+_MILESTONES_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 任务台账
+_LEDGER_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 任务台账: column headers
+_LEDGER_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 培训
+_TRAINING_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 培训: column headers
+_TRAINING_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 案件
+_CASES_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 案件: column headers
+_CASES_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 地区对比
+_REGIONS_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 地区对比: column headers
+_REGIONS_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 数据导出/导入
+_TRANSFER_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 数据导出/导入: column headers
+_TRANSFER_COLUMNS: dict[str, tuple[str, str]] = {}
+
+# 故障与提示
+_FAULTS_STRINGS: dict[str, tuple[str, str]] = {}
+
+# 故障与提示: column headers
+_FAULTS_COLUMNS: dict[str, tuple[str, str]] = {}
+
+for _table in (
+    _MILESTONES_STRINGS,
+    _LEDGER_STRINGS,
+    _TRAINING_STRINGS,
+    _CASES_STRINGS,
+    _REGIONS_STRINGS,
+    _TRANSFER_STRINGS,
+    _FAULTS_STRINGS,
+):
+    STRINGS.update(_table)
+for _table in (
+    _MILESTONES_COLUMNS,
+    _LEDGER_COLUMNS,
+    _TRAINING_COLUMNS,
+    _CASES_COLUMNS,
+    _REGIONS_COLUMNS,
+    _TRANSFER_COLUMNS,
+    _FAULTS_COLUMNS,
+):
+    COLUMNS.update(_table)
 
 
 def t(key: str, lang: str = "zh", **values: object) -> str:
@@ -124,3 +282,11 @@ def status_label(status: str, lang: str = "zh") -> str:
 
 def level_label(level: str, lang: str = "zh") -> str:
     return t(f"level_{level}", lang)
+
+
+def column_label(column: str, lang: str = "zh") -> str:
+    """Header of a database column in tables and exports (the column name itself if it has no label)."""
+    labels = COLUMNS.get(column)
+    if labels is None:
+        return column
+    return labels[1] if lang == "en" else labels[0]

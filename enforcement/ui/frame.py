@@ -117,6 +117,12 @@ class PageContext:
     def is_sample(self) -> bool:
         return self.meta.get("is_sample") == "true"
 
+    @property
+    def region_name(self) -> str:
+        """Name of the chosen region (全国 for the root)."""
+        lineage = self.query("region_lineage", region_code=self.filters.region)
+        return str(lineage.iloc[-1]["region_name"])
+
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 

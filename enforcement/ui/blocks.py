@@ -1,0 +1,61 @@
+"""Drawing blocks shared by pages: a chart with its caption and the numbers behind it, a table with download."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from enforcement import export
+from enforcement.i18n import column_label
+from enforcement.ui.frame import PageContext
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def file_name(ctx: PageContext, stem: str, extension: str = "csv") -> str:
+    """A download name that says what it is: dataset, region and as-of date."""
+    region = re.sub(r'[\\/:*?"<>|]', "_", ctx.region_name)
+    return f"{stem}_{region}_{ctx.filters.as_of.isoformat()}.{extension}"
+
+
+def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with translated column headers, for display."""
+    return frame.rename(columns={column: column_label(column, lang) for column in frame.columns})
+
+
+def data_table(ctx: PageContext, data: pd.DataFrame, *, key: str, stem: str, column_config=None) -> None:
+    """A table and a download of exactly its rows (CSV with BOM, translated headers)."""
+    st.dataframe(labelled(data, ctx.lang), hide_index=True, width="stretch", column_config=column_config)
+    st.download_button(
+        ctx.t("download_csv"),
+        export.csv_bytes(data, ctx.lang),
+        file_name=file_name(ctx, stem),
+        mime="text/csv",
+        key=f"download_{key}",
+        on_click="ignore",
+    )
+
+
+def chart_with_data(
+    ctx: PageContext,
+    figure: go.Figure,
+    data: pd.DataFrame,
+    *,
+    key: str,
+    stem: str,
+    on_select=None,
+    selection_mode="points",
+):
+    """A chart, the line saying what date and what kind of data it shows, and its numbers one click away.
+
+    Returns the selection state when on_select is given (for drill-down), else None.
+    """
+    kwargs = {"on_select": on_select, "selection_mode": selection_mode} if on_select else {}
+    state = st.plotly_chart(figure, width="stretch", key=key, config=PLOTLY_CONFIG, **kwargs)
+    st.caption(ctx.caption())
+    with st.expander(ctx.t("show_data") + " · " + ctx.t("rows", n=len(data))):
+        data_table(ctx, data, key=key, stem=stem)
+    return state if on_select else None
