@@ -28,5 +28,8 @@ def for_export(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame, lang: str = "zh") -> bytes:
-    """CSV for Excel: UTF-8 with a byte-order mark (and no sep= line, which would make Excel ignore it)."""
-    return for_export(frame, lang).to_csv(index=False).encode("utf-8-sig")
+    """CSV for Excel: UTF-8 with a byte-order mark (and no sep= line, which would make Excel ignore it).
+
+    Rows end in CRLF, so the writer quotes any cell holding a line break or a bare carriage return.
+    """
+    return for_export(frame, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
