@@ -290,7 +290,7 @@ _MILESTONES_STRINGS: dict[str, tuple[str, str]] = {
 # 里程碑: column headers
 _MILESTONES_COLUMNS: dict[str, tuple[str, str]] = {
     "region": ("地区", "Region"),
-    "item": ("事项", "Item"),
+    "item": ("事项 (编号 条款)", "Item and clause"),
     "count_items": ("地区×事项数", "Region × item pairs"),
     "status_counts": ("各状态数量", "Pairs by status"),
     "changed_on": ("变化日期", "Changed on"),
@@ -339,7 +339,7 @@ _LEDGER_STRINGS: dict[str, tuple[str, str]] = {
 # 任务台账: column headers
 _LEDGER_COLUMNS: dict[str, tuple[str, str]] = {
     "days_overdue": ("逾期天数", "Days overdue"),
-    "unit_name": ("单位", "Unit"),
+    "unit_name": ("单位名称", "Unit name"),
     "count_milestones": ("事项数", "Items"),
     "count_overdue": ("逾期未完成", "Overdue"),
     "count_behind_schedule": ("滞后序时进度", "Behind schedule"),

@@ -83,7 +83,7 @@ def status_heatmap(
     order = {code: i for i, code in enumerate(status.MILESTONE_STATUSES)}
     present = [m for m in columns["milestone_id"] if m in set(cells["milestone_id"])]
     clauses = dict(zip(columns["milestone_id"], columns["clause_path"]))
-    by_cell = cells.set_index(["row_code", "milestone_id"])
+    by_cell = cells.set_index(["region_code", "milestone_id"])
     z, text = [], []
     for row_code, label in rows.items():
         z_row, text_row = [], []

@@ -82,7 +82,7 @@ def _iso(day: object) -> str:
 
 
 def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
-    """One row per heatmap cell (board row x milestone), with everything its hover shows: the chart's data."""
+    """One row per heatmap cell (board row x milestone; region_code = the row), with what its hover shows."""
     info = milestones.set_index("milestone_id")
     cells = board[board["milestone_id"].isin(info.index)].copy()
     cells["region"] = cells["row_code"].map(labels)
@@ -92,8 +92,9 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     cells["deadline_date"] = cells["milestone_id"].map(info["deadline_date"])
     cells["status_label"] = [status_text(code, lang) for code in cells["status"]]
     cells["status_counts"] = [count_summary(row, lang) for _, row in cells.iterrows()]
+    cells = cells.rename(columns={"row_code": "region_code"})
     columns = [
-        "row_code",
+        "region_code",
         "region",
         "milestone_id",
         "clause_path",
