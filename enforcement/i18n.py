@@ -256,6 +256,7 @@ _MILESTONES_STRINGS: dict[str, tuple[str, str]] = {
     "ms_deadline": ("完成时限", "Deadline"),
     "ms_status": ("状态", "Status"),
     "ms_percent": ("进度", "progress"),
+    "ms_avg_percent": ("平均进度", "average progress"),
     "ms_pairs": ("{n} 个地区×事项", "{n} region × item pairs"),
     "ms_not_assigned": ("不承担此项", "not carried by this region"),
     "ms_no_deadline": ("无具体时限", "no dated deadline"),

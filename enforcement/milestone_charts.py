@@ -26,13 +26,28 @@ def _deadline(row: pd.Series, lang: str) -> str:
     return written or day or t("ms_no_deadline", lang)
 
 
+def _percent(value: object) -> str:
+    return f"{value:.0f}%" if pd.notna(value) else "—"
+
+
+def _units(row: pd.Series, lang: str) -> list[str]:
+    lines = []
+    for column in ("lead_units", "responsible_units"):
+        value = row.get(column)
+        if isinstance(value, str) and value:
+            lines.append(f"{t('card_' + column, lang)}: {_wrap(value.replace(';', '、'), 30)}")
+    return lines
+
+
 def _hover(row: pd.Series, lang: str, region: str | None = None) -> str:
     lines = [f"<b>{region}</b>"] if region else []
     lines += [
         f"<b>{row['milestone_id']}</b> · {t('ms_clause', lang)} {row['clause_path']}",
         _wrap(row["requirement"]),
         f"{t('ms_deadline', lang)}: {_deadline(row, lang)}",
-        f"{t('ms_status', lang)}: <b>{row['status_label']}</b> · {t('ms_percent', lang)} {row['percent_complete']:.0f}%",
+        *_units(row, lang),
+        f"{t('ms_status', lang)}: <b>{row['status_label']}</b> · "
+        f"{t('ms_percent' if row['count_items'] == 1 else 'ms_avg_percent', lang)} {_percent(row['percent_complete'])}",
     ]
     if row["count_items"] > 1:
         lines.append(f"{t('ms_pairs', lang, n=int(row['count_items']))}: {row['status_counts']}")
@@ -40,9 +55,11 @@ def _hover(row: pd.Series, lang: str, region: str | None = None) -> str:
 
 
 def _short_lines(label: str, width: int = 5) -> str:
-    # Long region names (日照经济技术开发区) on two lines, so that neighbouring column labels do not overlap.
+    # Long region names as column labels (日照经济技术开发区) on two lines, so that neighbours do not overlap.
     if len(label) <= width:
         return label
+    if " " in label:
+        return label.replace(" ", "<br>", 1)
     half = (len(label) + 1) // 2
     return label[:half] + "<br>" + label[half:]
 
@@ -98,7 +115,8 @@ def status_heatmap(
                 text_row.append(f"<b>{label}</b><br>{milestone_id}: {t('ms_not_assigned', lang)}")
         z.append(z_row)
         text.append(text_row)
-    region_axis = dict(tickvals=list(rows), ticktext=[_short_lines(label) for label in rows.values()])
+    labels = [_short_lines(label) for label in rows.values()] if transpose else list(rows.values())
+    region_axis = dict(tickvals=list(rows), ticktext=labels)
     milestone_axis = dict(tickvals=present, ticktext=[f"{m} {clauses[m]}" for m in present])
     if transpose:
         z, text = [list(col) for col in zip(*z)], [list(col) for col in zip(*text)]

@@ -90,6 +90,8 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     cells["requirement"] = cells["milestone_id"].map(info["requirement"])
     cells["deadline_text"] = cells["milestone_id"].map(info["deadline_text"])
     cells["deadline_date"] = cells["milestone_id"].map(info["deadline_date"])
+    cells["lead_units"] = cells["milestone_id"].map(info["lead_units"])
+    cells["responsible_units"] = cells["milestone_id"].map(info["responsible_units"])
     cells["status_label"] = [status_text(code, lang) for code in cells["status"]]
     cells["status_counts"] = [count_summary(row, lang) for _, row in cells.iterrows()]
     cells = cells.rename(columns={"row_code": "region_code"})
@@ -101,6 +103,8 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
         "requirement",
         "deadline_text",
         "deadline_date",
+        "lead_units",
+        "responsible_units",
         "status",
         "status_label",
         "percent_complete",
@@ -124,6 +128,8 @@ def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
         "deadline_text",
         "deadline_date",
         "is_ongoing",
+        "lead_units",
+        "responsible_units",
         "status",
         "status_label",
         "percent_complete",

@@ -355,3 +355,18 @@ def test_timeline_colours_points_and_draws_the_as_of_line():
     assert trace.marker.color == status.MILESTONE_COLORS["overdue"]
     (line,) = figure.layout.shapes
     assert line.x0 == line.x1 == "2025-01-15"
+
+
+def test_heatmap_hover_and_labels():
+    columns = pd.DataFrame({"milestone_id": ["M1", "M2"], "clause_path": ["一", "二"]})
+    labels = {"371100": "own agencies", "371102": "日照经济技术开发区"}
+    board = BOARD[BOARD["row_code"].isin(labels)].copy()
+    board.loc[board["milestone_id"] == "M1", "count_items"] = 3
+    cells = milestones.board_cells(board, SUMMARY, labels, "zh")
+    figure = milestone_charts.status_heatmap(cells, columns, labels, "zh")
+    assert list(figure.layout.yaxis.ticktext) == list(labels.values())  # row labels whole
+    hover = figure.data[0].hovertext[1][0]  # 日照经济技术开发区 x M1
+    assert "责任单位: 各级行政执法机关" in hover and "平均进度 50%" in hover
+    assert "牵头单位" not in hover  # M1 names no lead unit
+    transposed = milestone_charts.status_heatmap(cells, columns, labels, "zh", transpose=True)
+    assert list(transposed.layout.xaxis.ticktext) == ["own<br>agencies", "日照经济技<br>术开发区"]

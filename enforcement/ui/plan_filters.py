@@ -19,6 +19,7 @@ from enforcement.ui.frame import PageContext
 
 # Page parameters that only make sense within one plan: dropped when the plan changes.
 PLAN_SCOPED_PARAMS = ("area", "unit", "m")
+PROGRESS_COLOR = "#607d8b"
 
 
 def _set_param(key: str, value: str | list[str] | None) -> None:
@@ -159,9 +160,11 @@ def milestone_picker(ctx: PageContext, milestones: pd.DataFrame) -> pd.Series | 
 
 def column_config(ctx: PageContext, columns) -> dict:
     """Readable column types (dates, progress bars, wide text) for the columns of a table, by translated header."""
+    # progress bars in a neutral colour: red and green mean statuses on these pages
+    progress = dict(min_value=0, max_value=100, format="%.0f%%", color=PROGRESS_COLOR)
     specs = {
-        "percent_complete": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%"),
-        "old_percent_complete": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%"),
+        "percent_complete": st.column_config.ProgressColumn(**progress),
+        "old_percent_complete": st.column_config.ProgressColumn(**progress),
         "deadline_date": st.column_config.DateColumn(format="YYYY-MM-DD"),
         "completed_on": st.column_config.DateColumn(format="YYYY-MM-DD"),
         "changed_on": st.column_config.DateColumn(format="YYYY-MM-DD"),
