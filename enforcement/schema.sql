@@ -319,6 +319,40 @@ join plans as pl on pl.plan_id = a.plan_id
 left join progress_as_of(as_of) as p
     on p.milestone_id = a.milestone_id and p.region_code = a.region_code;
 
+-- Milestone statuses from the most to the least urgent (the order of enforcement/status.py MILESTONE_STATUSES).
+create macro milestone_status_order() as
+    ['overdue', 'behind_schedule', 'due_soon', 'in_progress', 'not_started', 'done_late', 'done_on_time',
+     'not_applicable'];
+
+-- The worst (most urgent) status in a list of statuses: what a group of (milestone, region) pairs shows as one.
+-- Use as worst_milestone_status(list(status)) in a group by; an empty list gives null.
+create macro worst_milestone_status(statuses) as
+    milestone_status_order()[
+        list_min(list_transform(statuses, lambda s: list_position(milestone_status_order(), s)))
+    ];
+
+-- The units a milestone names (lead units first, then responsible units), from their ';'-separated lists.
+create macro milestone_units(lead_units, responsible_units) as
+    list_filter(string_split(concat_ws(';', lead_units, responsible_units), ';'), lambda u: trim(u) <> '');
+
+-- Status of every assigned (milestone, region) pair in root's subtree on as_of, with the child of the root each
+-- falls under (child_code null: the root's own agencies) and the region's path below the root ('东港区 / 日照街道').
+create macro subtree_milestone_status(root_code, as_of) as table
+with root as (
+    select region_code, code_prefix, len(lineage) as depth, full_name from regions where region_code = root_code
+)
+select
+    s.*,
+    r.lineage[root.depth + 1] as child_code,
+    case
+        when r.region_code = root.region_code then r.region_name
+        when root.depth = 0 then r.full_name
+        else substr(r.full_name, length(root.full_name) + 4)
+    end as region_path
+from milestone_status_as_of(as_of) as s
+join regions as r on r.region_code = s.region_code, root
+where in_subtree(s.region_code, root.code_prefix);
+
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
 
