@@ -95,6 +95,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "target_met": ("已达标", "Met"),
     "target_not_met": ("未达标", "Not met"),
     "target_no_data": ("无数据", "No data"),
+    "target_behind_schedule": ("滞后序时进度", "Behind schedule"),
+    "target_not_due": ("未到期限", "Not yet due"),
     # shared blocks
     "show_data": ("查看图表数据", "Numbers behind the chart"),
     "download_csv": ("下载CSV (Excel可直接打开)", "Download CSV (opens in Excel)"),
