@@ -290,10 +290,16 @@ def _on_period_change(first: dt.date, last: dt.date) -> None:
 
 def _period_selector(ctx: PageContext) -> None:
     months = _months(ctx.choices.first_month, ctx.choices.data_as_of)
-    st.session_state["f_period"] = (ctx.filters.period_from, ctx.filters.period_to)
+    wanted = (ctx.filters.period_from, ctx.filters.period_to)
+    # A range default makes it a range slider (a tuple only in session state would be read back as one month);
+    # the state is overwritten only when the URL changed some other way, which keeps Streamlit from warning
+    # about a widget set both ways.
+    if "f_period" in st.session_state and st.session_state["f_period"] != wanted:
+        st.session_state["f_period"] = wanted
     st.select_slider(
         ctx.t("period"),
         options=months,
+        value=wanted,
         format_func=lambda month: month.strftime("%Y-%m"),
         key="f_period",
         on_change=_on_period_change,
