@@ -218,7 +218,9 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     region's own value (the parent average of its children)."""
     rows = by_child(query, scope)
     rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"]].copy()
-    if rows.empty or rows["value"].notna().sum() == 0:
+    if rows["child_code"].isna().all():
+        return empty_chart(scope, scope.t("trend_no_children"))
+    if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
     rows["label"] = [child_label(row, scope) for _, row in rows.iterrows()]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))

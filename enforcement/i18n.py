@@ -233,6 +233,14 @@ _TRAINING_STRINGS: dict[str, tuple[str, str]] = {
         "{region}没有管辖本级的实施方案, 图中不画目标线。可选一个方案的目标作参照:",
         "No plan governs {region}, so the charts have no target lines. Choose a plan's targets as a yardstick:",
     ),
+    "trend_targets_none_at_level": (
+        "管辖本地区的实施方案 ({plans}) 没有对本级设定可统计的量化目标, 图中不画目标线。",
+        "The plan governing this region ({plans}) sets no measurable target at this level: the charts have no target lines.",
+    ),
+    "trend_no_children": (
+        "本地区没有下级地区的数据, 只有本级。",
+        "No region under this one reports figures: only its own agencies.",
+    ),
     "trend_targets_chosen": (
         "目标线取自所选方案 ({plan}), 作参照。",
         "Target lines from the chosen plan ({plan}), as a yardstick.",
@@ -284,7 +292,8 @@ _TRAINING_STRINGS: dict[str, tuple[str, str]] = {
     ),
     "tr_part_training_hours_public_law": ("公共法律知识", "public law"),
     "tr_part_training_hours_professional": ("业务知识与技能", "professional"),
-    "tr_target_parts": ("目标 公共法律+业务 ≥{floors} 学时", "target public law + professional ≥ {floors} h"),
+    "tr_target_parts": ("目标 ≥{floors}学时", "target ≥ {floors} h"),
+    "tr_prorated": (" (序时 {value})", " (pro rata {value})"),
     "tr_each_part": ("公共法律知识、业务知识各", "each part"),
     "tr_per_officer": ("人", "officer"),
     "tr_rotation_title": ("全员轮训完成率 (按月, 各下级地区)", "Full-rotation coverage by month, per region"),

@@ -172,6 +172,13 @@ def _hours_kpi(at_end: pd.DataFrame, scope: Scope, month_text: str, sparkline: l
 # ----------------------------------------------------------------------------------------------- charts
 
 
+def _without_lone_own_agencies(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows without the root's own agencies when there is no child region (a township): they equal the total."""
+    if rows[~rows["is_total"]]["child_code"].isna().all():
+        return rows[rows["is_total"]].copy()
+    return rows.copy()
+
+
 def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     """Full-rotation coverage by month for each child region and the subtree, with the 100 % target and deadline."""
     monthly = by_month(query, scope)
@@ -179,6 +186,7 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     rows = rows[rows["value"].notna()]
     if rows.empty:
         return empty_chart(scope)
+    rows = _without_lone_own_agencies(rows)
     rows["series"] = [child_label(row, scope) for _, row in rows.iterrows()]
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     total_name = scope.t("trend_total", region=scope.region_name)
@@ -270,7 +278,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
         return empty_chart(scope)
     rows["year"] = pd.to_datetime(rows["period_month"]).dt.year
     year_end = rows.groupby("year")["period_month"].transform("max")
-    rows = rows[rows["period_month"] == year_end].copy()
+    rows = _without_lone_own_agencies(rows[rows["period_month"] == year_end])
     rows["year_label"] = [
         scope.t("tr_year", year=year)
         if pd.Timestamp(month).month == 12
@@ -316,7 +324,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
                 mode="markers+text",
                 name=scope.t("target"),
                 marker=dict(symbol="line-ew", size=46, line=dict(color=charts.TARGET_COLOR, width=3)),
-                text=[scope.t("target") + " " + target_text(row, scope.lang) for _, row in targets.iterrows()],
+                text=[_exam_target_text(row, scope) for _, row in targets.iterrows()],
                 textposition="top center",
                 textfont=dict(color=charts.TARGET_COLOR),
                 hovertemplate="%{text}<extra></extra>",
@@ -348,11 +356,22 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, note)
 
 
+def _exam_target_text(row, scope: Scope) -> str:
+    """'目标 ≥ 60%', and for a year not yet over the pro-rated share the bar is judged against."""
+    text = scope.t("target") + " " + target_text(row, scope.lang)
+    month = pd.Timestamp(row["period_month"]).month
+    if month < 12:
+        text += scope.t("tr_prorated", value=fmt(row["target_value"] * month / 12, "%", digits=0))
+    return text
+
+
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one indicator over the period."""
     rows = by_child(query, scope)
     rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"]].copy()
-    if rows.empty or rows["value"].notna().sum() == 0:
+    if rows["child_code"].isna().all():
+        return empty_chart(scope, scope.t("trend_no_children"))
+    if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
     rows["label"] = [child_label(row, scope) for _, row in rows.iterrows()]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))

@@ -415,4 +415,6 @@ def target_source(query: QueryFn, scope: Scope) -> TargetSource:
     if governing.empty:
         return TargetSource(scope.t("trend_targets_none", region=scope.region_name), False, choices)
     names = "、".join(governing["issuer_region_name"])
+    if query("region_targets", region_code=scope.region, plan_id=None).empty:
+        return TargetSource(scope.t("trend_targets_none_at_level", plans=names), True, choices)
     return TargetSource(scope.t("trend_targets_governing", plans=names), True, choices)

@@ -69,9 +69,9 @@ def indicator_picker(ctx: PageContext, param: str, options: tuple[str, ...], cho
 def chart_section(ctx: PageContext, title: str, chart: Chart, *, key: str, stem: str) -> None:
     """A titled chart with its note, the as-of caption and its numbers (or a line saying there is nothing to draw)."""
     st.subheader(title)
+    if chart.empty:
+        st.info(chart.note or ctx.t("no_data"))
+        return
     if chart.note:
         st.caption(chart.note)
-    if chart.empty:
-        st.info(ctx.t("no_data"))
-        return
     blocks.chart_with_data(ctx, chart.figure, chart.data, key=key, stem=stem)
