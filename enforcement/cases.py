@@ -96,6 +96,7 @@ def kpis(query: QueryFn, scope: Scope) -> list[Kpi]:
     if total.empty:
         return []
     counts = counts_by_month(query, scope)
+    rates = rates_by_month(query, scope)
     help_period = scope.t("ca_kpi_period_help", period=scope.period_text())
     result = [
         Kpi(
@@ -124,7 +125,17 @@ def kpis(query: QueryFn, scope: Scope) -> list[Kpi]:
                 f"{status_label(row['target_status'], scope.lang)} · {scope.t('target')} {target_text(row, scope.lang)}"
             )
             color = STREAMLIT_COLORS.get(row["target_status"], "gray")
-        result.append(Kpi(indicator_name(row, scope.lang), fmt(row["value"], "%"), delta, color, help_period))
+        trend = rates[rates["indicator_key"] == indicator].sort_values("period_month")["value"].dropna().tail(24)
+        result.append(
+            Kpi(
+                indicator_name(row, scope.lang),
+                fmt(row["value"], "%"),
+                delta,
+                color,
+                help_period + scope.t("ca_kpi_sparkline_help"),
+                [float(v) for v in trend],
+            )
+        )
     return result
 
 
@@ -157,7 +168,7 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
             col=index % 2 + 1,
         )
     charts.style(figure, height=440)
-    figure.update_xaxes(tickformat="%Y-%m", dtick="M6")
+    figure.update_xaxes(tickformat="%Y-%m", dtick="M12")
     figure.update_yaxes(rangemode="tozero", tickformat=",")
     figure.update_annotations(font_size=13)
     table = counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", *COUNT_COLUMNS]]

@@ -352,6 +352,7 @@ _CASES_STRINGS: dict[str, tuple[str, str]] = {
     "ca_title": ("案件", "Cases"),
     "ca_kpi_period_help": ("统计期间 {period}", "Period {period}"),
     "ca_kpi_penalties": ("行政处罚", "Penalties"),
+    "ca_kpi_sparkline_help": ("; 小图为当年累计值的逐月变化", "; the small chart shows the year-so-far value by month"),
     "ca_kpi_penalties_delta": ("行政检查 {inspections} 次", "{inspections} inspections"),
     "ca_kpi_below_parent": ("目标: 低于上级平均 · 见下方各地区对比", "Target: below the parent average (see below)"),
     "ca_type_count_penalty": ("行政处罚(件)", "Penalties"),

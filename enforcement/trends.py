@@ -311,7 +311,9 @@ def ranked_bars(
     parent = ordered["parent_value"].dropna()
     if not parent.empty and average_label:
         figure.add_vline(x=float(parent.iloc[0]), line=dict(color=charts.AVERAGE_COLOR, dash="dot", width=2))
-        _legend_line(figure, f"{average_label} {fmt(parent.iloc[0], unit)}", charts.AVERAGE_COLOR, "dot")
+        _legend_line(
+            figure, f"{average_label} {fmt(parent.iloc[0], unit_label(unit, scope.lang))}", charts.AVERAGE_COLOR, "dot"
+        )
     height = 170 + 26 * len(ordered)
     charts.style(figure, height=height)
     figure.update_layout(legend=dict(y=-50 / height - 0.02, yanchor="top"), bargap=0.25, margin=dict(b=60))
