@@ -20,8 +20,6 @@ from enforcement.trends import (
     Kpi,
     QueryFn,
     Scope,
-    _counts,
-    _months_axis,
     add_deadlines,
     add_targets,
     child_label,
@@ -30,11 +28,13 @@ from enforcement.trends import (
     indicator_name,
     indicator_table,
     is_missing,
+    month_axis,
     monthly_table,
     ranked_bars,
     status_label,
     target_source_text,
     target_text,
+    whole_counts,
 )
 
 COUNT_COLUMNS = ("count_penalty", "count_inspection", "count_license", "count_coercion")
@@ -172,7 +172,7 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
     figure.update_yaxes(rangemode="tozero", tickformat=",")
     figure.update_annotations(font_size=13)
     table = counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", *COUNT_COLUMNS]]
-    return Chart(figure, _counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
+    return Chart(figure, whole_counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
 
 
 def duties_chart(query: QueryFn, scope: Scope) -> Chart:
@@ -201,7 +201,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     add_targets(figure, rows.drop_duplicates(["period_month", "target_value"]), scope)
     add_deadlines(figure, rows, scope)
     charts.style(figure, height=440)
-    _months_axis(figure)
+    month_axis(figure)
     low = rows["value"].min()
     figure.update_yaxes(title_text="%", range=[max(0, (low if pd.notna(low) else 0) - 5), 101.5])
     table = pd.concat(
@@ -277,9 +277,9 @@ def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
         )
     )
     charts.style(figure, height=340)
-    _months_axis(figure)
+    month_axis(figure)
     figure.update_yaxes(title_text=scope.t("ca_unit_cases"), tickformat=",")
-    table = _counts(
+    table = whole_counts(
         counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", "complaints_12345"]],
         ("complaints_12345",),
     )
@@ -306,7 +306,7 @@ def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
     )
     add_targets(figure, rows, scope)
     charts.style(figure, height=340)
-    _months_axis(figure)
+    month_axis(figure)
     low = rows["value"].min()
     figure.update_yaxes(title_text="%", range=[max(0, low - 5), 101])
     notes = [scope.t("ca_case_files_note"), target_source_text(rows, scope)]

@@ -20,8 +20,6 @@ from enforcement.trends import (
     Kpi,
     QueryFn,
     Scope,
-    _counts,
-    _months_axis,
     add_deadlines,
     add_targets,
     child_label,
@@ -29,12 +27,14 @@ from enforcement.trends import (
     fmt,
     indicator_table,
     is_missing,
+    month_axis,
     monthly_table,
     ranked_bars,
     status_label,
     target_source_text,
     target_text,
     unit_label,
+    whole_counts,
     worst_status,
 )
 
@@ -202,7 +202,7 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     add_deadlines(figure, rows, scope)
     series_count = rows["series"].nunique()
     charts.style(figure, height=400 + 22 * ((series_count + 2) // 3))
-    _months_axis(figure)
+    month_axis(figure)
     figure.update_yaxes(title_text="%", range=[0, 105])
     note = " ".join(filter(None, [scope.t("tr_rotation_note"), target_source_text(rows, scope)]))
     return Chart(figure, monthly_table(rows, scope, "series", "region_name"), note)
@@ -246,7 +246,7 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
         prefix = "" if key == keys[0] else scope.t("tr_each_part" if shared else "tr_part_" + key)
         add_targets(figure, part, scope, label_prefix=prefix)
     charts.style(figure, height=420)
-    _months_axis(figure)
+    month_axis(figure)
     figure.update_yaxes(
         title_text=unit_label("学时", scope.lang) + " / " + scope.t("tr_per_officer"), rangemode="tozero"
     )
@@ -349,7 +349,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             "officers": rows["officers"].to_numpy(),
         }
     )
-    table = _counts(table, ("exam_sampled", "exam_passed", "officers")).sort_values(
+    table = whole_counts(table, ("exam_sampled", "exam_passed", "officers")).sort_values(
         ["year", "region_name"], kind="stable"
     )
     note = " ".join(filter(None, [scope.t("tr_exam_note"), target_source_text(total, scope)]))

@@ -181,7 +181,7 @@ def target_source_text(rows: pd.DataFrame, scope: Scope) -> str:
 # ----------------------------------------------------------------------------------------------- drawing
 
 
-def _months_axis(figure: go.Figure) -> None:
+def month_axis(figure: go.Figure) -> None:
     # Plotly picks the tick spacing from the width (a phone gets fewer ticks than a laptop).
     figure.update_xaxes(tickformat="%Y-%m", title_text="")
 
@@ -340,7 +340,7 @@ def empty_chart(scope: Scope, note: str = "") -> Chart:
 # ----------------------------------------------------------------------------------------------- tables
 
 
-def _counts(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+def whole_counts(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     """Whole-number measures as integers (sums come back from DuckDB as floats)."""
     out = frame.copy()
     for column in columns:
@@ -369,7 +369,7 @@ def indicator_table(rows: pd.DataFrame, scope: Scope, label_column: str, label_n
     )
     for column in measures:
         table[column] = rows[column].to_numpy()
-    return _counts(table, measures)
+    return whole_counts(table, measures)
 
 
 def monthly_table(rows: pd.DataFrame, scope: Scope, series_column: str, series_name: str) -> pd.DataFrame:
@@ -390,7 +390,7 @@ def monthly_table(rows: pd.DataFrame, scope: Scope, series_column: str, series_n
     )
     for column in measures:
         table[column] = rows[column].to_numpy()
-    return _counts(table, measures)
+    return whole_counts(table, measures)
 
 
 # ----------------------------------------------------------------------------------------------- plans
