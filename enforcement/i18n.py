@@ -95,6 +95,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "target_met": ("已达标", "Met"),
     "target_not_met": ("未达标", "Not met"),
     "target_no_data": ("无数据", "No data"),
+    "target_behind_schedule": ("滞后序时进度", "Behind schedule"),
+    "target_not_due": ("未到期限", "Not yet due"),
     # shared blocks
     "show_data": ("查看图表数据", "Numbers behind the chart"),
     "download_csv": ("下载CSV (Excel可直接打开)", "Download CSV (opens in Excel)"),
@@ -352,17 +354,198 @@ _LEDGER_COLUMNS: dict[str, tuple[str, str]] = {
     "count_not_applicable": ("不适用", "Not applicable"),
 }
 
-# 培训
-_TRAINING_STRINGS: dict[str, tuple[str, str]] = {}
+# 培训 (the trend_* strings are shared with 案件, which has the same kinds of charts)
+_TRAINING_STRINGS: dict[str, tuple[str, str]] = {
+    "trend_total": ("{region}合计", "{region} total"),
+    "trend_below_parent": ("低于上级平均", "below the parent average"),
+    "trend_target_source": ("目标取自{plans}实施方案。", "Targets from the plan of {plans}."),
+    "trend_deadline": ("期限 {day}", "deadline {day}"),
+    "trend_no_target": ("无适用目标", "no target applies"),
+    "trend_targets_governing": (
+        "目标取自管辖本地区的实施方案 ({plans}); 方案未设量化目标的指标不画目标线。",
+        "Targets come from the plan governing this region ({plans}); indicators it sets no target for have no line.",
+    ),
+    "trend_targets_none": (
+        "{region}没有管辖本级的实施方案, 图中不画目标线。可选一个方案的目标作参照:",
+        "No plan governs {region}, so the charts have no target lines. Choose a plan's targets as a yardstick:",
+    ),
+    "trend_targets_none_at_level": (
+        "管辖本地区的实施方案 ({plans}) 没有对本级设定可统计的量化目标, 图中不画目标线。",
+        "The plan governing this region ({plans}) sets no measurable target at this level: the charts have no target lines.",
+    ),
+    "trend_no_children": (
+        "本地区没有下级地区的数据, 只有本级。",
+        "No region under this one reports figures: only its own agencies.",
+    ),
+    "trend_targets_chosen": (
+        "目标线取自所选方案 ({plan}), 作参照。",
+        "Target lines from the chosen plan ({plan}), as a yardstick.",
+    ),
+    "trend_yardstick": ("参照方案", "Yardstick plan"),
+    "trend_yardstick_none": ("(不画目标线)", "(no target lines)"),
+    "trend_months": ("统计月份 {period}{stop}", "Months counted: {period}{stop}"),
+    "trend_months_stop": (
+        " (统计期间截止晚于截至日期, 数据截至 {month})",
+        " (the period runs past the as-of date: data up to {month})",
+    ),
+    "trend_empty_period": (
+        "截至日期早于统计期间的起始月份, 没有可统计的月份。请调整统计期间或截至日期。",
+        "The as-of date is before the period starts: no month counts. Change the period or the as-of date.",
+    ),
+    "trend_rank_by": ("排名指标", "Rank by"),
+    "tr_title": ("培训", "Training"),
+    "tr_kpi_officers": ("执法人员", "Officers"),
+    "tr_kpi_officers_help": (
+        "{month} 月末在册执法人员 (所选执法领域的部门)",
+        "Officers on the books at the end of {month} (agencies of the chosen domain)",
+    ),
+    "tr_kpi_officers_change": ("较上年同月 {change} 人", "{change} on a year earlier"),
+    "tr_series_training_hours_total": ("合计", "Total"),
+    "tr_series_training_hours_public_law": ("公共法律知识", "Public law"),
+    "tr_series_training_hours_professional": ("业务知识与技能", "Professional"),
+    "tr_kpi_certified": ("持证上岗率", "Certified officers"),
+    "tr_kpi_certified_help": ("{month} 月末持证人员 ÷ 执法人员", "Certified ÷ officers at the end of {month}"),
+    "tr_kpi_rotation": ("全员轮训完成率", "Full-rotation coverage"),
+    "tr_kpi_rotation_help": (
+        "{month} 月末累计完成全员轮训人数 ÷ 执法人员",
+        "Officers through the full rotation ÷ officers at the end of {month}",
+    ),
+    "tr_kpi_hours": ("{year}年人均培训学时 (累计)", "Hours per officer, {year} so far"),
+    "tr_kpi_hours_help": (
+        "当年1月至 {month} 公共法律知识与业务知识培训学时 ÷ 执法人员; 达标按序时目标 (全年目标 × 已过月数 ÷ 12) 判断",
+        "Public-law and professional hours from January to {month} ÷ officers; judged against the pro-rated target "
+        "(yearly target × months elapsed ÷ 12)",
+    ),
+    "tr_kpi_exam": ("{year}年闭卷考试抽考比例", "Exam sampling {year}"),
+    "tr_kpi_exam_help": (
+        "当年1月至 {month} 抽考人数 ÷ 执法人员; 按当年比例要求的序时目标判断",
+        "Officers sampled from January to {month} ÷ officers; judged against the year's ratio, pro-rated",
+    ),
+    "tr_kpi_township": ("乡镇(街道)执法人员培训覆盖率", "Township officers trained this year"),
+    "tr_kpi_township_help": (
+        "当年已培训的乡镇(街道)综合执法人员 ÷ 乡镇(街道)综合执法人员 ({month} 月末)",
+        "Township officers trained this year ÷ township officers (end of {month})",
+    ),
+    "tr_part_training_hours_public_law": ("公共法律知识", "public law"),
+    "tr_part_training_hours_professional": ("业务知识与技能", "professional"),
+    "tr_target_parts": ("目标 ≥{floors}学时", "target ≥ {floors} h"),
+    "tr_prorated": (" (序时 {value})", " (pro rata {value})"),
+    "tr_each_part": ("公共法律知识、业务知识各", "each part"),
+    "tr_per_officer": ("人", "officer"),
+    "tr_rotation_title": ("全员轮训完成率 (按月, 各下级地区)", "Full-rotation coverage by month, per region"),
+    "tr_rotation_note": (
+        "每条细线是一个下级地区 (“本级”为本地区直属部门), 粗线为合计; 完成率 = 累计完成全员轮训人数 ÷ 月末执法人员。",
+        "Each thin line is a region under this one ('own agencies': this region's own departments), the thick line "
+        "the total; coverage = officers through the rotation ÷ officers at month end.",
+    ),
+    "tr_hours_title": ("人均培训学时 (当年累计, 按月)", "Training hours per officer, year so far, by month"),
+    "tr_hours_note": (
+        "每年1月起重新累计, 到12月应达到全年目标。",
+        "Counted from January each year; by December it should reach the yearly target.",
+    ),
+    "tr_exam_title": ("闭卷考试抽考比例 (按年)", "Closed-book exam sampling by year"),
+    "tr_year": ("{year}年", "{year}"),
+    "tr_year_so_far": ("{year}年 (1–{month}月)", "{year} (Jan–{month})"),
+    "tr_children_dots": ("下级地区", "Regions under it"),
+    "tr_exam_note": (
+        "柱为合计, 圆点为各下级地区; 抽考比例 = 当年抽考人数 ÷ 执法人员; 未满一年的按序时目标判断颜色。",
+        "Bars: the total; dots: each region under it. Ratio = officers sampled this year ÷ officers; an unfinished "
+        "year is coloured against the pro-rated target.",
+    ),
+    "tr_children_title": ("各下级地区对比", "Regions under this one"),
+    "tr_agency_title": ("各执法部门对比", "By agency"),
+    "tr_period_note": (
+        "统计期间 {period}; 学时和抽考比例按12个月折算为年值, 人数取期末。",
+        "Period {period}; hours and exam sampling are scaled to a 12-month year, headcounts taken at the end.",
+    ),
+    "tr_all_agencies": ("全部部门", "All agencies"),
+    "tr_agency_highlight": (
+        "所选执法领域的部门以深色突出, 其余部门供对照。",
+        "The chosen domain's agency is highlighted; the others are shown for comparison.",
+    ),
+    "tr_domain_note": (
+        "已选执法领域: 只统计该领域的部门 (司法行政部门和乡镇综合执法机构不属于任何领域, 不计入)。",
+        "A domain is chosen: only its agencies count (justice administration and township teams belong to no domain).",
+    ),
+}
 
 # 培训: column headers
-_TRAINING_COLUMNS: dict[str, tuple[str, str]] = {}
+_TRAINING_COLUMNS: dict[str, tuple[str, str]] = {
+    "target_text": ("目标", "Target"),
+    "parent_value": ("整体值 (对照)", "Overall (for comparison)"),
+    "year": ("年度", "Year"),
+    "certified_rate": ("持证上岗率(%)", "Certified (%)"),
+    "full_rotation_rate": ("全员轮训完成率(%)", "Full rotation (%)"),
+    "training_hours_total": ("人均培训学时", "Hours per officer"),
+    "training_hours_public_law": ("人均公共法律知识学时", "Public-law hours per officer"),
+    "training_hours_professional": ("人均业务知识学时", "Professional hours per officer"),
+    "exam_sampling_rate": ("闭卷考试抽考比例(%)", "Exam sampling (%)"),
+    "township_training_coverage": ("乡镇执法人员培训覆盖率(%)", "Township officers trained (%)"),
+}
 
 # 案件
-_CASES_STRINGS: dict[str, tuple[str, str]] = {}
+_CASES_STRINGS: dict[str, tuple[str, str]] = {
+    "ca_title": ("案件", "Cases"),
+    "ca_kpi_period_help": ("统计期间 {period}", "Period {period}"),
+    "ca_kpi_penalties": ("行政处罚", "Penalties"),
+    "ca_kpi_sparkline_help": ("; 小图为当年累计值的逐月变化", "; the small chart shows the year-so-far value by month"),
+    "ca_kpi_penalties_delta": ("行政检查 {inspections} 次", "{inspections} inspections"),
+    "ca_kpi_below_parent": ("目标: 低于上级平均 · 见下方各地区对比", "Target: below the parent average (see below)"),
+    "ca_type_count_penalty": ("行政处罚(件)", "Penalties"),
+    "ca_type_count_inspection": ("行政检查(次)", "Inspections"),
+    "ca_type_count_license": ("行政许可(件)", "Licences"),
+    "ca_type_count_coercion": ("行政强制(件)", "Coercive measures"),
+    "ca_counts_title": ("执法案件量 (按月, 分类型)", "Cases by month and type"),
+    "ca_counts_note": (
+        "四类数量相差上百倍, 各用一幅小图、各自的纵轴。",
+        "The four kinds differ a hundredfold, so each has its own panel and scale.",
+    ),
+    "ca_duties_title": (
+        "法制审核、7日内公开与负责人出庭 (当年累计, 按月)",
+        "Legal review, publicity within 7 days and head appearances (year so far)",
+    ),
+    "ca_duties_note": (
+        "每年1月起重新累计: 重大执法决定法制审核执行率、作出决定7个工作日内公开率、行政机关负责人出庭应诉率。",
+        "Counted from January each year: legal review of major decisions, decisions publicized within 7 working "
+        "days, agency-head court appearances.",
+    ),
+    "ca_targets_for": ("目标线适用于: {names}。", "The target line applies to: {names}."),
+    "ca_children_title": ("各下级地区对比", "Regions under this one"),
+    "ca_domain_title": ("各执法领域对比", "By enforcement domain"),
+    "ca_period_note": ("统计期间 {period}。", "Period {period}."),
+    "ca_below_parent_note": (
+        "败诉率目标为低于上级平均: 各下级地区与{region}整体 (虚线) 比较。",
+        "The loss-rate target is 'below the parent average': each region is compared with {region} as a whole (dotted line).",
+    ),
+    "ca_all_domains": ("全部领域", "All domains"),
+    "ca_domain_highlight": (
+        "所选执法领域以深色突出, 其余领域供对照。",
+        "The chosen domain is highlighted; the others are shown for comparison.",
+    ),
+    "ca_complaints": ("12345投诉", "12345 complaints"),
+    "ca_complaints_title": ("12345 执法投诉 (按月)", "12345 complaints about enforcement, by month"),
+    "ca_complaints_note": (
+        "12345热线转办的行政执法投诉件数。",
+        "Complaints about enforcement passed on by the 12345 hotline.",
+    ),
+    "ca_unit_cases": ("件", "cases"),
+    "ca_case_files_title": ("案卷评查合格率 (当年累计)", "Case files passing review (year so far)"),
+    "ca_case_files_note": (
+        "评查一般在季末进行, 每年1月起重新累计。",
+        "Reviews usually happen at quarter ends; counted from January each year.",
+    ),
+    "ca_no_case_file_target": ("方案未设合格率目标。", "No plan sets a pass-rate target."),
+}
 
 # 案件: column headers
-_CASES_COLUMNS: dict[str, tuple[str, str]] = {}
+_CASES_COLUMNS: dict[str, tuple[str, str]] = {
+    "legal_review_rate": ("法制审核执行率(%)", "Legal review (%)"),
+    "publicity_within_7d_rate": ("7日内公开率(%)", "Publicized within 7 days (%)"),
+    "head_appearance_rate": ("负责人出庭应诉率(%)", "Head appearances (%)"),
+    "litigation_loss_rate": ("行政诉讼败诉率(%)", "Litigation loss rate (%)"),
+    "case_file_pass_rate": ("案卷评查合格率(%)", "Case files passed (%)"),
+    "reconsideration_correction_rate": ("复议纠错率(%)", "Reconsiderations corrected (%)"),
+}
 
 # 地区对比
 _REGIONS_STRINGS: dict[str, tuple[str, str]] = {}

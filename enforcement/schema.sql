@@ -491,3 +491,231 @@ create macro indicator_value(indicator_key, m) as
         when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
         when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
     end;
+
+-- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
+-- summed from January of each month's year up to that month (months before month_from included), stocks at the
+-- month. period_months is 12 because the year so far is held against the whole year's target, not scaled up:
+-- indicator_value then gives, e.g., the training hours per officer so far this year.
+create macro subtree_ytd(root_code, month_from, month_to, domain) as table
+with
+by_child as (
+    select
+        child_code, period_month,
+        sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+        sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+        sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+        sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+        sum(decisions_publicized_7d) as decisions_publicized_7d,
+        sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+        sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+        sum(complaints_12345) as complaints_12345,
+        sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+        sum(officers) as officers, sum(certified_officers) as certified_officers,
+        sum(full_rotation_trained) as full_rotation_trained,
+        sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+        sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+        sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
+        sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
+        sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
+        sum(enterprise_inspections) as enterprise_inspections,
+        sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+        sum(enterprise_inspections_random) as enterprise_inspections_random,
+        sum(respondents) as respondents, sum(satisfied) as satisfied,
+        bool_or(is_sample) as is_sample
+    from subtree_monthly(root_code, date_trunc('year', month_from::date)::date, month_to, domain)
+    group by child_code, period_month
+),
+
+cumulated as (
+    select
+        child_code, period_month, 12 as period_months,
+        sum(columns([
+            'count_penalty', 'count_inspection', 'count_license', 'count_coercion',
+            'major_decisions', 'major_decisions_reviewed', 'decisions_to_publicize', 'decisions_publicized',
+            'decisions_publicized_7d', 'reconsiderations', 'reconsiderations_corrected',
+            'lawsuits', 'lawsuits_lost', 'head_appearances', 'complaints_12345', 'case_files_reviewed',
+            'case_files_passed', 'public_law_hours', 'professional_hours', 'exam_sampled', 'exam_passed',
+            'enterprise_inspections', 'enterprise_inspections_joint', 'enterprise_inspections_random',
+            'respondents', 'satisfied'
+        ])) over (partition by child_code, year(period_month) order by period_month),
+        officers, certified_officers, full_rotation_trained, township_officers, township_officers_trained,
+        legal_reviewers, judicial_offices, judicial_offices_with_legal_staff,
+        is_sample
+    from by_child
+)
+
+select * from cumulated where period_month >= month_from;
+
+-- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
+-- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
+-- domain-specific: null here, so that indicator_value can read the row like a row of subtree_period.
+create macro subtree_period_by_domain(root_code, month_from, month_to) as table
+with
+root as (
+    select code_prefix from regions where region_code = root_code
+),
+
+cases as (
+    select
+        c.domain_code,
+        sum(c.count_penalty) as count_penalty, sum(c.count_inspection) as count_inspection,
+        sum(c.count_license) as count_license, sum(c.count_coercion) as count_coercion,
+        sum(c.major_decisions) as major_decisions, sum(c.major_decisions_reviewed) as major_decisions_reviewed,
+        sum(c.decisions_to_publicize) as decisions_to_publicize, sum(c.decisions_publicized) as decisions_publicized,
+        sum(c.decisions_publicized_7d) as decisions_publicized_7d,
+        sum(c.reconsiderations) as reconsiderations, sum(c.reconsiderations_corrected) as reconsiderations_corrected,
+        sum(c.lawsuits) as lawsuits, sum(c.lawsuits_lost) as lawsuits_lost, sum(c.head_appearances) as head_appearances,
+        sum(c.complaints_12345) as complaints_12345,
+        sum(c.case_files_reviewed) as case_files_reviewed, sum(c.case_files_passed) as case_files_passed,
+        bool_or(c.is_sample) as cases_sample
+    from case_stats as c, root
+    where in_subtree(c.region_code, root.code_prefix) and c.period_month between month_from and month_to
+    group by c.domain_code
+),
+
+training as (
+    select
+        a.domain_code,
+        sum(t.officers) filter (where t.period_month = month_to) as officers,
+        sum(t.certified_officers) filter (where t.period_month = month_to) as certified_officers,
+        sum(t.full_rotation_trained) filter (where t.period_month = month_to) as full_rotation_trained,
+        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
+        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
+        sum(t.township_officers) filter (where t.period_month = month_to) as township_officers,
+        sum(t.township_officers_trained) filter (where t.period_month = month_to) as township_officers_trained,
+        bool_or(t.is_sample) as training_sample
+    from training_stats as t
+    join agencies as a on a.agency_code = t.agency_code, root
+    where in_subtree(t.region_code, root.code_prefix) and t.period_month between month_from and month_to
+        and a.domain_code is not null
+    group by a.domain_code
+)
+
+select
+    domain_code,
+    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    * exclude (domain_code, cases_sample, training_sample),
+    null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
+    null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
+    null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
+    null::hugeint as respondents, null::hugeint as satisfied,
+    coalesce(cases_sample, false) or coalesce(training_sample, false) as is_sample
+from cases
+full join training using (domain_code);
+
+-- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
+-- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
+-- indicator_value can read the row like a row of subtree_period.
+create macro subtree_period_by_agency(root_code, month_from, month_to, domain) as table
+with
+root as (
+    select code_prefix from regions where region_code = root_code
+),
+
+training as (
+    select
+        t.agency_code,
+        sum(t.officers) filter (where t.period_month = month_to) as officers,
+        sum(t.certified_officers) filter (where t.period_month = month_to) as certified_officers,
+        sum(t.full_rotation_trained) filter (where t.period_month = month_to) as full_rotation_trained,
+        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
+        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
+        sum(t.township_officers) filter (where t.period_month = month_to) as township_officers,
+        sum(t.township_officers_trained) filter (where t.period_month = month_to) as township_officers_trained,
+        bool_or(t.is_sample) as is_sample
+    from training_stats as t
+    join agencies as a on a.agency_code = t.agency_code, root
+    where in_subtree(t.region_code, root.code_prefix) and t.period_month between month_from and month_to
+        and (domain is null or a.domain_code = domain)
+    group by t.agency_code
+)
+
+select
+    agency_code,
+    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    null::hugeint as count_penalty, null::hugeint as count_inspection, null::hugeint as count_license,
+    null::hugeint as count_coercion, null::hugeint as major_decisions, null::hugeint as major_decisions_reviewed,
+    null::hugeint as decisions_to_publicize, null::hugeint as decisions_publicized,
+    null::hugeint as decisions_publicized_7d, null::hugeint as reconsiderations,
+    null::hugeint as reconsiderations_corrected, null::hugeint as lawsuits, null::hugeint as lawsuits_lost,
+    null::hugeint as head_appearances, null::hugeint as complaints_12345, null::hugeint as case_files_reviewed,
+    null::hugeint as case_files_passed,
+    * exclude (agency_code, is_sample),
+    null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
+    null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
+    null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
+    null::hugeint as respondents, null::hugeint as satisfied,
+    is_sample
+from training;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Targets: which apply to a region, which applies in a given year, and a value's status against it.
+
+-- Targets that apply to a region: those of the plans governing it (issued at it or above it), or, when only_plan
+-- is given, that plan's (e.g. a province's plan as a yardstick on the national view); in either case only targets
+-- set for the region's level or a level below it (the levels its subtree holds). Where several plans set an
+-- indicator for the same year, the nearest plan's target wins; within a plan, the first clause's.
+create macro region_targets(of_region, only_plan) as table
+with
+region as (
+    select code_prefix, level_no from regions where region_code = of_region
+),
+
+candidates as (
+    select
+        t.target_id, t.plan_id, issuer.region_name as issuer_region_name, t.clause_path, t.indicator_key,
+        t.indicator_name, t.comparator, t.target_value, t.unit, t.target_year, t.deadline_date, t.quote,
+        issuer.level_no as issuer_level_no, t.seq
+    from targets as t
+    join plans as p on p.plan_id = t.plan_id
+    join regions as issuer on issuer.region_code = p.issuer_region_code, region
+    where (
+            (only_plan is null and in_subtree(of_region, issuer.code_prefix))
+            or t.plan_id = only_plan
+        )
+        and list_max(list_transform(
+            t.applies_to_levels,
+            lambda lvl: case lvl when 'province' then 1 when 'city' then 2 when 'county' then 3 when 'township' then 4 end
+        )) >= region.level_no
+)
+
+select * exclude (issuer_level_no, seq)
+from candidates
+qualify row_number() over (
+    partition by indicator_key, target_year order by issuer_level_no desc, plan_id, seq
+) = 1;
+
+-- Order in which an indicator's targets apply in a year (sort ascending, first wins): the latest yearly target up
+-- to that year (it stays in force afterwards), else a standing target (no year), else the next yearly one ahead.
+create macro target_precedence(target_year, in_year) as
+    case
+        when target_year <= in_year then [0, -target_year]
+        when target_year is null then [1, 0]
+        else [2, target_year]
+    end;
+
+-- A target not met in a month: behind schedule while the year still runs (for figures of the year so far), not due
+-- while the target's deadline is still ahead (for anything else).
+create macro behind_or_not_met(status, period_month) as
+    case when status = 'not_met' and month(period_month) < 12 then 'behind_schedule' else status end;
+create macro not_due_or_not_met(status, deadline, period_month) as
+    case when status = 'not_met' and deadline > last_day(period_month::date) then 'not_due' else status end;
+
+-- Status of a value against the target that applies in its month. Figures of the year so far (year_to_date) on a
+-- yearly indicator are held to the target pro-rated to the months elapsed (序时目标, a floor to keep pace with, so
+-- '= 100 %' becomes '>= the pro-rated share'); other targets are judged as they stand.
+create macro target_status_in_month(indicator_key, value, comparator, target_value, parent_value, deadline,
+                                    period_month, year_to_date) as
+    case
+        when year_to_date and indicator_key in (
+            'training_hours_total', 'training_hours_public_law', 'training_hours_professional',
+            'exam_sampling_rate', 'township_training_coverage'
+        ) then behind_or_not_met(
+            target_status(
+                value, case comparator when '=' then '>=' else comparator end,
+                target_value * month(period_month) / 12, parent_value
+            ),
+            period_month
+        )
+        else not_due_or_not_met(target_status(value, comparator, target_value, parent_value), deadline, period_month)
+    end;

@@ -274,6 +274,56 @@ def _date_selectors(ctx: PageContext) -> None:
     )
 
 
+def _months(first: dt.date, last: dt.date) -> list[dt.date]:
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _on_period_change(first: dt.date, last: dt.date) -> None:
+    start, end = st.session_state["f_period"]
+    _update_param("from", None if start == first else start.strftime("%Y-%m"))
+    _update_param("to", None if end == last else end.strftime("%Y-%m"))
+
+
+def _period_selector(ctx: PageContext) -> None:
+    months = _months(ctx.choices.first_month, ctx.choices.data_as_of)
+    wanted = (ctx.filters.period_from, ctx.filters.period_to)
+    # A range default makes it a range slider (a tuple only in session state would be read back as one month);
+    # the state is overwritten only when the URL changed some other way, which keeps Streamlit from warning
+    # about a widget set both ways.
+    if "f_period" in st.session_state and st.session_state["f_period"] != wanted:
+        st.session_state["f_period"] = wanted
+    st.select_slider(
+        ctx.t("period"),
+        options=months,
+        value=wanted,
+        format_func=lambda month: month.strftime("%Y-%m"),
+        key="f_period",
+        on_change=_on_period_change,
+        args=(months[0], months[-1]),
+    )
+
+
+def _on_domain_change() -> None:
+    _update_param("domain", st.session_state["f_domain"] or None)
+
+
+def _domain_selector(ctx: PageContext) -> None:
+    domains = ctx.query("domain_list")
+    names = dict(zip(domains["domain_code"], domains["name_en" if ctx.lang == "en" else "name_zh"], strict=False))
+    st.session_state["f_domain"] = ctx.filters.domain or ""
+    st.selectbox(
+        ctx.t("domain"),
+        ["", *names],
+        format_func=lambda code: names.get(code, ctx.t("domain_all")),
+        key="f_domain",
+        on_change=_on_domain_change,
+    )
+
+
 def _on_lang_change() -> None:
     _update_param("lang", None if st.session_state["f_lang"] in (None, "zh") else st.session_state["f_lang"])
 
@@ -318,6 +368,8 @@ def page_frame(title_key: str) -> PageContext:
         st.divider()
         _region_selectors(ctx)
         _date_selectors(ctx)
+        _period_selector(ctx)
+        _domain_selector(ctx)
         st.caption(ctx.t("copy_link"))
     if ctx.is_sample:
         st.warning(ctx.t("sample_banner"))
