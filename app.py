@@ -50,7 +50,7 @@ previous = ctx.query(
 )
 st.subheader(ctx.t("ov_section_indicators", period=period.label(ctx.lang)))
 cards = scorecard.indicator_cards(current, previous, catalog, f.region, period, ctx.lang)
-kpi_grid(cards, columns=3 if len(cards) % 4 else 4, key="indicators")
+kpi_grid(cards, columns=3, key="indicators")
 
 # The children most behind, each one click from its own overview.
 st.subheader(ctx.t("ov_behind_title"))

@@ -77,24 +77,17 @@ RANKING_COLUMNS = [
 
 def _milestone_rows(counts: pd.DataFrame) -> pd.DataFrame:
     """Lagging share per child and for the whole subtree, in the columns of child_indicator_values."""
-    rows = []
-    for (depth, code, name), group in counts[counts["depth"] <= 1].groupby(
-        ["depth", "region_code", "region_name"], sort=False
-    ):
-        summary = scorecard.milestone_summary(scorecard.status_totals(group))
-        rows.append(
-            {
-                "scope": "total" if depth == 0 else "child",
-                "region_code": code,
-                "region_name": name,
-                "value": summary["lagging_share"],
-                "numerator": summary["lagging"],
-                "denominator": summary["items"],
-                "judgement": scorecard.milestone_judgement(summary["items"], summary["lagging"]),
-            }
-        )
+    regions = scorecard.region_milestones(counts[counts["depth"] <= 1])
     return pd.DataFrame(
-        rows, columns=["scope", "region_code", "region_name", "value", "numerator", "denominator", "judgement"]
+        {
+            "scope": regions["depth"].map({0: "total", 1: "child"}),
+            "region_code": regions["region_code"],
+            "region_name": regions["region_name"],
+            "value": regions["lagging_share"],
+            "numerator": regions["lagging_items"],
+            "denominator": regions["items"],
+            "judgement": regions["judgement"],
+        }
     )
 
 
@@ -324,23 +317,10 @@ def tiles(values: pd.DataFrame | None, counts: pd.DataFrame | None, key: str) ->
     """Two-level tiles (depth, code, name, parent, value, numerator, denominator) for the treemap."""
     if key != MILESTONE_INDICATOR:
         return values[["depth", "region_code", "region_name", "parent_code", "value", "numerator", "denominator"]]
-    rows = []
-    for (depth, code, name), group in counts.groupby(["depth", "region_code", "region_name"], sort=False):
-        summary = scorecard.milestone_summary(scorecard.status_totals(group))
-        rows.append(
-            {
-                "depth": depth,
-                "region_code": code,
-                "region_name": name,
-                "parent_code": group["parent_code"].iloc[0],
-                "value": summary["lagging_share"],
-                "numerator": summary["lagging"],
-                "denominator": summary["items"],
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["depth", "region_code", "region_name", "parent_code", "value", "numerator", "denominator"]
-    )
+    regions = scorecard.region_milestones(counts)
+    return regions.rename(columns={"lagging_share": "value", "lagging_items": "numerator", "items": "denominator"})[
+        ["depth", "region_code", "region_name", "parent_code", "value", "numerator", "denominator"]
+    ]
 
 
 def shown_tiles(tile_rows: pd.DataFrame) -> set[str]:

@@ -373,7 +373,9 @@ def milestone_cards(now: pd.DataFrame, since: pd.DataFrame, since_date: dt.date,
                 value=share,
                 value_text=format_value(share, "%", lang),
                 judgement=judgement,
-                status_text=f"{t(f'milestone_judgement_{judgement}', lang)} · {detail}",
+                status_text=t(f"milestone_judgement_{judgement}", lang)
+                if judgement == "no_data"
+                else f"{t(f'milestone_judgement_{judgement}', lang)} · {detail}",
                 delta_text=format_delta(delta, "%", lang),
                 delta_color=_delta_color(delta, True),
                 delta_note=t("kpi_since", lang, since=since_date.isoformat()),
@@ -413,27 +415,32 @@ def milestone_year_shares(counts: pd.DataFrame, lang: str = "zh") -> pd.DataFram
 # ----------------------------------------------------------------------------------------------- most behind
 
 
+def region_milestones(counts: pd.DataFrame) -> pd.DataFrame:
+    """Per region of subtree_milestone_counts (depth, code, name, parent): items (not counting not applicable),
+    done, lagging (overdue or behind schedule), overdue, behind, the lagging share and its judgement."""
+    regions = counts[["depth", "region_code", "region_name", "parent_code"]].drop_duplicates("region_code")
+    by_status = (
+        counts[counts["status"].notna()]
+        .pivot_table(index="region_code", columns="status", values="item_count", aggfunc="sum", fill_value=0)
+        .reindex(index=regions["region_code"], columns=list(status.MILESTONE_STATUSES), fill_value=0)
+    )
+    out = regions.set_index("region_code")
+    out["items"] = by_status.drop(columns="not_applicable").sum(axis=1).astype(int)
+    out["lagging_items"] = by_status[list(status.LAGGING_STATUSES)].sum(axis=1).astype(int)
+    out["overdue_items"] = by_status["overdue"].astype(int)
+    out["behind_items"] = by_status["behind_schedule"].astype(int)
+    out["done_items"] = by_status[list(status.DONE_STATUSES)].sum(axis=1).astype(int)
+    out["lagging_share"] = (100.0 * out["lagging_items"] / out["items"].where(out["items"] > 0)).astype(float)
+    out["judgement"] = [
+        milestone_judgement(items, lagging) for items, lagging in zip(out["items"], out["lagging_items"], strict=True)
+    ]
+    return out.reset_index()[["depth", "region_code", *out.columns.drop("depth")]]
+
+
 def child_milestones(counts: pd.DataFrame) -> pd.DataFrame:
-    """Per child (depth-1 rows of subtree_milestone_counts): items, done, lagging, overdue, behind and shares."""
-    children = counts[counts["depth"] == 1]
-    rows = []
-    for (code, name), group in children.groupby(["region_code", "region_name"], sort=False):
-        totals = status_totals(group)
-        summary = milestone_summary(totals)
-        rows.append(
-            {
-                "region_code": code,
-                "region_name": name,
-                "items": summary["items"],
-                "lagging_items": summary["lagging"],
-                "overdue_items": totals["overdue"],
-                "behind_items": totals["behind_schedule"],
-                "done_items": summary["done"],
-                "lagging_share": summary["lagging_share"],
-            }
-        )
-    columns = ["region_code", "region_name", "items", "lagging_items", "overdue_items", "behind_items", "done_items"]
-    return pd.DataFrame(rows, columns=[*columns, "lagging_share"])
+    """Per child (depth-1 rows of subtree_milestone_counts): items, done, lagging, overdue, behind and the share."""
+    children = region_milestones(counts)
+    return children[children["depth"] == 1].drop(columns=["depth", "parent_code", "judgement"])
 
 
 def target_gaps(values: pd.DataFrame, catalog: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

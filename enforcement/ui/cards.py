@@ -38,8 +38,8 @@ def kpi_card(card: Card, key: str) -> None:
             help=card.help,
         )
         judgement, _, rest = card.status_text.partition(" · ")
+        detail = f'<span style="color:#555"> · {html.escape(rest)}</span>' if rest else ""
         st.markdown(
-            f'<span style="color:{card.color};font-weight:600">● {html.escape(judgement)}</span>'
-            f'<span style="color:#555"> · {html.escape(rest)}</span>',
+            f'<span style="color:{card.color};font-weight:600">● {html.escape(judgement)}</span>{detail}',
             unsafe_allow_html=True,
         )
