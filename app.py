@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from enforcement import scorecard
+from enforcement import drilldown, scorecard
 from enforcement.ui.blocks import chart_with_data, data_table
 from enforcement.ui.cards import kpi_grid
 from enforcement.ui.frame import page_frame
@@ -10,12 +10,12 @@ from enforcement.ui.frame import page_frame
 ctx = page_frame("nav_overview")
 f = ctx.filters
 lineage = ctx.query("region_lineage", region_code=f.region)
-region = lineage.iloc[-1]
+name = drilldown.breadcrumb(lineage, ctx.lang)[-1][1]
 parent_code = lineage.iloc[-2]["region_code"] if len(lineage) > 1 else None
 period = scorecard.indicator_period(f)
 catalog = ctx.query("indicator_catalog")
 
-st.title(ctx.t("nav_overview") + f" · {ctx.region_name}")
+st.title(ctx.t("nav_overview") + f" · {name}")
 st.caption(
     ctx.t(
         "ov_intro",
@@ -56,7 +56,7 @@ kpi_grid(cards, columns=3, key="indicators")
 st.subheader(ctx.t("ov_behind_title"))
 children = ctx.query("region_children", parent_code=f.region)
 if children.empty:
-    st.info(ctx.t("ov_no_children", region=ctx.region_name))
+    st.info(ctx.t("ov_no_children", region=name))
 else:
     subtree_counts = ctx.query("subtree_milestone_counts", as_of=f.as_of, **milestones)
     child_values = ctx.query(
@@ -101,7 +101,7 @@ else:
 
 # Milestone items per deadline year by status: the picture behind the three cards.
 st.subheader(ctx.t("milestones_by_status"))
-st.caption(ctx.t("ov_chart_help", region=ctx.region_name, as_of=f.as_of.isoformat()))
+st.caption(ctx.t("ov_chart_help", region=name, as_of=f.as_of.isoformat()))
 shares = scorecard.milestone_year_shares(counts_now, ctx.lang)
 if shares.empty:
     st.info(ctx.t("no_milestones"))

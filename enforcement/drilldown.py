@@ -196,7 +196,7 @@ def target_caption(rows: pd.DataFrame, lang: str = "zh") -> str:
         return t("rg_target", lang, target=t("ind_milestone_target", lang))
     with_target = rows[rows["target_id"].notna()]
     if with_target.empty:
-        return t("rg_target", lang, target=t("kpi_no_target", lang)) + " — " + t("kpi_no_target_help", lang)
+        return t("rg_target", lang, target=t("kpi_no_target", lang)) + " — " + t("rg_no_target_help", lang)
     if with_target["target_id"].nunique() == 1 or common_target(rows) is not None or parent_is_target(rows):
         first = with_target.iloc[0]
         return t("rg_target", lang, target=first["target_text"]) + "\n\n" + scorecard.target_source(first, lang)
@@ -267,8 +267,13 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
             ),
             horizontal=False,
         )
-    _labels_above(figure)
-    charts.style(figure, height=max(340, 26 * len(rows) + 260))
+    marks = [*rows["value"].dropna(), *([target[1]] if target else [])]
+    if parent is not None and pd.notna(parent["value"]):
+        marks.append(float(parent["value"]))
+    top = max([float(v) for v in marks if pd.notna(v)], default=1.0) or 1.0
+    figure.update_xaxes(range=[0, top * 1.15])
+    _labels_above(figure, top * 1.15)
+    charts.style(figure, height=max(360, 26 * len(rows) + 290))
     figure.update_layout(
         title=dict(text=t("ranking_title", lang, indicator=info.name), x=0, xanchor="left"),
         barmode="overlay",
@@ -276,18 +281,20 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
         xaxis_title=f"{info.name} ({unit})" if unit else info.name,
         yaxis=dict(categoryorder="array", categoryarray=order, autorange="reversed", title=None, automargin=True),
         legend=dict(yref="container", y=0, yanchor="bottom"),
-        margin=dict(l=10, r=40, t=90, b=100),
+        margin=dict(l=10, r=40, t=120, b=100),
         clickmode="event+select",
         dragmode=False,
     )
     return figure
 
 
-def _labels_above(figure: go.Figure) -> None:
-    """Target and average labels above the plot, pointing away from each other, so neither covers a bar."""
-    notes = sorted(figure.layout.annotations, key=lambda note: note.x)
-    for n, note in enumerate(notes):
-        note.update(y=1, yref="y domain", yanchor="bottom", xanchor="left" if n == len(notes) - 1 else "right")
+def _labels_above(figure: go.Figure, x_max: float) -> None:
+    """Target and average labels above the plot, one line each, so none covers a bar or another label; a label
+    in the right half of the axis ends at its line, one in the left half starts there."""
+    for n, note in enumerate(sorted(figure.layout.annotations, key=lambda note: note.x)):
+        note.update(
+            y=1, yref="y domain", yanchor="bottom", yshift=18 * n, xanchor="right" if note.x > x_max / 2 else "left"
+        )
 
 
 def no_data_names(rows: pd.DataFrame) -> list[str]:
@@ -389,9 +396,9 @@ def treemap_figure(tile_rows: pd.DataFrame, info: Indicator, lang: str = "zh") -
             tiling=dict(pad=2),
         )
     )
-    charts.style(figure, height=460)
+    charts.style(figure, height=480)
     figure.update_layout(
         title=dict(text=t("treemap_title", lang, indicator=info.name), x=0, xanchor="left"),
-        margin=dict(l=4, r=4, t=50, b=4),
+        margin=dict(l=4, r=4, t=70, b=4),
     )
     return figure

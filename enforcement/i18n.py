@@ -323,9 +323,6 @@ _OVERVIEW_COLUMNS: dict[str, tuple[str, str]] = {
     "targets_missed": ("未达标指标(项)", "Targets missed"),
     "worst_indicator": ("差距最大的指标", "Widest gap"),
     "worst_gap": ("相对差距", "Relative gap"),
-    "judgement": ("判定代码", "Judgement code"),
-    "share_pct": ("占比(%)", "Share (%)"),
-    "item_count": ("事项(项)", "Items"),
 }
 
 # 里程碑
@@ -363,6 +360,10 @@ _REGIONS_STRINGS: dict[str, tuple[str, str]] = {
         "点击条形进入该地区 (下钻一级); 点上方路径中的地区返回上级。",
         "Click a bar to drill down into that region; use the path above to go back up.",
     ),
+    "rg_average_note": (
+        "平均线是{region}整体 (含本级机关) 的数值",
+        "the average line is {region} as a whole (its own agencies included)",
+    ),
     "rg_leaf": (
         "{region}是最低一级地区, 没有下级地区可比较。",
         "{region} is at the lowest level: there are no regions under it to compare.",
@@ -370,6 +371,10 @@ _REGIONS_STRINGS: dict[str, tuple[str, str]] = {
     "rg_open_overview": ("打开{region}的总览", "Open the overview of {region}"),
     "rg_definition": ("口径: {definition}", "Definition: {definition}"),
     "rg_target": ("目标: {target}", "Target: {target}"),
+    "rg_no_target_help": (
+        "这些下级地区适用的实施方案都没有为该指标设定量化目标: 只比较数值, 不作红黄绿判定。",
+        "No plan governing these regions sets a target for this indicator: values are compared without a judgement.",
+    ),
     "rg_targets_differ": (
         "下级地区适用不同方案的目标, 各条形上的红色竖线为其自身目标。",
         "The regions follow different plans' targets: the red mark on each bar is its own target.",
@@ -390,8 +395,8 @@ _REGIONS_STRINGS: dict[str, tuple[str, str]] = {
         "Items overdue or behind schedule on the as-of date ÷ applicable items (item × region) × 100",
     ),
     "ind_milestone_target": ("0% (各事项按期完成)", "0 % (every item on time)"),
-    "ranking_title": ("下级地区排名: {indicator} (由差到好)", "Regions ranked on {indicator}, worst first"),
-    "treemap_title": ("{indicator}: 下两级地区一览", "{indicator}: two levels down"),
+    "ranking_title": ("下级地区排名 (由差到好)<br>{indicator}", "Regions under this one, worst first<br>{indicator}"),
+    "treemap_title": ("下两级地区一览<br>{indicator}", "Two levels down<br>{indicator}"),
     "parent_average_named": ("{name}平均 {value}", "{name} average {value}"),
     "parent_average_is_target": ("{name}平均 {value} (目标: 低于此线)", "{name} average {value} (target: below it)"),
 }

@@ -229,13 +229,15 @@ class Card:
 
 
 def kpi_indicators(targets: pd.DataFrame) -> list[str]:
-    """The indicators of the cards: training hours in total, or as its two parts when only they have a target."""
+    """The indicators of the cards: the overview's eight (training hours in total, or as its two parts when only
+    they have a target), then any other indicator the governing plan sets a target for."""
     with_target = set(targets.loc[targets["target_id"].notna(), "indicator_key"])
     keys = list(KPI_INDICATORS)
     if "training_hours_total" not in with_target and with_target.issuperset(TRAINING_HOURS_PARTS):
         at = keys.index("training_hours_total")
         keys[at : at + 1] = TRAINING_HOURS_PARTS
-    return keys
+    others = targets.loc[targets["target_id"].notna() & ~targets["indicator_key"].isin(keys), "indicator_key"]
+    return keys + sorted(others)
 
 
 def region_rows(values: pd.DataFrame, region_code: str) -> pd.DataFrame:
@@ -484,6 +486,7 @@ def most_behind(counts: pd.DataFrame, values: pd.DataFrame, catalog: pd.DataFram
         for items, lagging in zip(ranked["items"], ranked["lagging_items"], strict=True)
     ]
     ranked = ranked.drop(columns=["_share", "_gap", "has_data"]).head(n).reset_index(drop=True)
+    ranked = ranked.assign(lagging_share=ranked["lagging_share"].round(2), worst_gap=ranked["worst_gap"].round(4))
     ranked.insert(0, "rank", range(1, len(ranked) + 1))
     return ranked
 
@@ -511,7 +514,7 @@ def milestone_year_figure(shares: pd.DataFrame, lang: str = "zh") -> go.Figure:
                 hovertemplate="%{y}<br>" + status_label(code, lang) + ": %{customdata[0]:,} (%{x:.1f}%)<extra></extra>",
             )
         )
-    charts.style(figure, height=380)
+    charts.style(figure, height=200 + 60 * len(years))
     figure.update_layout(
         title=dict(text=t("ov_chart_title", lang), x=0, xanchor="left"),
         barmode="stack",

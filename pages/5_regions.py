@@ -23,10 +23,9 @@ def _on_indicator() -> None:
         st.query_params["ind"] = chosen
 
 
-st.title(ctx.t("nav_regions") + f" · {ctx.region_name}")
-
 # The path from 全国 down to here, each step a link back up that keeps the other filters.
 crumbs = drilldown.breadcrumb(ctx.query("region_lineage", region_code=f.region), ctx.lang)
+st.title(ctx.t("nav_regions") + f" · {crumbs[-1][1]}")
 with st.container(horizontal=True, gap="small", vertical_alignment="center"):
     for code, name in crumbs[:-1]:
         st.page_link("pages/5_regions.py", label=name, query_params=ctx.link_params(region=code, **page_params))
@@ -47,8 +46,8 @@ st.caption(ctx.t("rg_period", period=period.label(ctx.lang), as_of=f.as_of.isofo
 
 children = ctx.query("region_children", parent_code=f.region)
 if children.empty:
-    st.info(ctx.t("rg_leaf", region=ctx.region_name))
-    st.page_link("app.py", label=ctx.t("rg_open_overview", region=ctx.region_name), query_params=ctx.link_params())
+    st.info(ctx.t("rg_leaf", region=crumbs[-1][1]))
+    st.page_link("app.py", label=ctx.t("rg_open_overview", region=crumbs[-1][1]), query_params=ctx.link_params())
 else:
     if indicator == drilldown.MILESTONE_INDICATOR:
         counts = ctx.query(
@@ -65,7 +64,15 @@ else:
     rows, parent = drilldown.ranking(indicator, values, counts, ctx.lang, info.higher_is_better)
 
     st.markdown(drilldown.target_caption(rows, ctx.lang))
-    st.caption(ctx.t("rg_definition", definition=info.definition) + " · " + ctx.t("rg_click_hint"))
+    st.caption(
+        " · ".join(
+            [
+                ctx.t("rg_definition", definition=info.definition),
+                ctx.t("rg_average_note", region=crumbs[-1][1]),
+                ctx.t("rg_click_hint"),
+            ]
+        )
+    )
     # The key names the level: after a drill-down the old chart (and its selection) is gone, so going back up
     # never replays a stale click.
     event = chart_with_data(

@@ -222,6 +222,9 @@ def test_training_hours_card_splits_when_only_the_parts_have_targets():
     assert "training_hours_total" not in keys and keys[1:3] == list(scorecard.TRAINING_HOURS_PARTS)
     rizhao = pd.DataFrame({"indicator_key": ["training_hours_total"], "target_id": ["RZ-T01"]})
     assert scorecard.kpi_indicators(rizhao) == list(scorecard.KPI_INDICATORS)
+    # any other target of the governing plan gets a card too
+    jiangsu = pd.DataFrame({"indicator_key": ["certified_rate", "case_file_pass_rate"], "target_id": ["JS-T02", None]})
+    assert scorecard.kpi_indicators(jiangsu) == [*scorecard.KPI_INDICATORS, "certified_rate"]
 
 
 def test_indicator_cards_show_target_source_and_change(runner):
