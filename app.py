@@ -40,7 +40,7 @@ st.subheader(ctx.t("ov_section_milestones"))
 kpi_grid(scorecard.milestone_cards(counts_now, counts_since, f.since, ctx.lang), columns=3, key="milestones")
 
 # Indicators: the region's row under its parent carries the parent's value (below-average targets) with it.
-indicators = dict(domain_code=f.domain, as_of=f.as_of, plan_id=f.plan)
+indicators = dict(domain_code=f.domain, as_of=period.judged_on, plan_id=f.plan)
 scope = parent_code or f.region
 current = ctx.query(
     "child_indicator_values", region_code=scope, month_from=period.month_from, month_to=period.month_to, **indicators

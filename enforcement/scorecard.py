@@ -58,6 +58,7 @@ class Period:
 
     month_from: dt.date
     month_to: dt.date
+    judged_on: dt.date  # the day targets are looked up for: the period's last day, never after the as-of date
 
     @property
     def prev_from(self) -> dt.date:
@@ -84,7 +85,8 @@ def indicator_period(filters: Filters) -> Period:
     month_from = max(dt.date(month_to.year, 1, 1), filters.period_from)
     if month_from > month_to:
         month_from = dt.date(month_to.year, 1, 1)
-    return Period(month_from, month_to)
+    next_month = (month_to.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return Period(month_from, month_to, min(filters.as_of, next_month - dt.timedelta(days=1)))
 
 
 # ----------------------------------------------------------------------------------------------- judging

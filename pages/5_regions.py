@@ -59,7 +59,7 @@ else:
         period_params = dict(
             region_code=f.region, month_from=period.month_from, month_to=period.month_to, domain_code=f.domain
         )
-        values = ctx.query("child_indicator_values", as_of=f.as_of, plan_id=f.plan, **period_params)
+        values = ctx.query("child_indicator_values", as_of=period.judged_on, plan_id=f.plan, **period_params)
         tile_values = ctx.query("subtree_indicator_tiles", indicator_key=indicator, **period_params)
     rows, parent = drilldown.ranking(indicator, values, counts, ctx.lang, info.higher_is_better)
 

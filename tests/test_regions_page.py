@@ -127,3 +127,8 @@ def test_a_stale_selection_does_not_drill(sample_db):
     at.session_state["regions_rank_371100_legal_review_rate"] = {"selection": {"points": [{"customdata": ["320100"]}]}}
     at.run()
     assert param(at, "region") == "371100"
+
+
+def test_a_period_in_an_earlier_year_is_held_to_that_year_s_target(sample_db):
+    at = run_page(sample_db, region="130000", ind="exam_sampling_rate", to="2024-06")
+    assert set(ranking(at)["目标"]) == {"≥ 60.0%"}  # 河北's 2024 ratio, although the as-of date is in 2025

@@ -207,9 +207,13 @@ def filters(**changes):
 def test_indicator_period_is_the_year_to_date():
     period = scorecard.indicator_period(filters(as_of=dt.date(2024, 10, 31)))
     assert (period.month_from, period.month_to) == (dt.date(2024, 1, 1), dt.date(2024, 10, 1))
+    assert period.judged_on == dt.date(2024, 10, 31)
+    assert scorecard.indicator_period(filters(as_of=dt.date(2024, 10, 15))).judged_on == dt.date(2024, 10, 15)
     assert (period.prev_from, period.prev_to) == (dt.date(2023, 1, 1), dt.date(2023, 10, 1))
     clamped = scorecard.indicator_period(filters(period_to=dt.date(2025, 6, 1)))
     assert (clamped.month_from, clamped.month_to) == (dt.date(2025, 1, 1), dt.date(2025, 6, 1))
+    assert clamped.judged_on == dt.date(2025, 6, 30)  # a period ending in an earlier year gets that year's targets
+    assert scorecard.indicator_period(filters(period_to=dt.date(2024, 2, 1))).judged_on == dt.date(2024, 2, 29)
     later_start = scorecard.indicator_period(filters(period_from=dt.date(2025, 4, 1)))
     assert later_start.month_from == dt.date(2025, 4, 1)
 
@@ -229,7 +233,7 @@ def test_training_hours_card_splits_when_only_the_parts_have_targets():
 
 def test_indicator_cards_show_target_source_and_change(runner):
     catalog = runner.run("indicator_catalog")
-    period = scorecard.Period(dt.date(2025, 1, 1), dt.date(2025, 12, 1))
+    period = scorecard.Period(dt.date(2025, 1, 1), dt.date(2025, 12, 1), dt.date(2025, 12, 31))
     common = {"domain_code": None, "as_of": "2025-12-31", "plan_id": None}
     current = runner.run(
         "child_indicator_values", region_code="500200", month_from="2025-01-01", month_to="2025-12-01", **common
