@@ -68,10 +68,10 @@ else:
     )
     ranked = scorecard.most_behind(subtree_counts, child_values, catalog, ctx.lang, n=len(children))
     st.caption(ctx.t("ov_behind_caption"))
-    if ranked.empty:
+    top = scorecard.top_behind(ranked)
+    if top.empty:
         st.info(ctx.t("ov_behind_none"))
     else:
-        top = ranked.head(5)
         for column, row in zip(st.columns(len(top)), top.itertuples(), strict=True):
             with (
                 column,
@@ -95,9 +95,9 @@ else:
                 if isinstance(row.worst_indicator, str):
                     lines.append(ctx.t("ov_behind_worst", indicator=row.worst_indicator))
                 st.caption(" · ".join(lines))
-        st.page_link("pages/5_regions.py", label=ctx.t("ov_all_children"), query_params=ctx.link_params())
-        with st.expander(ctx.t("ov_behind_table") + " · " + ctx.t("rows", n=len(ranked))):
-            data_table(ctx, ranked.drop(columns=["judgement"]), key="behind", stem="most_behind")
+    st.page_link("pages/5_regions.py", label=ctx.t("ov_all_children"), query_params=ctx.link_params())
+    with st.expander(ctx.t("ov_behind_table") + " · " + ctx.t("rows", n=len(ranked))):
+        data_table(ctx, ranked.drop(columns=["judgement", "is_behind"]), key="behind", stem="most_behind")
 
 # Milestone items per deadline year by status: the picture behind the three cards.
 st.subheader(ctx.t("milestones_by_status"))

@@ -487,6 +487,7 @@ def most_behind(counts: pd.DataFrame, values: pd.DataFrame, catalog: pd.DataFram
         milestone_judgement(items, lagging)
         for items, lagging in zip(ranked["items"], ranked["lagging_items"], strict=True)
     ]
+    ranked["is_behind"] = (ranked["lagging_items"] > 0) | (ranked["targets_missed"] > 0)
     ranked = ranked.drop(columns=["_share", "_gap", "has_data"]).head(n).reset_index(drop=True)
     ranked = ranked.assign(lagging_share=ranked["lagging_share"].round(2), worst_gap=ranked["worst_gap"].round(4))
     ranked.insert(0, "rank", range(1, len(ranked) + 1))
@@ -527,3 +528,8 @@ def milestone_year_figure(shares: pd.DataFrame, lang: str = "zh") -> go.Figure:
         uniformtext=dict(minsize=10, mode="hide"),
     )
     return figure
+
+
+def top_behind(ranked: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The first n of most_behind's ranking that are behind at all (items overdue or behind, or a target missed)."""
+    return ranked[ranked["is_behind"]].head(n)

@@ -282,6 +282,8 @@ def test_most_behind_ranks_by_lagging_share_then_count():
     assert ranked["region_code"].tolist() == ["b", "c", "a"]  # 30 %, then 10 % with 10 items, then 5 %; d left out
     assert ranked["rank"].tolist() == [1, 2, 3]
     assert ranked.loc[0, "judgement"] == "not_met"
+    on_time = counts.assign(status=counts["status"].replace({"overdue": "done_late", "behind_schedule": "done_late"}))
+    assert scorecard.top_behind(scorecard.most_behind(on_time, values, catalog)).empty
 
 
 def test_milestone_chart_draws_overdue_in_the_palette_colour(runner):
