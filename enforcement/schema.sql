@@ -428,16 +428,34 @@ joined as (
 select
     j.*,
     r.lineage[root.depth + 1] as child_code,
+    r.lineage[root.depth + 2] as grandchild_code,
     coalesce(j.cases_sample, false) or coalesce(j.training_sample, false)
         or coalesce(j.capacity_sample, false) or coalesce(j.survey_sample, false) as is_sample
 from joined as j
 join regions as r on r.region_code = j.region_code, root;
 
+-- A region, its children and its grandchildren (depth 0, 1, 2), each with its parent: the tiles of a two-level view.
+create macro subtree_two_levels(root_code) as table
+select 0 as depth, region_code, region_name, null::varchar as parent_code
+from regions
+where region_code = root_code
+union all
+select 1, region_code, region_name, parent_code
+from regions
+where parent_code = root_code
+union all
+select 2, g.region_code, g.region_name, g.parent_code
+from regions as c
+join regions as g on g.parent_code = c.region_code
+where c.parent_code = root_code;
+
 -- Measures of root's subtree over a period, by child of the root (child_code null: the root's own agencies).
 -- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
-create macro subtree_period(root_code, month_from, month_to, domain) as table
+-- With by_grandchild := true the rows are split one level further (grandchild_code null: the child's own agencies).
+create macro subtree_period(root_code, month_from, month_to, domain, by_grandchild := false) as table
 select
     child_code,
+    case when by_grandchild then grandchild_code end as grandchild_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
     sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
     sum(count_license) as count_license, sum(count_coercion) as count_coercion,
@@ -464,32 +482,30 @@ select
     sum(respondents) as respondents, sum(satisfied) as satisfied,
     bool_or(is_sample) as is_sample
 from subtree_monthly(root_code, month_from, month_to, domain)
-group by child_code;
+group by child_code, case when by_grandchild then grandchild_code end;
 
--- The value of one indicator from a row of measures (a row of subtree_period, or sums of several).
--- Yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is shorter or longer.
-create macro indicator_value(indicator_key, m) as
+-- The one definition of every indicator formula: value = scale x numerator / denominator, from a row of measures
+-- (a row of subtree_period, or sums of several). Numerator and denominator are what a table shows behind a rate.
+create macro indicator_numerator(indicator_key, m) as
     case indicator_key
-        when 'training_hours_total' then
-            (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
-        when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
-        when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
-        when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
-        when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
-        when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
-        when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
-        when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
-        when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
-        when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
-        when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
-        when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
-        when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
-        when 'judicial_office_legal_staff_coverage' then
-            100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
-        when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
-        when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
-        when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
-        when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
+        when 'training_hours_total' then m.public_law_hours + m.professional_hours
+        when 'training_hours_public_law' then m.public_law_hours
+        when 'training_hours_professional' then m.professional_hours
+        when 'full_rotation_rate' then m.full_rotation_trained
+        when 'exam_sampling_rate' then m.exam_sampled
+        when 'township_training_coverage' then m.township_officers_trained
+        when 'certified_rate' then m.certified_officers
+        when 'legal_review_rate' then m.major_decisions_reviewed
+        when 'legal_reviewer_ratio' then m.legal_reviewers
+        when 'publicity_within_7d_rate' then m.decisions_publicized_7d
+        when 'head_appearance_rate' then m.head_appearances
+        when 'litigation_loss_rate' then m.lawsuits_lost
+        when 'satisfaction_rate' then m.satisfied
+        when 'judicial_office_legal_staff_coverage' then m.judicial_offices_with_legal_staff
+        when 'case_file_pass_rate' then m.case_files_passed
+        when 'reconsideration_correction_rate' then m.reconsiderations_corrected
+        when 'joint_inspection_share' then m.enterprise_inspections_joint
+        when 'random_inspection_share' then m.enterprise_inspections_random
     end;
 
 -- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
@@ -719,3 +735,95 @@ create macro target_status_in_month(indicator_key, value, comparator, target_val
         )
         else not_due_or_not_met(target_status(value, comparator, target_value, parent_value), deadline, period_month)
     end;
+
+create macro indicator_denominator(indicator_key, m) as
+    case indicator_key
+        when 'training_hours_total' then m.officers
+        when 'training_hours_public_law' then m.officers
+        when 'training_hours_professional' then m.officers
+        when 'full_rotation_rate' then m.officers
+        when 'exam_sampling_rate' then m.officers
+        when 'township_training_coverage' then m.township_officers
+        when 'certified_rate' then m.officers
+        when 'legal_review_rate' then m.major_decisions
+        when 'legal_reviewer_ratio' then m.officers
+        when 'publicity_within_7d_rate' then m.decisions_to_publicize
+        when 'head_appearance_rate' then m.lawsuits
+        when 'litigation_loss_rate' then m.lawsuits
+        when 'satisfaction_rate' then m.respondents
+        when 'judicial_office_legal_staff_coverage' then m.judicial_offices
+        when 'case_file_pass_rate' then m.case_files_reviewed
+        when 'reconsideration_correction_rate' then m.reconsiderations
+        when 'joint_inspection_share' then m.enterprise_inspections
+        when 'random_inspection_share' then m.enterprise_inspections
+    end;
+
+-- Rates are percentages; yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is
+-- shorter or longer.
+create macro indicator_scale(indicator_key, m) as
+    case
+        when indicator_key in ('training_hours_total', 'training_hours_public_law', 'training_hours_professional')
+            then 12.0 / m.period_months
+        when indicator_key = 'exam_sampling_rate' then 100.0 * 12 / m.period_months
+        else 100.0
+    end;
+
+create macro indicator_value(indicator_key, m) as
+    indicator_scale(indicator_key, m) * indicator_numerator(indicator_key, m)
+    / nullif(indicator_denominator(indicator_key, m), 0);
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Targets: which plan's target governs a region's indicator on a date.
+
+-- One row per (region of for_regions, indicator) that some governing plan sets a target for.
+-- Governing plans: those whose issuer's subtree holds the region (only only_plan when it is given); a target applies
+-- when its levels include the region's level or one below it (the region's figures include those levels).
+-- The nearest issuer wins; within its plan the as-of year's target, else an every-year one, else the latest earlier
+-- year's (it still holds), else the next year's; then document order. is_due is false for a target not yet in force
+-- on on_date (a later year's, a later deadline year, or a plan not yet issued): shown, but not judged.
+create macro governing_targets(for_regions, on_date, only_plan) as table
+with
+candidates as (
+    select
+        r.region_code,
+        t.indicator_key,
+        t.target_id,
+        t.plan_id,
+        p.document_number,
+        p.title as plan_title,
+        p.issuer,
+        t.clause_path,
+        t.indicator_name,
+        t.comparator,
+        t.target_value,
+        t.unit,
+        t.target_year,
+        t.deadline_date,
+        t.quote,
+        not (
+            coalesce(t.target_year > year(on_date::date), false)
+            or (t.target_year is null and coalesce(year(t.deadline_date) > year(on_date::date), false))
+            or coalesce(p.issue_date > on_date::date, false)
+        ) as is_due,
+        issuer.level_no as issuer_level_no,
+        case
+            when t.target_year = year(on_date::date) then 0
+            when t.target_year is null then 1
+            when t.target_year < year(on_date::date) then 2
+            else 3
+        end as year_rank,
+        t.seq
+    from (select unnest(for_regions) as region_code) as wanted
+    join regions as r on r.region_code = wanted.region_code
+    join plans as p on only_plan::varchar is null or p.plan_id = only_plan
+    join regions as issuer on issuer.region_code = p.issuer_region_code and in_subtree(r.region_code, issuer.code_prefix)
+    join targets as t on t.plan_id = p.plan_id
+    where list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][r.level_no + 1:])
+)
+
+select * exclude (issuer_level_no, year_rank, seq)
+from candidates
+qualify row_number() over (
+    partition by region_code, indicator_key
+    order by issuer_level_no desc, year_rank, case when year_rank = 2 then -target_year else target_year end, seq
+) = 1;

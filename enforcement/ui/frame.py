@@ -360,6 +360,9 @@ def page_frame(title_key: str) -> PageContext:
     version_file = _open_database(lang)
     choices = _choices(version_file)
     filters = _current_filters(choices)
+    # A link to the page already open (a breadcrumb, a region's own overview) reruns it with the link's query
+    # string but leaves the address bar as it was; sending the query string back makes the copied link right.
+    st.query_params.from_dict({key: st.query_params.get_all(key) for key in st.query_params})
     ctx = PageContext(filters=filters, choices=choices, meta=_meta(version_file), version_file=version_file)
     with st.sidebar:
         st.markdown(f"**{ctx.t('app_title')}**")
