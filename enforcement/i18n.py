@@ -355,11 +355,15 @@ _TRANSFER_STRINGS: dict[str, tuple[str, str]] = {
     "export_failed": ("导出失败: {reason}", "Export failed: {reason}"),
     # import page
     "import_intro": (
-        "1. 下载模板并按说明填写; 2. 上传 CSV (UTF-8 或 GBK 均可) 或 Excel (.xlsx) 文件; 3. 检查无误后确认导入。"
-        "文件中只要有一处问题, 就不会导入任何数据; 问题清单会列出每一处的行号、列名和原因, 可一次改完。",
-        "1. Download a template and fill it in; 2. upload it as CSV (UTF-8 or GBK) or Excel (.xlsx); 3. confirm. "
-        "If the file has any problem nothing is loaded; the report lists every problem with its row, column and "
-        "reason, so it can be fixed in one go.",
+        "1. 下载模板, 按“填写说明”填写;\n"
+        "2. 上传 CSV (UTF-8 或 GBK 编码均可) 或 Excel (.xlsx) 文件, 系统逐行检查;\n"
+        "3. 检查通过后确认导入。\n\n"
+        "文件中只要有一处问题, 就不会导入任何数据; 问题清单列出每一处的行号、列名、值和原因, 可以一次改完。",
+        "1. Download a template and fill it in as its notes say;\n"
+        "2. upload it as CSV (UTF-8 or GBK) or Excel (.xlsx); every row is checked;\n"
+        "3. confirm the import.\n\n"
+        "If the file has any problem nothing is loaded; the report lists every problem with its row, column, "
+        "value and reason, so it can be fixed in one go.",
     ),
     "import_templates": ("1. 下载模板", "1. Templates"),
     "import_template_csv": ("{name} 模板 (CSV)", "{name} template (CSV)"),

@@ -34,8 +34,9 @@ def _on_level_change() -> None:
         del st.query_params["lvl"]
 
 
+dataset_col, level_col = st.columns(2)
 st.session_state["x_dataset"] = dataset_key
-st.selectbox(
+dataset_col.selectbox(
     ctx.t("export_dataset"),
     list(datasets.DATASETS),
     format_func=lambda key: ctx.t(datasets.DATASETS[key].label_key),
@@ -46,7 +47,7 @@ spec = datasets.DATASETS[dataset_key]
 st.caption(ctx.t(f"ds_help_{dataset_key}"))
 
 st.session_state["x_level"] = level
-st.selectbox(
+level_col.selectbox(
     ctx.t("export_level"),
     ["", *levels],
     format_func=lambda value: level_label(value, ctx.lang) if value else ctx.t("level_all"),

@@ -5,6 +5,7 @@ import logging
 import streamlit as st
 
 from enforcement import datasets, export, importer, tabular, templates
+from enforcement.i18n import column_label
 from enforcement.queries import QueryRunner
 from enforcement.ui import blocks, transfer
 from enforcement.ui.frame import page_frame
@@ -62,6 +63,7 @@ uploaded = st.file_uploader(
     ctx.t("import_uploader", mb=tabular.MAX_BYTES // 1024 // 1024),
     help=ctx.t("import_uploader_help"),
     key=f"x_upload_{upload_round}",
+    max_upload_size=tabular.MAX_BYTES // 1024 // 1024,
 )
 
 
@@ -91,7 +93,12 @@ def check_and_offer(uploaded) -> None:
         if len(checked.problems) > 10:
             with st.expander(ctx.t("import_problem_summary")):
                 st.dataframe(blocks.labelled(problem_summary(checked.problems), ctx.lang), hide_index=True)
-        blocks.data_table(ctx, problems_frame(checked.problems), key="x_problems", stem="导入问题清单")
+        widths = {
+            column_label("row_no", ctx.lang): st.column_config.NumberColumn(width="small"),
+            column_label("problem", ctx.lang): st.column_config.TextColumn(width="large"),
+        }
+        report = problems_frame(checked.problems)
+        blocks.data_table(ctx, report, key="x_problems", stem="导入问题清单", column_config=widths)
         return
     earlier = ctx.query("imports_with_checksum", checksum_sha256=checked.checksum)
     if not earlier.empty:
