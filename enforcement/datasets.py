@@ -51,8 +51,9 @@ class Field:
 class Dataset:
     key: str  # short name, used in the CLI and the URL (cases, training, progress, targets, milestones)
     label_key: str  # i18n string key
-    export_query: str  # named query returning every column, in order
+    export_query: str  # named query returning every column (unordered, so that counting it does not sort)
     fields: tuple[Field, ...]
+    order_by: tuple[str, ...] = ()  # output columns of the export query the file is sorted by
     table: str | None = None  # the table an import writes, None if not importable
     # What the period filters: the statistics month, the report date, or the due date (catalogues).
     period_meaning: str = "month"
@@ -117,6 +118,7 @@ def _count(name: str, note: str, example: str) -> Field:
 
 
 CASES = Dataset(
+    order_by=("region_code", "period_month", "domain_sort"),
     key="cases",
     label_key="ds_cases",
     export_query="export_case_stats",
@@ -166,6 +168,7 @@ CASES = Dataset(
 )
 
 TRAINING = Dataset(
+    order_by=("region_code", "period_month", "agency_sort"),
     key="training",
     label_key="ds_training",
     export_query="export_training_stats",
@@ -218,6 +221,7 @@ TRAINING = Dataset(
 )
 
 PROGRESS = Dataset(
+    order_by=("region_code", "milestone_id", "report_date"),
     key="progress",
     label_key="ds_progress",
     export_query="export_task_progress",
@@ -282,6 +286,7 @@ PROGRESS = Dataset(
 )
 
 TARGETS = Dataset(
+    order_by=("plan_id", "seq"),
     key="targets",
     label_key="ds_targets",
     export_query="export_targets",
@@ -305,6 +310,7 @@ TARGETS = Dataset(
 )
 
 MILESTONES = Dataset(
+    order_by=("plan_id", "seq"),
     key="milestones",
     label_key="ds_milestones",
     export_query="export_milestones",

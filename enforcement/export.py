@@ -101,7 +101,7 @@ class ExportRequest:
 
     @property
     def chosen_columns(self) -> tuple[str, ...]:
-        return tuple(self.columns) if self.columns else self.spec.default_columns
+        return self.spec.default_columns if self.columns is None else tuple(self.columns)
 
     @property
     def last_month(self) -> dt.date:
@@ -135,7 +135,17 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _query_params(request: ExportRequest) -> dict[str, object]:
+def _code_prefix(con: duckdb.DuckDBPyConnection, region_code: str) -> str:
+    sql, params = queries.bind("region_lineage", {"region_code": region_code})
+    with _cursor(con) as cursor:
+        rows = cursor.execute(sql, params).fetchall()
+    if not rows:
+        raise ExportError(f"地区代码 {region_code} 不存在")
+    return rows[-1][4]  # region_code, region_name, level, level_no, code_prefix, full_name; the region itself last
+
+
+def _query_params(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> dict[str, object]:
+    _, expected = queries.load(request.spec.export_query)
     values = {
         "region_code": request.region_code,
         "level": request.level,
@@ -144,7 +154,8 @@ def _query_params(request: ExportRequest) -> dict[str, object]:
         "as_of": request.as_of,
         "lang": request.lang,
     }
-    _, expected = queries.load(request.spec.export_query)
+    if "code_prefix" in expected:
+        values["code_prefix"] = _code_prefix(con, request.region_code)
     return {key: value for key, value in values.items() if key in expected}
 
 
@@ -176,17 +187,25 @@ def _column_sql(field: datasets.Field, lang: str, params: dict[str, object]) -> 
     return f"{expr} as {column}"
 
 
-def export_sql(request: ExportRequest) -> tuple[str, dict[str, object]]:
+def export_sql(
+    con: duckdb.DuckDBPyConnection, request: ExportRequest, limit: int | None = None
+) -> tuple[str, dict[str, object]]:
     """The statement that yields the export's rows as they will be written, and its parameters.
 
     It wraps the dataset's named query: chosen columns only, months and dates as text, statuses, yes/no and
-    levels in the user's language, and text cells that a spreadsheet would run as formulas prefixed with '.
+    levels in the user's language, and text cells that a spreadsheet would run as formulas prefixed with ', in
+    the dataset's order. With a limit, only the first rows are formatted (a preview of millions stays cheap).
     """
     request = request.checked()
-    inner, params = queries.bind(request.spec.export_query, _query_params(request))
+    inner, params = queries.bind(request.spec.export_query, _query_params(con, request))
     columns = [_column_sql(request.spec.field(name), request.lang, params) for name in request.chosen_columns]
     select_list = ",\n    ".join(columns)
-    return f"select\n    {select_list}\nfrom (\n{inner.strip()}\n) as q", params
+    order = ", ".join(f"q.{_ident(name)}" for name in request.spec.order_by)
+    source = f"(\n{inner.strip()}\n) as q"
+    if limit is not None:
+        params["x_limit"] = int(limit)
+        source = f"(\nselect * from {source}\norder by {order}\nlimit $x_limit\n) as q"
+    return f"select\n    {select_list}\nfrom {source}\norder by {order}", params
 
 
 def headers(request: ExportRequest) -> list[str]:
@@ -206,17 +225,16 @@ def _cursor(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnectio
 def row_count(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> int:
     """How many rows the export will have (what the page shows before the download)."""
     request = request.checked()
-    inner, params = queries.bind(request.spec.export_query, _query_params(request))
+    inner, params = queries.bind(request.spec.export_query, _query_params(con, request))
     with _cursor(con) as cursor:
         return int(cursor.execute(f"select count(*) from (\n{inner.strip()}\n) as q", params).fetchone()[0])
 
 
 def preview(con: duckdb.DuckDBPyConnection, request: ExportRequest, limit: int = 50) -> pd.DataFrame:
     """The first rows exactly as the file will hold them, with translated headers."""
-    sql, params = export_sql(request)
-    params = {**params, "x_limit": int(limit)}
+    sql, params = export_sql(con, request, limit)
     with _cursor(con) as cursor:
-        frame = cursor.execute(f"{sql}\nlimit $x_limit", params).df()
+        frame = cursor.execute(sql, params).df()
     frame.columns = headers(request)
     return frame
 
@@ -245,7 +263,7 @@ def write_csv(con: duckdb.DuckDBPyConnection, request: ExportRequest, out: Path)
     DuckDB writes the body with COPY to a file in a temporary folder of our own; then the BOM and the header line
     are written and the body is streamed after them. out is replaced only when the file is complete.
     """
-    sql, params = export_sql(request)
+    sql, params = export_sql(con, request)
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial")
     with tempfile.TemporaryDirectory(prefix="enforcement-export-") as folder:
@@ -290,7 +308,7 @@ def write_xlsx(
     rows = row_count(con, request)
     if rows > XLSX_MAX_ROWS:
         raise ExportError(t("xlsx_too_many_rows", request.lang, n=f"{rows:,}", limit=f"{XLSX_MAX_ROWS + 1:,}"))
-    sql, params = export_sql(request)
+    sql, params = export_sql(con, request)
     columns = headers(request)
     workbook = Workbook(write_only=True)
     notes = workbook.create_sheet(_sheet_title(t("xlsx_notes_sheet", request.lang)))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib
-import importlib.util
 import json
 import math
 import os
@@ -238,9 +237,13 @@ def _keep_upload(db_path: Path, import_id: int, checksum: str, file_name: str, d
 
 def _refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild derived rollup tables, if the project has them (enforcement.rollups; a hook for the performance work)."""
-    if importlib.util.find_spec("enforcement.rollups") is None:
+    try:
+        rollups = importlib.import_module("enforcement.rollups")
+    except ModuleNotFoundError as error:
+        if error.name != "enforcement.rollups":
+            raise
         return
-    importlib.import_module("enforcement.rollups").refresh(QueryRunner(con))
+    rollups.refresh(QueryRunner(con))
 
 
 class _NothingToChange(Exception):

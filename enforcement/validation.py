@@ -149,6 +149,10 @@ def match_headers(cells: list[str], dataset: Dataset) -> HeaderMatch:
             match.positions[found] = index
             if dataset.field(found).role == "ignore":
                 match.ignored.append(cell)
+    # A file with names only (执法领域: 市场监管, no code column): the names stand in for the codes.
+    for code, name in (("agency_code", "agency_name"), ("domain_code", "domain_name")):
+        if code in dataset.columns and code not in match.positions and name in match.positions:
+            match.positions[code] = match.positions.pop(name)
     return match
 
 
@@ -306,9 +310,14 @@ def parse_text(text: str) -> tuple[str | None, str | None]:
 
 
 def _name_agrees(written: str, names: tuple[str, ...]) -> bool:
-    key = _key(written)
+    """A name agrees if it is the name, the full name (江苏省南京市玄武区), or a start or end of one (玄武, 南京市玄武区)."""
+
+    def plain(text: str) -> str:
+        return _key(text).replace("/", "")
+
+    key = plain(written)
     return any(
-        key == _key(name) or (len(key) >= 2 and (_key(name).startswith(key) or _key(name).endswith(key)))
+        key == plain(name) or (len(key) >= 2 and (plain(name).startswith(key) or plain(name).endswith(key)))
         for name in names
         if name
     )

@@ -1,11 +1,8 @@
--- Case statistics for export: one row per region per month per enforcement domain in the subtree of $region_code
--- (only regions at $level unless it is null), months $month_from to $month_to; domain names in $lang (zh or en).
--- Parameters: $region_code, $level, $month_from, $month_to, $lang
-with
-root as (
-    select code_prefix from regions where region_code = $region_code
-)
-
+-- Case statistics for export: one row per region per month per enforcement domain, in the subtree whose root has
+-- $code_prefix (only regions at $level unless it is null), months $month_from to $month_to; domain names in $lang.
+-- Unordered (counting must not sort); exports order by region_code, period_month, domain_sort. The prefix is passed
+-- as a value, not looked up here, so the subtree range is a constant that skips row groups.
+-- Parameters: $code_prefix, $level, $month_from, $month_to, $lang
 select
     c.region_code,
     r.region_name,
@@ -30,12 +27,11 @@ select
     c.case_files_reviewed,
     c.case_files_passed,
     c.is_sample,
-    c.import_id
+    c.import_id,
+    d.sort_order as domain_sort
 from case_stats as c
 join regions as r on r.region_code = c.region_code
 join domains as d on d.domain_code = c.domain_code
-cross join root
-where in_subtree(c.region_code, root.code_prefix)
+where in_subtree(c.region_code, $code_prefix)
     and ($level::varchar is null or r.level = $level)
     and c.period_month between $month_from::date and $month_to::date
-order by c.region_code, c.period_month, d.sort_order

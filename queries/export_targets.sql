@@ -1,6 +1,6 @@
 -- Targets for export: one row per target of the plans that concern $region_code (issued at or above it, or inside
 -- its subtree), applying to $level unless it is null, due from $month_from to the end of $month_to (targets with no
--- date always). Parameters: $region_code, $level, $month_from, $month_to
+-- date always). Unordered; exports order by plan_id, seq. Parameters: $region_code, $level, $month_from, $month_to
 with
 root as (
     select region_code, code_prefix from regions where region_code = $region_code
@@ -34,8 +34,8 @@ select
     applies_to,
     applies_to_levels,
     milestone_id,
-    quote
+    quote,
+    seq
 from due
 where ($level::varchar is null or list_contains(applies_to_levels, $level))
     and (due_date is null or due_date between $month_from::date and last_day($month_to::date))
-order by plan_id, seq

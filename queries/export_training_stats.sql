@@ -1,11 +1,7 @@
--- Training statistics for export: one row per region per month per agency in the subtree of $region_code (only
--- regions at $level unless it is null), months $month_from to $month_to; agency names in $lang (zh or en).
--- Parameters: $region_code, $level, $month_from, $month_to, $lang
-with
-root as (
-    select code_prefix from regions where region_code = $region_code
-)
-
+-- Training statistics for export: one row per region per month per agency, in the subtree whose root has
+-- $code_prefix (only regions at $level unless it is null), months $month_from to $month_to; agency names in $lang.
+-- Unordered (counting must not sort); exports order by region_code, period_month, agency_sort.
+-- Parameters: $code_prefix, $level, $month_from, $month_to, $lang
 select
     t.region_code,
     r.region_name,
@@ -22,12 +18,11 @@ select
     t.township_officers,
     t.township_officers_trained,
     t.is_sample,
-    t.import_id
+    t.import_id,
+    a.sort_order as agency_sort
 from training_stats as t
 join regions as r on r.region_code = t.region_code
 join agencies as a on a.agency_code = t.agency_code
-cross join root
-where in_subtree(t.region_code, root.code_prefix)
+where in_subtree(t.region_code, $code_prefix)
     and ($level::varchar is null or r.level = $level)
     and t.period_month between $month_from::date and $month_to::date
-order by t.region_code, t.period_month, a.sort_order
