@@ -17,21 +17,6 @@ ctx = page_frame("nav_import")
 st.title(ctx.t("nav_import"))
 st.markdown(ctx.t("import_intro"))
 
-done = st.session_state.pop("x_import_done", None)
-if done is not None:
-    st.success(
-        ctx.t(
-            "import_done",
-            id=done.import_id,
-            inserted=f"{done.changes.inserted:,}",
-            replaced=f"{done.changes.replaced:,}",
-            unchanged=f"{done.changes.unchanged:,}",
-        )
-    )
-failed = st.session_state.pop("x_import_failed", None)
-if failed is not None:
-    st.error(failed)
-
 # 1. Templates
 st.subheader(ctx.t("import_templates"))
 for spec in datasets.IMPORTABLE.values():
@@ -58,6 +43,20 @@ for spec in datasets.IMPORTABLE.values():
 
 # 2. Upload and check
 st.subheader(ctx.t("import_upload"))
+done = st.session_state.pop("x_import_done", None)
+if done is not None:
+    st.success(
+        ctx.t(
+            "import_done",
+            id=done.import_id,
+            inserted=f"{done.changes.inserted:,}",
+            replaced=f"{done.changes.replaced:,}",
+            unchanged=f"{done.changes.unchanged:,}",
+        )
+    )
+failed = st.session_state.pop("x_import_failed", None)
+if failed is not None:
+    st.error(failed)
 upload_round = st.session_state.get("x_upload_round", 0)
 uploaded = st.file_uploader(
     ctx.t("import_uploader", mb=tabular.MAX_BYTES // 1024 // 1024),
