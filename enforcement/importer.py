@@ -133,7 +133,7 @@ def check_file(data: bytes, file_name: str, con: duckdb.DuckDBPyConnection) -> C
 
 
 def _plain(value: object) -> object:
-    """A stored or uploaded value in one comparable form (dates as date, numbers as int or rounded float)."""
+    """A stored value in a JSON-friendly form (dates as date, numpy scalars as Python numbers, missing as None)."""
     if value is None or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -142,13 +142,22 @@ def _plain(value: object) -> object:
         return value.date()
     if hasattr(value, "item"):  # numpy scalars
         return _plain(value.item())
-    if isinstance(value, float):
-        return round(value, 6)
     return value
 
 
-def _row_key(row: dict, columns: tuple[str, ...]) -> tuple:
-    return tuple(_plain(row[c]) for c in columns)
+def _comparable(spec: Dataset, frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The columns in one form for both sides: dates as dates, numbers as floats rounded, text as text or None."""
+    out = pd.DataFrame(index=frame.index)
+    for name in columns:
+        kind = spec.field(name).kind
+        column = frame[name]
+        if kind in ("month", "date"):
+            out[name] = pd.to_datetime(column).dt.strftime("%Y-%m-%d")
+        elif kind in ("count", "percent", "hours"):
+            out[name] = pd.to_numeric(column).astype("float64").round(6)
+        else:
+            out[name] = column.astype(object).where(column.notna(), None)
+    return out
 
 
 def _existing(cursor: duckdb.DuckDBPyConnection, spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
@@ -157,24 +166,27 @@ def _existing(cursor: duckdb.DuckDBPyConnection, spec: Dataset, rows: pd.DataFra
 
 
 def _classify(spec: Dataset, incoming: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """(rows to insert, stored rows they replace, count of rows identical to stored reported rows)."""
-    keys, values = spec.key_columns, [c for c in spec.value_columns if c not in spec.key_columns]
-    stored = {}
-    for row in existing.to_dict("records"):
-        stored[_row_key(row, keys)] = (row, _row_key(row, tuple(values)))
-    to_insert, replaced_positions, unchanged = [], [], 0
-    for position, row in enumerate(incoming.to_dict("records")):
-        key = _row_key(row, keys)
-        match = stored.get(key)
-        if match is None:
-            to_insert.append(position)
-        elif not match[0]["is_sample"] and match[1] == _row_key(row, tuple(values)):
-            unchanged += 1
-        else:
-            to_insert.append(position)
-            replaced_positions.append(key)
-    replaced = pd.DataFrame([stored[key][0] for key in replaced_positions], columns=existing.columns)
-    return incoming.iloc[to_insert], replaced, unchanged
+    """(rows to insert, stored rows they replace, count of rows identical to stored reported rows).
+
+    A stored sample row is replaced even if its figures are the same: the upload makes them reported figures.
+    """
+    keys = list(spec.key_columns)
+    values = [c for c in spec.value_columns if c not in keys]
+    ours = _comparable(spec, incoming, keys + values)
+    theirs = _comparable(spec, existing, keys + values).assign(
+        _stored=True, _sample=existing["is_sample"].astype(bool), _position=range(len(existing))
+    )
+    # One stored row per key (the table has no unique index; duplicates would misalign the comparison).
+    unique = theirs.drop_duplicates(subset=keys)
+    merged = ours.reset_index(drop=True).merge(unique, on=keys, how="left", suffixes=("", "_stored"))
+    found = merged["_stored"].eq(True).to_numpy()
+    same = found & ~merged["_sample"].fillna(True).astype(bool).to_numpy()
+    for name in values:
+        mine, stored = merged[name], merged[f"{name}_stored"]
+        same &= ((mine == stored) | (mine.isna() & stored.isna())).fillna(False).to_numpy(dtype=bool)
+    replaced_keys = merged.loc[found & ~same, keys]
+    replaced_positions = theirs.merge(replaced_keys, on=keys)["_position"].tolist()
+    return incoming.iloc[~same], existing.iloc[sorted(replaced_positions)], int(same.sum())
 
 
 def _replaced_json(replaced: pd.DataFrame) -> str | None:

@@ -191,6 +191,8 @@ def _number(text: str) -> Decimal | None:
 
 
 def parse_count(text: str) -> tuple[int | None, str | None]:
+    if text.isascii() and text.isdigit() and len(text) < 10:  # the usual case, without Decimal
+        return int(text), None
     value = _number(text)
     if value is None:
         return None, "不是数字"
@@ -451,24 +453,32 @@ class _Row:
 def _parse_rows(
     spec: Dataset, match: HeaderMatch, rows: list[tuple[int, list[str]]], reference: Reference, problems: list[Problem]
 ) -> list[_Row]:
-    parsers = {f.name: _parser(f, reference) for f in spec.fields if f.name in match.positions and f.role != "ignore"}
+    # (name, position in the file, header as written, required, parser, cache of parsed texts): parsers are pure,
+    # and a clerk's file repeats codes, months and small counts on every row.
+    columns = [
+        (f.name, match.positions[f.name], match.header(f.name), f.required, _parser(f, reference), {})
+        for f in spec.fields
+        if f.name in match.positions and f.role != "ignore"
+    ]
     parsed = []
     for number, cells in rows:
         row = _Row(number=number, raw={}, values={}, bad=set())
-        for name, parse in parsers.items():
-            index = match.positions[name]
-            text = cells[index] if index < len(cells) else ""
+        width = len(cells)
+        for name, index, header, required, parse, cache in columns:
+            text = cells[index] if index < width else ""
             row.raw[name] = text
-            f = spec.field(name)
             if not text.strip():
                 row.values[name] = None
-                if f.required:
-                    problems.append(Problem(number, match.header(name), "", "必填, 不能为空"))
+                if required:
+                    problems.append(Problem(number, header, "", "必填, 不能为空"))
                     row.bad.add(name)
                 continue
-            value, reason = parse(text)
+            outcome = cache.get(text)
+            if outcome is None:
+                outcome = cache[text] = parse(text)
+            value, reason = outcome
             if reason is not None:
-                problems.append(Problem(number, match.header(name), text, reason))
+                problems.append(Problem(number, header, text, reason))
                 row.bad.add(name)
             row.values[name] = value
         parsed.append(row)
@@ -513,6 +523,7 @@ def _label(match: HeaderMatch, column: str) -> str:
 def _check_relations(
     spec: Dataset, match: HeaderMatch, rows: list[_Row], reference: Reference, problems: list[Problem]
 ) -> None:
+    agreed: dict[tuple[str, tuple[str, ...]], bool] = {}
     reference_names = {
         "region_name": "region_code",
         "agency_name": "agency_code",
@@ -534,7 +545,10 @@ def _check_relations(
             written, code = row.values.get(name_column), row.values.get(code_column)
             if written and code and name_column not in row.bad:
                 names = _names_of(reference, code_column, code)
-                if names and not _name_agrees(written, names):
+                agrees = agreed.get((written, names))
+                if agrees is None:
+                    agrees = agreed[(written, names)] = _name_agrees(written, names)
+                if names and not agrees:
                     problems.append(
                         Problem(
                             row.number,

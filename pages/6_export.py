@@ -76,7 +76,15 @@ request = export.ExportRequest(
     columns=tuple(columns),
     lang=ctx.lang,
 )
-rows = transfer.row_count(ctx.version_file, request)
+try:
+    rows = transfer.row_count(ctx.version_file, request)
+    sample = transfer.preview(ctx.version_file, request)
+except Exception as error:  # never a traceback on the page
+    transfer.log.exception("export count or preview failed for %s", request)
+    st.error(
+        ctx.t("export_failed", reason=str(error) if isinstance(error, export.ExportError) else type(error).__name__)
+    )
+    st.stop()
 period = ctx.t("period_span", start=f"{request.month_from:%Y-%m}", end=f"{request.last_month:%Y-%m}")
 st.metric(ctx.t("export_rows"), f"{rows:,}")
 st.caption(
@@ -129,6 +137,5 @@ with st.expander(ctx.t("export_side_note")):
     st.caption(ctx.t("export_side_note_help"))
     st.dataframe(pd.DataFrame(facts, columns=[ctx.t("fact_item"), ctx.t("fact_value")]), hide_index=True)
 
-sample = transfer.preview(ctx.version_file, request)
 st.subheader(ctx.t("export_preview", n=len(sample)))
 st.dataframe(sample, hide_index=True, width="stretch")
