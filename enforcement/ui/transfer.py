@@ -34,16 +34,20 @@ def preview(version_file: str, request: export.ExportRequest, limit: int = 50) -
     return export.preview(_connection(version_file), request, limit)
 
 
-def download(version_file: str, request: export.ExportRequest, fmt: str, facts: list[tuple[str, str]]) -> Callable:
+def download(
+    version_file: str, request: export.ExportRequest, fmt: str, region_name: str, meta: dict[str, str], rows: int
+) -> Callable[[], bytes]:
     """A callable for st.download_button: builds the file only when clicked, on Streamlit's download thread.
 
-    On failure the download is a short text file saying what went wrong (a callable cannot draw on the page).
+    The 说明 facts are written at that moment (export time). On failure the download is a short text file saying
+    what went wrong: a callable cannot draw on the page, and the user must never get a traceback.
     """
 
     def build() -> bytes:
         try:
+            facts = export.facts(request, region_name, meta, rows)
             return export.file_bytes(_connection(version_file), request, fmt, facts)
-        except Exception as error:  # never a traceback for the user
+        except Exception as error:
             log.exception("export %s as %s failed", request, fmt)
             reason = str(error) if isinstance(error, export.ExportError) else type(error).__name__
             return t("export_failed", request.lang, reason=reason).encode("utf-8-sig")
