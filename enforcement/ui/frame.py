@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from enforcement import build, store
+from enforcement import build, datasets, store
 from enforcement.filters import NATION_CODE, Choices, Filters, parse_query
 from enforcement.i18n import t
 from enforcement.queries import QueryRunner
@@ -118,6 +118,18 @@ class PageContext:
         return self.meta.get("is_sample") == "true"
 
     @property
+    def data_kind(self) -> str:
+        """sample, mixed (imported figures beside remaining sample rows) or reported."""
+        return datasets.data_kind(self.meta)
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """This process's read-only connection to the page's database version, for exports that stream to a file.
+
+        Run each statement on its own cursor() (download callables run on another thread); never close it.
+        """
+        return _connection(self.version_file)
+
+    @property
     def region_name(self) -> str:
         """Name of the chosen region (全国 for the root)."""
         lineage = self.query("region_lineage", region_code=self.filters.region)
@@ -133,7 +145,8 @@ class PageContext:
 
     def caption(self) -> str:
         """The line under every chart: the data's as-of date and whether it is sample."""
-        kind = self.t("sample_short") if self.is_sample else self.t("real_short")
+        kind = {"sample": "sample_short", "mixed": "data_kind_short_mixed"}.get(self.data_kind, "real_short")
+        kind = self.t(kind)
         return self.t("caption_as_of", as_of=self.filters.as_of.isoformat(), kind=kind)
 
     def link_params(self, **page_params: str) -> dict[str, str]:
@@ -375,5 +388,5 @@ def page_frame(title_key: str) -> PageContext:
         _domain_selector(ctx)
         st.caption(ctx.t("copy_link"))
     if ctx.is_sample:
-        st.warning(ctx.t("sample_banner"))
+        st.warning(ctx.t("sample_banner_mixed" if ctx.data_kind == "mixed" else "sample_banner"))
     return ctx
