@@ -667,38 +667,37 @@ from training;
 -- ---------------------------------------------------------------------------------------------------------
 -- Targets: which apply to a region, which applies in a given year, and a value's status against it.
 
--- Targets that apply to a region: those of the plans governing it (issued at it or above it), or, when only_plan
--- is given, that plan's (e.g. a province's plan as a yardstick on the national view); in either case only targets
--- set for the region's level or a level below it (the levels its subtree holds). Where several plans set an
--- indicator for the same year, the nearest plan's target wins; within a plan, the first clause's.
-create macro region_targets(of_region, only_plan) as table
+-- Targets that apply to each region of for_regions: those of the plans governing it (issued at it or above it), or,
+-- when only_plan is given, that plan's (e.g. a province's plan as a yardstick on the national view); in either case
+-- only targets set for the region's level or a level below it (the levels its figures include). Where several plans
+-- set an indicator for the same year, the nearest plan's target wins; within a plan, the first clause's.
+-- One row per (region, indicator, target_year); which year's target applies on a date: target_precedence.
+create macro region_targets(for_regions, only_plan) as table
 with
-region as (
-    select code_prefix, level_no from regions where region_code = of_region
+wanted as (
+    select r.region_code, r.level_no
+    from (select unnest(for_regions::varchar[]) as region_code) as w
+    join regions as r on r.region_code = w.region_code
 ),
 
 candidates as (
     select
-        t.target_id, t.plan_id, issuer.region_name as issuer_region_name, t.clause_path, t.indicator_key,
-        t.indicator_name, t.comparator, t.target_value, t.unit, t.target_year, t.deadline_date, t.quote,
+        wanted.region_code, t.target_id, t.plan_id, issuer.region_name as issuer_region_name, p.document_number,
+        p.title as plan_title, p.issuer, p.issue_date, t.clause_path, t.indicator_key, t.indicator_name,
+        t.comparator, t.target_value, t.unit, t.target_year, t.deadline_date, t.quote,
         issuer.level_no as issuer_level_no, t.seq
-    from targets as t
-    join plans as p on p.plan_id = t.plan_id
-    join regions as issuer on issuer.region_code = p.issuer_region_code, region
-    where (
-            (only_plan is null and in_subtree(of_region, issuer.code_prefix))
-            or t.plan_id = only_plan
-        )
-        and list_max(list_transform(
-            t.applies_to_levels,
-            lambda lvl: case lvl when 'province' then 1 when 'city' then 2 when 'county' then 3 when 'township' then 4 end
-        )) >= region.level_no
+    from wanted
+    join plans as p on p.plan_id = coalesce(only_plan::varchar, p.plan_id)
+    join regions as issuer on issuer.region_code = p.issuer_region_code
+    join targets as t on t.plan_id = p.plan_id
+    where (only_plan::varchar is not null or in_subtree(wanted.region_code, issuer.code_prefix))
+        and list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][wanted.level_no + 1:])
 )
 
 select * exclude (issuer_level_no, seq)
 from candidates
 qualify row_number() over (
-    partition by indicator_key, target_year order by issuer_level_no desc, plan_id, seq
+    partition by region_code, indicator_key, target_year order by issuer_level_no desc, plan_id, seq
 ) = 1;
 
 -- Order in which an indicator's targets apply in a year (sort ascending, first wins): the latest yearly target up
@@ -772,58 +771,18 @@ create macro indicator_value(indicator_key, m) as
     indicator_scale(indicator_key, m) * indicator_numerator(indicator_key, m)
     / nullif(indicator_denominator(indicator_key, m), 0);
 
--- ---------------------------------------------------------------------------------------------------------
--- Targets: which plan's target governs a region's indicator on a date.
-
--- One row per (region of for_regions, indicator) that some governing plan sets a target for.
--- Governing plans: those whose issuer's subtree holds the region (only only_plan when it is given); a target applies
--- when its levels include the region's level or one below it (the region's figures include those levels).
--- The nearest issuer wins; within its plan the as-of year's target, else an every-year one, else the latest earlier
--- year's (it still holds), else the next year's; then document order. is_due is false for a target not yet in force
--- on on_date (a later year's, a later deadline year, or a plan not yet issued): shown, but not judged.
+-- The one target of each (region, indicator) that applies on on_date (region_targets, then target_precedence).
+-- is_due is false for a target not yet in force on on_date (a later year's, a later deadline year, or a plan not yet
+-- issued): shown, but not judged.
 create macro governing_targets(for_regions, on_date, only_plan) as table
-with
-candidates as (
-    select
-        r.region_code,
-        t.indicator_key,
-        t.target_id,
-        t.plan_id,
-        p.document_number,
-        p.title as plan_title,
-        p.issuer,
-        t.clause_path,
-        t.indicator_name,
-        t.comparator,
-        t.target_value,
-        t.unit,
-        t.target_year,
-        t.deadline_date,
-        t.quote,
-        not (
-            coalesce(t.target_year > year(on_date::date), false)
-            or (t.target_year is null and coalesce(year(t.deadline_date) > year(on_date::date), false))
-            or coalesce(p.issue_date > on_date::date, false)
-        ) as is_due,
-        issuer.level_no as issuer_level_no,
-        case
-            when t.target_year = year(on_date::date) then 0
-            when t.target_year is null then 1
-            when t.target_year < year(on_date::date) then 2
-            else 3
-        end as year_rank,
-        t.seq
-    from (select unnest(for_regions) as region_code) as wanted
-    join regions as r on r.region_code = wanted.region_code
-    join plans as p on only_plan::varchar is null or p.plan_id = only_plan
-    join regions as issuer on issuer.region_code = p.issuer_region_code and in_subtree(r.region_code, issuer.code_prefix)
-    join targets as t on t.plan_id = p.plan_id
-    where list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][r.level_no + 1:])
-)
-
-select * exclude (issuer_level_no, year_rank, seq)
-from candidates
+select
+    * exclude (issue_date),
+    not (
+        coalesce(target_year > year(on_date::date), false)
+        or (target_year is null and coalesce(year(deadline_date) > year(on_date::date), false))
+        or coalesce(issue_date > on_date::date, false)
+    ) as is_due
+from region_targets(for_regions, only_plan)
 qualify row_number() over (
-    partition by region_code, indicator_key
-    order by issuer_level_no desc, year_rank, case when year_rank = 2 then -target_year else target_year end, seq
+    partition by region_code, indicator_key order by target_precedence(target_year, year(on_date::date))
 ) = 1;

@@ -46,9 +46,13 @@ def test_only_governing_plans_count(con):
     assert set(frame.loc[frame["region_code"] == "371100", "plan_id"]) == {"rizhao"}
 
 
-def test_plan_filter_restricts_the_plans(con):
-    assert targets_of(governing(con, ["130000"], "2025-12-31", "jiangsu"), "130000") == {}
-    assert targets_of(governing(con, ["130000"], "2025-12-31", "hebei"), "130000")
+def test_a_chosen_plan_replaces_the_governing_ones_as_the_yardstick(con):
+    """The plan filter picks the yardstick (same rule as the training and cases pages): only that plan's targets."""
+    chosen = governing(con, ["130000", "000000"], "2025-12-31", "jiangsu")
+    assert set(chosen["plan_id"]) == {"jiangsu"}
+    assert targets_of(chosen, "000000") == targets_of(chosen, "130000") != {}
+    assert set(governing(con, ["130000"], "2025-12-31", "hebei")["plan_id"]) == {"hebei"}
+    assert set(governing(con, ["130000"], "2025-12-31")["plan_id"]) == {"hebei"}
 
 
 def test_levels_decide_whether_a_target_applies(con):

@@ -204,7 +204,7 @@ def test_litigation_losses_of_townships_are_judged_against_their_county(runner):
 
 def targets(con, region, plan=None):
     return con.execute(
-        "select indicator_key, target_year, target_value, plan_id from region_targets(?, ?) order by all",
+        "select indicator_key, target_year, target_value, plan_id from region_targets([?], ?) order by all",
         [region, plan],
     ).fetchall()
 
@@ -257,7 +257,7 @@ def test_the_yearly_target_in_force(con, year, expected):
     value = one(
         con,
         """
-        select target_value from region_targets('130000', null) where indicator_key = 'exam_sampling_rate'
+        select target_value from region_targets(['130000'], null) where indicator_key = 'exam_sampling_rate'
         order by target_precedence(target_year, ?) limit 1
         """,
         [year],
@@ -270,7 +270,7 @@ def test_a_target_set_for_a_later_year_applies_ahead_and_stays_in_force(con):
         return one(
             con,
             """
-            select target_year from region_targets('130000', null) where indicator_key = 'full_rotation_rate'
+            select target_year from region_targets(['130000'], null) where indicator_key = 'full_rotation_rate'
             order by target_precedence(target_year, ?) limit 1
             """,
             [year],
