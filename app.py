@@ -26,11 +26,16 @@ st.caption(
     )
 )
 plans = ctx.query("plans_for_region", region_code=f.region)
-plans = plans[plans["governs"] & ((plans["plan_id"] == f.plan) if f.plan else True)]
-if plans.empty:
-    st.caption(ctx.t("ov_no_plan"))
+chosen = plans[plans["plan_id"] == f.plan] if f.plan else plans.iloc[0:0]
+governing = plans[plans["governs"]]
+if not chosen.empty and not chosen["governs"].all():
+    # A plan that does not govern the region, chosen as a yardstick (the same rule as the training and cases pages).
+    st.caption(ctx.t("ov_yardstick", plans="; ".join(f"{p.issuer}《{p.title}》" for p in chosen.itertuples())))
+elif not (chosen if f.plan else governing).empty:
+    shown = chosen if f.plan else governing
+    st.caption(ctx.t("ov_plans", plans="; ".join(f"{p.issuer}《{p.title}》" for p in shown.itertuples())))
 else:
-    st.caption(ctx.t("ov_plans", plans="; ".join(f"{p.issuer}《{p.title}》" for p in plans.itertuples())))
+    st.caption(ctx.t("ov_no_plan"))
 
 # Milestones of the three deadline years, now and at the 'since' date.
 milestones = dict(region_code=f.region, plan_id=f.plan, task_area=f.area)

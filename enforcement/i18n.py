@@ -216,6 +216,10 @@ _OVERVIEW_STRINGS: dict[str, tuple[str, str]] = {
         "Milestone status on {as_of} (change since {since}); indicators over {period}, compared with {prev}.",
     ),
     "ov_plans": ("适用的实施方案: {plans}", "Plans governing this region: {plans}"),
+    "ov_yardstick": (
+        "本地区不在所选方案的范围内; 指标按所选方案的目标作参照判定: {plans}",
+        "The chosen plan does not govern this region; its targets are used as a yardstick: {plans}",
+    ),
     "ov_no_plan": (
         "本地区不在任何实施方案的范围内: 指标只显示数值, 不作目标判定 (无目标)。",
         "No plan governs this region: indicators are shown without targets.",

@@ -140,3 +140,13 @@ def test_english_switch(sample_db):
     assert at.title[0].value.startswith("Overview")
     assert any("Sample data" in w.value for w in at.warning)
     assert "2024 milestones done" in metrics(at)
+
+
+def test_the_caption_names_the_plans_that_judge_the_figures(sample_db):
+    captions = lambda at: " ".join(c.value for c in at.caption)  # noqa: E731
+    nation = run_app(sample_db)
+    assert "不在任何实施方案的范围内" in captions(nation)
+    yardstick = run_app(sample_db, plan="hebei")
+    assert "作参照判定" in captions(yardstick) and "河北省提升行政执法质量三年行动方案" in captions(yardstick)
+    governed = run_app(sample_db, region="130000")
+    assert "适用的实施方案" in captions(governed) and "河北省人民政府办公厅" in captions(governed)
