@@ -9,6 +9,7 @@ database that holds nothing but generated sample data, which the user may rebuil
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,13 +51,13 @@ def build_command(db_path: Path) -> str:
     """The command that rebuilds this database (with --db unless it is the default one)."""
     if Path(db_path) == store.DEFAULT_DB:
         return "python -m enforcement build"
-    return f"python -m enforcement build --db {db_path}"
+    return f"python -m enforcement build --db {shlex.quote(str(db_path))}"
 
 
 def import_command(db_path: Path) -> str:
     if Path(db_path) == store.DEFAULT_DB:
         return "python -m enforcement import FILE"
-    return f"python -m enforcement import FILE --db {db_path}"
+    return f"python -m enforcement import FILE --db {shlex.quote(str(db_path))}"
 
 
 def uploads_folder(db_path: Path) -> Path:

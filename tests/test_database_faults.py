@@ -166,4 +166,8 @@ def test_an_older_database_with_imports_is_explained_and_left_alone(sample_db, t
 def test_the_command_names_the_database_unless_it_is_the_default(tmp_path):
     assert health.build_command(store.DEFAULT_DB) == "python -m enforcement build"
     assert health.build_command(tmp_path / "x.duckdb") == f"python -m enforcement build --db {tmp_path / 'x.duckdb'}"
+    assert (
+        health.build_command(Path("/srv/my data/x.duckdb"))
+        == "python -m enforcement build --db '/srv/my data/x.duckdb'"
+    )
     assert os.fspath(store.DEFAULT_DB).endswith("data/enforcement.duckdb")
