@@ -82,11 +82,7 @@ else:
                 column,
                 st.container(border=True, key=f"kpi_{scorecard.JUDGEMENT_RAG[row.judgement]}_behind_{row.rank}"),
             ):
-                st.page_link(
-                    "app.py",
-                    label=f"{row.rank}. {row.region_name}",
-                    query_params=ctx.link_params(region=row.region_code),
-                )
+                ctx.page_link("app.py", f"{row.rank}. {row.region_name}", region=row.region_code)
                 share = scorecard.format_value(row.lagging_share, "%", ctx.lang)
                 lines = [
                     ctx.t(
@@ -100,7 +96,7 @@ else:
                 if isinstance(row.worst_indicator, str):
                     lines.append(ctx.t("ov_behind_worst", indicator=row.worst_indicator))
                 st.caption(" · ".join(lines))
-    st.page_link("pages/5_regions.py", label=ctx.t("ov_all_children"), query_params=ctx.link_params())
+    ctx.page_link("pages/5_regions.py", ctx.t("ov_all_children"))
     with st.expander(ctx.t("ov_behind_table") + " · " + ctx.t("rows", n=len(ranked))):
         data_table(ctx, ranked.drop(columns=["judgement", "is_behind"]), key="behind", stem="most_behind")
 

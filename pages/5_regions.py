@@ -10,7 +10,7 @@ ctx = page_frame("nav_regions")
 f = ctx.filters
 catalog = ctx.query("indicator_catalog")
 options = drilldown.indicator_options(catalog)
-indicator = drilldown.parse_indicator(st.query_params.get_all("ind"), options)
+indicator = ctx.url_choice("ind", options, drilldown.DEFAULT_INDICATOR)
 # The chosen indicator lives in the URL (?ind=…) so a shared link ranks on the same one.
 page_params = {} if indicator == drilldown.DEFAULT_INDICATOR else {"ind": indicator}
 
@@ -28,7 +28,7 @@ crumbs = drilldown.breadcrumb(ctx.query("region_lineage", region_code=f.region),
 st.title(ctx.t("nav_regions") + f" · {crumbs[-1][1]}")
 with st.container(horizontal=True, gap="small", vertical_alignment="center"):
     for code, name in crumbs[:-1]:
-        st.page_link("pages/5_regions.py", label=name, query_params=ctx.link_params(region=code, **page_params))
+        ctx.page_link("pages/5_regions.py", name, region=code, **page_params)
         st.markdown("›")
     st.markdown(f"**{crumbs[-1][1]}**")
 
@@ -47,7 +47,7 @@ st.caption(ctx.t("rg_period", period=period.label(ctx.lang), as_of=f.as_of.isofo
 children = ctx.query("region_children", parent_code=f.region)
 if children.empty:
     st.info(ctx.t("rg_leaf", region=crumbs[-1][1]))
-    st.page_link("app.py", label=ctx.t("rg_open_overview", region=crumbs[-1][1]), query_params=ctx.link_params())
+    ctx.page_link("app.py", ctx.t("rg_open_overview", region=crumbs[-1][1]))
 else:
     if indicator == drilldown.MILESTONE_INDICATOR:
         counts = ctx.query(

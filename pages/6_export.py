@@ -14,12 +14,10 @@ st.title(ctx.t("nav_export"))
 st.caption(ctx.t("export_intro"))
 
 # Page state in the URL (ds: dataset, lvl: level), checked against the known lists.
-dataset_key = st.query_params.get("ds", "cases")
-dataset_key = dataset_key if dataset_key in datasets.DATASETS else "cases"
+dataset_key = ctx.url_choice("ds", list(datasets.DATASETS), "cases")
 lineage = ctx.query("region_lineage", region_code=f.region)
 levels = list(datasets.LEVELS[int(lineage.iloc[-1]["level_no"]) :])
-level = st.query_params.get("lvl", "")
-level = level if level in levels else ""
+level = ctx.url_choice("lvl", levels, "")
 
 
 def _on_dataset_change() -> None:

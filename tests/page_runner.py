@@ -1,7 +1,8 @@
 """Run a page of the app with AppTest, the way a shared link opens it.
 
-The page is reached through app.py and switch_page: run as AppTest's entrypoint itself, a page's st.page_link to
-app.py (the frame's navigation) would not resolve, since links are relative to the entrypoint's folder.
+app.py stays the entrypoint (as under `streamlit run app.py`, so every page link resolves) and the page is chosen
+before the first run, so the link's query string reaches the page's own first run. A page file may also be the
+entrypoint itself (AppTest.from_file("pages/x.py")): its links to other pages are then drawn as plain text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ def run_page(page: str, **params: str | list[str]) -> AppTest:
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
     return at.switch_page(page).run()
 
 

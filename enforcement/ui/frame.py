@@ -9,6 +9,8 @@ on the very first request, and every page builds the same frame itself.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,9 +18,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement import build, datasets, store
-from enforcement.filters import NATION_CODE, Choices, Filters, parse_query
+from enforcement import build, datasets, health, store
+from enforcement.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.i18n import t
 from enforcement.queries import QueryRunner
 
@@ -35,6 +38,7 @@ PAGES = (
 )
 FILTER_KEYS = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
 REGION_LEVELS = ("province", "city", "county", "township")
+log = logging.getLogger(__name__)
 
 
 # ----------------------------------------------------------------------------------------------- data access
@@ -77,23 +81,74 @@ def _meta(version_file: str) -> dict[str, str]:
     return dict(zip(facts["key"], facts["value"], strict=False))
 
 
+def _stop_damaged(db_path: Path, lang: str, error: BaseException | None = None) -> None:
+    if error is not None:
+        log.error("database %s cannot be read: %s", db_path, error)
+    st.error(
+        t(
+            "db_damaged",
+            lang,
+            path=db_path,
+            command=health.build_command(db_path),
+            uploads=health.uploads_folder(db_path),
+        )
+    )
+    st.stop()
+
+
+def _stop_old_schema(db_path: Path, version_file: Path, meta: dict[str, str], lang: str) -> None:
+    """An older database: say so; offer a one-click rebuild only when it holds nothing but sample data."""
+    st.error(t("db_old_schema", lang, path=db_path, found=meta.get("schema_version"), expected=build.SCHEMA_VERSION))
+    if health.rebuild_is_safe(meta):
+        st.info(t("db_rebuild_safe", lang))
+        if st.button(t("db_rebuild_button", lang), type="primary", key="db_rebuild"):
+            with st.spinner(t("db_rebuilding", lang)):
+                health.rebuild_sample(db_path, version_file)
+            st.rerun()
+    else:
+        st.warning(
+            t(
+                "db_rebuild_unsafe",
+                lang,
+                uploads=health.uploads_folder(db_path),
+                command=health.build_command(Path(f"{db_path}.new")),
+                import_command=health.import_command(Path(f"{db_path}.new")),
+            )
+        )
+    st.stop()
+
+
 def _open_database(lang: str) -> str:
-    """The current database version file, built on first run; stops the page with advice if unusable."""
+    """The current database version file, built on first run; stops the page with advice if unusable.
+
+    Only a path with nothing behind it is built: a dangling link or an unreadable file is never replaced silently.
+    """
     db_path = store.database_path()
-    if store.current_file(db_path) is None:
+    if health.file_state(db_path).kind == "absent":
         with st.spinner(t("db_building", lang)):
             build.ensure_database(db_path)
+    state = health.file_state(db_path)
+    if state.kind == "dangling":
+        st.error(
+            t(
+                "db_dangling",
+                lang,
+                path=db_path,
+                target=state.target,
+                command=health.build_command(db_path),
+                uploads=health.uploads_folder(db_path),
+            )
+        )
+        st.stop()
+    if state.kind != "file":
+        _stop_damaged(db_path, lang)
     version_file = store.current_file(db_path)
     try:
         meta = _meta(str(version_file))
-    except (duckdb.Error, TypeError, OSError):
-        st.error(t("db_missing", lang, path=db_path))
-        st.stop()
-    if meta.get("schema_version") != build.SCHEMA_VERSION:
-        st.error(
-            t("db_old_schema", lang, path=db_path, found=meta.get("schema_version"), expected=build.SCHEMA_VERSION)
-        )
-        st.stop()
+    except (duckdb.Error, TypeError, OSError) as error:
+        _stop_damaged(db_path, lang, error)
+    if not health.schema_is_current(meta):
+        _stop_old_schema(db_path, version_file, meta, lang)
     return str(version_file)
 
 
@@ -139,9 +194,40 @@ class PageContext:
         return t(key, self.lang, **values)
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
-        """Run a named query, cached per database version and parameters."""
+        """Run a named query, cached per database version and parameters.
+
+        A file damaged past its first pages fails only here: the page then says so instead of a traceback.
+        """
         frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-        return _cached_query(self.version_file, name, frozen)
+        try:
+            return _cached_query(self.version_file, name, frozen)
+        except duckdb.Error as error:
+            if not health.is_damage(error):
+                raise
+            _stop_damaged(store.database_path(), self.lang, error)
+
+    def url_choice(self, param: str, options: Sequence[str], default: str) -> str:
+        """A page's own URL parameter (?param=…) if it is one of options; anything else is dropped with a notice."""
+        values = st.query_params.get_all(param)
+        if not values or values[-1] == "":
+            return default
+        if values[-1] in options:
+            return values[-1]
+        _reject_param(param, values[-1], self.lang)
+        return default
+
+    def url_choices(self, param: str, options: Sequence[str]) -> list[str]:
+        """A page's own repeated URL parameter (?param=a&param=b): the known values; unknown ones get a notice."""
+        values = st.query_params.get_all(param)
+        kept = [value for value in dict.fromkeys(values) if value in options]
+        unknown = [value for value in values if value not in options]
+        if unknown:
+            _reject_param(param, unknown[0], self.lang, keep=kept)
+        return kept
+
+    def page_link(self, script: str, label: str, **page_params: str) -> None:
+        """A link to another page of the app (a project-relative script) carrying the filters and page_params."""
+        page_link(script, label, self.link_params(**page_params))
 
     def caption(self) -> str:
         """The line under every chart: the data's as-of date and whether it is sample."""
@@ -166,6 +252,14 @@ def _write_filters(filters: Filters, choices: Choices) -> None:
                 st.query_params[key] = wanted[key]
         elif key in st.query_params:
             del st.query_params[key]
+
+
+def _reject_param(param: str, value: str, lang: str, keep: list[str] | None = None) -> None:
+    st.warning(t("notice_unknown", lang, parameter=param, value=value[:MAX_PARAM_LENGTH]))
+    if keep:
+        st.query_params[param] = keep
+    elif param in st.query_params:
+        del st.query_params[param]
 
 
 def _current_filters(choices: Choices) -> Filters:
@@ -353,11 +447,23 @@ def _language_selector(ctx: PageContext) -> None:
     )
 
 
+def page_link(script: str, label: str, query_params: dict[str, str]) -> None:
+    """st.page_link to a project-relative script; its label as plain text if the script is not a page of this run.
+
+    That happens only when a page file itself is the entrypoint (AppTest.from_file("pages/x.py")): links then
+    resolve against pages/ and the other pages are unknown. Under `streamlit run app.py` every link resolves.
+    """
+    try:
+        st.page_link(script, label=label, query_params=query_params)
+    except StreamlitPageNotFoundError:
+        st.markdown(label)
+
+
 def _navigation(ctx: PageContext, project_dir: Path) -> None:
     params = ctx.link_params()
     for script, label_key in PAGES:
         if (project_dir / script).is_file():
-            st.page_link(script, label=ctx.t(label_key), query_params=params)
+            page_link(script, ctx.t(label_key), params)
 
 
 # ----------------------------------------------------------------------------------------------- frame

@@ -96,10 +96,6 @@ def since_selector(ctx: PageContext) -> dt.date:
     return ctx.filters.since
 
 
-def _url_list(key: str, allowed: list[str]) -> list[str]:
-    return [value for value in st.query_params.get_all(key) if value in allowed]
-
-
 def _on_list_change(key: str) -> None:
     _set_param(key, list(st.session_state[f"p_{key}"]))
 
@@ -107,7 +103,7 @@ def _on_list_change(key: str) -> None:
 def status_filter(ctx: PageContext) -> list[str]:
     """Statuses to keep (URL parameter st); empty means all."""
     allowed = list(status.MILESTONE_STATUSES)
-    st.session_state["p_st"] = _url_list("st", allowed)
+    st.session_state["p_st"] = ctx.url_choices("st", allowed)
     st.multiselect(
         ctx.t("status_filter"),
         allowed,
@@ -124,7 +120,7 @@ def status_filter(ctx: PageContext) -> list[str]:
 def unit_filter(ctx: PageContext, plan_id: str) -> list[str]:
     """Lead or responsible units to keep (URL parameter unit); empty means all."""
     allowed = ctx.query("plan_units", plan_id=plan_id)["unit_name"].tolist()
-    st.session_state["p_unit"] = _url_list("unit", allowed)
+    st.session_state["p_unit"] = ctx.url_choices("unit", allowed)
     st.multiselect(
         ctx.t("unit_filter"),
         allowed,
@@ -145,8 +141,7 @@ def milestone_picker(ctx: PageContext, milestones: pd.DataFrame) -> pd.Series | 
     if milestones.empty:
         return None
     ids = milestones["milestone_id"].tolist()
-    wanted = st.query_params.get("m")
-    st.session_state["p_m"] = wanted if wanted in ids else ids[0]
+    st.session_state["p_m"] = ctx.url_choice("m", ids, ids[0])
     info = milestones.set_index("milestone_id")
     st.selectbox(
         ctx.t("clause_pick"),
@@ -195,6 +190,6 @@ def _on_toggle_change(key: str) -> None:
 
 def url_toggle(ctx: PageContext, key: str, label_key: str) -> bool:
     """An on/off switch kept in the URL as key=1 (absent: off)."""
-    st.session_state[f"p_{key}"] = st.query_params.get(key) == "1"
+    st.session_state[f"p_{key}"] = ctx.url_choice(key, ["1"], "") == "1"
     st.toggle(ctx.t(label_key), key=f"p_{key}", on_change=_on_toggle_change, args=(key,))
     return bool(st.session_state[f"p_{key}"])

@@ -53,6 +53,7 @@ def indicator_picker(ctx: PageContext, param: str, options: tuple[str, ...], cho
     names = ctx.query("indicator_list")
     labels = dict(zip(names["indicator_key"], names["name_en" if ctx.lang == "en" else "name_zh"], strict=False))
     key = f"p_{param}"
+    chosen = ctx.url_choice(param, options, chosen)
     st.session_state[key] = chosen
 
     def on_change() -> None:
