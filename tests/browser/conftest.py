@@ -247,6 +247,7 @@ def choose(tab, label: str, option: str, within=None) -> None:
 def sidebar_values(tab) -> list[str]:
     """What the sidebar's selectboxes show (region levels, quick date, domain)."""
     boxes = tab.get_by_test_id("stSidebar").get_by_role("combobox")
+    boxes.first.wait_for(timeout=60_000)  # a rerun may have the sidebar redrawn for a moment
     return [boxes.nth(i).input_value() for i in range(boxes.count())]
 
 
