@@ -269,18 +269,29 @@ create macro target_status(value, comparator, target_value, parent_value) as
     end;
 
 -- Which regions must report on which milestones: the plan's subtree, at the levels the milestone names.
+-- Written as an equi-join on (plan, level) after the plans' subtrees are found (five range scans of regions):
+-- with list_contains as the join condition DuckDB range-joins every milestone to the regions, ten times slower.
 create view milestone_assignments as
+with
+plan_regions as (
+    select p.plan_id, r.region_code, r.level
+    from plans as p
+    join regions as root on root.region_code = p.issuer_region_code
+    join regions as r on in_subtree(r.region_code, root.code_prefix)
+),
+
+milestone_levels as (
+    select milestone_id, plan_id, unnest(applies_to_levels) as level
+    from milestones
+)
+
 select
-    m.milestone_id,
-    m.plan_id,
-    r.region_code,
-    r.level
-from milestones as m
-join plans as p on p.plan_id = m.plan_id
-join regions as root on root.region_code = p.issuer_region_code
-join regions as r
-    on in_subtree(r.region_code, root.code_prefix)
-    and list_contains(m.applies_to_levels, r.level);
+    ml.milestone_id,
+    ml.plan_id,
+    pr.region_code,
+    pr.level
+from milestone_levels as ml
+join plan_regions as pr on pr.plan_id = ml.plan_id and pr.level = ml.level;
 
 -- Latest progress report of every (milestone, region) up to as_of.
 create macro progress_as_of(as_of) as table
@@ -322,82 +333,126 @@ left join progress_as_of(as_of) as p
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
 
--- Monthly measures of every region in root's subtree (root itself included), with the child of the root each
--- falls under (null for the root's own agencies). A null domain means all domains; capacity and satisfaction
--- are not domain-specific.
+-- Every statistics row of the four fact tables in one shape (measures of the other tables null), with the
+-- domain it counts under: the case's domain, the training agency's domain, or null (agencies without a domain,
+-- capacity, satisfaction). subtree_monthly reads small subtrees from it; rollup_monthly holds the large ones.
+create view monthly_facts as
+select
+    region_code, period_month, domain_code,
+    count_penalty, count_inspection, count_license, count_coercion,
+    major_decisions, major_decisions_reviewed, decisions_to_publicize, decisions_publicized, decisions_publicized_7d,
+    reconsiderations, reconsiderations_corrected, lawsuits, lawsuits_lost, head_appearances, complaints_12345,
+    case_files_reviewed, case_files_passed, is_sample as cases_sample
+from case_stats
+union all by name
+select
+    t.region_code, t.period_month, a.domain_code,
+    t.officers, t.certified_officers, t.full_rotation_trained, t.public_law_hours, t.professional_hours,
+    t.exam_sampled, t.exam_passed, t.township_officers, t.township_officers_trained, t.is_sample as training_sample
+from training_stats as t
+join agencies as a on a.agency_code = t.agency_code
+union all by name
+select
+    region_code, period_month, null::varchar as domain_code,
+    legal_reviewers, judicial_offices, judicial_offices_with_legal_staff,
+    enterprise_inspections, enterprise_inspections_joint, enterprise_inspections_random, is_sample as capacity_sample
+from capacity_stats
+union all by name
+select region_code, period_month, null::varchar as domain_code, respondents, satisfied, is_sample as survey_sample
+from satisfaction_surveys;
+
+-- Derived, never edited: the subtree totals of every province, city and county, by month and domain, so that a
+-- national, provincial or city view reads a few thousand rows instead of millions. Rebuilt from the fact tables by
+-- enforcement/rollups.py (queries/rollup_*.sql) after every build and import; tests check it equals the base data.
+-- One row per (region, month, domain, source table): a row holds one table's measures, the others are null.
+-- Sorted by parent_code, so the children of one region are a few contiguous row groups.
+create table rollup_monthly (
+    parent_code varchar not null,
+    region_code varchar not null,
+    period_month date not null,
+    domain_code varchar,
+    count_penalty bigint, count_inspection bigint, count_license bigint, count_coercion bigint,
+    major_decisions bigint, major_decisions_reviewed bigint, decisions_to_publicize bigint,
+    decisions_publicized bigint, decisions_publicized_7d bigint, reconsiderations bigint,
+    reconsiderations_corrected bigint, lawsuits bigint, lawsuits_lost bigint, head_appearances bigint,
+    complaints_12345 bigint, case_files_reviewed bigint, case_files_passed bigint, cases_sample boolean,
+    officers bigint, certified_officers bigint, full_rotation_trained bigint, public_law_hours double,
+    professional_hours double, exam_sampled bigint, exam_passed bigint, township_officers bigint,
+    township_officers_trained bigint, training_sample boolean,
+    legal_reviewers bigint, judicial_offices bigint, judicial_offices_with_legal_staff bigint,
+    enterprise_inspections bigint, enterprise_inspections_joint bigint, enterprise_inspections_random bigint,
+    capacity_sample boolean,
+    respondents bigint, satisfied bigint, survey_sample boolean
+);
+
+-- Monthly measures of root's subtree by child of the root: one row per (child, month) with the sums over the
+-- child's whole subtree (region_code = child_code), plus one row per month for the root's own agencies
+-- (region_code = root, child_code null). A null domain means all domains; capacity and satisfaction are not
+-- domain-specific. Children at county level or above come from rollup_monthly (roots: nation, province, city);
+-- the root's own rows and a county's townships come from the fact tables. Both give the same numbers.
 create macro subtree_monthly(root_code, month_from, month_to, domain) as table
 with
 root as (
-    select code_prefix, len(lineage) as depth from regions where region_code = root_code
-),
-
-cases as (
     select
-        c.region_code, c.period_month,
-        sum(c.count_penalty) as count_penalty, sum(c.count_inspection) as count_inspection,
-        sum(c.count_license) as count_license, sum(c.count_coercion) as count_coercion,
-        sum(c.major_decisions) as major_decisions, sum(c.major_decisions_reviewed) as major_decisions_reviewed,
-        sum(c.decisions_to_publicize) as decisions_to_publicize, sum(c.decisions_publicized) as decisions_publicized,
-        sum(c.decisions_publicized_7d) as decisions_publicized_7d,
-        sum(c.reconsiderations) as reconsiderations, sum(c.reconsiderations_corrected) as reconsiderations_corrected,
-        sum(c.lawsuits) as lawsuits, sum(c.lawsuits_lost) as lawsuits_lost, sum(c.head_appearances) as head_appearances,
-        sum(c.complaints_12345) as complaints_12345,
-        sum(c.case_files_reviewed) as case_files_reviewed, sum(c.case_files_passed) as case_files_passed,
-        bool_or(c.is_sample) as cases_sample
-    from case_stats as c, root
-    where in_subtree(c.region_code, root.code_prefix)
-        and c.period_month between month_from and month_to
-        and (domain is null or c.domain_code = domain)
-    group by c.region_code, c.period_month
+        region_code,
+        case when len(lineage) >= 3 then code_prefix else region_code end as base_from,
+        case when len(lineage) >= 3 then code_prefix || ':' else region_code end as base_to
+    from regions
+    where region_code = root_code
 ),
 
-training as (
-    select
-        t.region_code, t.period_month,
-        sum(t.officers) as officers, sum(t.certified_officers) as certified_officers,
-        sum(t.full_rotation_trained) as full_rotation_trained,
-        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
-        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
-        sum(t.township_officers) as township_officers, sum(t.township_officers_trained) as township_officers_trained,
-        bool_or(t.is_sample) as training_sample
-    from training_stats as t
-    join agencies as a on a.agency_code = t.agency_code, root
-    where in_subtree(t.region_code, root.code_prefix)
-        and t.period_month between month_from and month_to
-        and (domain is null or a.domain_code = domain)
-    group by t.region_code, t.period_month
+facts as (
+    select f.*
+    from monthly_facts as f, root
+    where f.region_code between root.base_from and root.base_to
+        and f.period_month between month_from and month_to
+    union all by name
+    select u.* exclude (parent_code)
+    from rollup_monthly as u, root
+    where u.parent_code = root.region_code
+        and u.period_month between month_from and month_to
 ),
 
-capacity as (
-    select
-        k.region_code, k.period_month, k.legal_reviewers, k.judicial_offices, k.judicial_offices_with_legal_staff,
-        k.enterprise_inspections, k.enterprise_inspections_joint, k.enterprise_inspections_random,
-        k.is_sample as capacity_sample
-    from capacity_stats as k, root
-    where in_subtree(k.region_code, root.code_prefix) and k.period_month between month_from and month_to
-),
-
-surveys as (
-    select s.region_code, s.period_month, s.respondents, s.satisfied, s.is_sample as survey_sample
-    from satisfaction_surveys as s, root
-    where in_subtree(s.region_code, root.code_prefix) and s.period_month between month_from and month_to
-),
-
-joined as (
+kept as (
+    -- with a domain: that domain's cases and agencies, and the measures that have no domain
     select *
-    from cases
-    full join training using (region_code, period_month)
-    full join capacity using (region_code, period_month)
-    full join surveys using (region_code, period_month)
+    from facts
+    where domain is null or domain_code = domain
+        or (domain_code is null and (capacity_sample is not null or survey_sample is not null))
 )
 
 select
-    j.*,
-    r.lineage[root.depth + 1] as child_code,
-    coalesce(j.cases_sample, false) or coalesce(j.training_sample, false)
-        or coalesce(j.capacity_sample, false) or coalesce(j.survey_sample, false) as is_sample
-from joined as j
-join regions as r on r.region_code = j.region_code, root;
+    region_code,
+    period_month,
+    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+    sum(decisions_publicized_7d) as decisions_publicized_7d,
+    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+    sum(complaints_12345) as complaints_12345,
+    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+    bool_or(cases_sample) as cases_sample,
+    sum(officers) as officers, sum(certified_officers) as certified_officers,
+    sum(full_rotation_trained) as full_rotation_trained,
+    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+    sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
+    bool_or(training_sample) as training_sample,
+    sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
+    sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
+    sum(enterprise_inspections) as enterprise_inspections,
+    sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+    sum(enterprise_inspections_random) as enterprise_inspections_random,
+    bool_or(capacity_sample) as capacity_sample,
+    sum(respondents) as respondents, sum(satisfied) as satisfied,
+    bool_or(survey_sample) as survey_sample,
+    case when region_code = root_code then null else region_code end as child_code,
+    coalesce(bool_or(cases_sample), false) or coalesce(bool_or(training_sample), false)
+        or coalesce(bool_or(capacity_sample), false) or coalesce(bool_or(survey_sample), false) as is_sample
+from kept
+group by region_code, period_month;
 
 -- Measures of root's subtree over a period, by child of the root (child_code null: the root's own agencies).
 -- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
@@ -434,26 +489,30 @@ group by child_code;
 
 -- The value of one indicator from a row of measures (a row of subtree_period, or sums of several).
 -- Yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is shorter or longer.
-create macro indicator_value(indicator_key, m) as
-    case indicator_key
-        when 'training_hours_total' then
-            (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
-        when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
-        when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
-        when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
-        when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
-        when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
-        when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
-        when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
-        when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
-        when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
-        when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
-        when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
-        when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
-        when 'judicial_office_legal_staff_coverage' then
-            100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
-        when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
-        when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
-        when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
-        when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
-    end;
+-- The row goes through a one-element list and a lambda so that it is bound once: a macro parameter is pasted
+-- wherever it is used, and pasting a 40-column row into 30 places made binding 3x slower than running the query.
+create macro indicator_value(indicator_key, measures) as
+    list_transform([measures], lambda m:
+        case indicator_key
+            when 'training_hours_total' then
+                (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
+            when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
+            when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
+            when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
+            when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
+            when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
+            when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
+            when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
+            when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
+            when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
+            when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
+            when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
+            when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
+            when 'judicial_office_legal_staff_coverage' then
+                100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
+            when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
+            when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
+            when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
+            when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
+        end
+    )[1];
