@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from enforcement import build, sample, store
+from enforcement import bench, build, sample, store
 
 
 class CliError(Exception):
@@ -43,6 +43,12 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--seed", type=int, default=sample.DEFAULT_SEED, help="示例数据的随机种子")
     _add_db_option(build_cmd)
     build_cmd.set_defaults(handler=_cmd_build)
+
+    bench_cmd = commands.add_parser(
+        "bench", help="全国规模性能基准: 查询、pandas 对照、导出、页面; 写 bench/results.md"
+    )
+    bench.add_arguments(bench_cmd)
+    bench_cmd.set_defaults(handler=bench.run)
     return top
 
 
