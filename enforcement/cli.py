@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from enforcement import bench, build, sample, store
+from enforcement import bench, build, parquet, sample, store
 
 
 class CliError(Exception):
@@ -49,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     )
     bench.add_arguments(bench_cmd)
     bench_cmd.set_defaults(handler=bench.run)
+
+    parquet_cmd = commands.add_parser("parquet", help="Parquet 数据集 (按省、年分区): 导出")
+    parquet.add_arguments(parquet_cmd)
     return top
 
 
