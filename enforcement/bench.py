@@ -298,7 +298,11 @@ def time_queries(db_file: Path, repeat: int) -> dict[str, Any]:
                 "query": name,
                 "level": scenario.level,
                 "region": scenario.region_code,
-                "period": scenario.period if any(k.startswith("month") for k in params) else "-",
+                "period": (
+                    scenario.period
+                    if any(k.startswith("month") for k in params)
+                    else (f"as of {params['as_of']}" if "as_of" in params else "-")
+                ),
                 "rows": count,
                 "cold_ms": _ms(cold),
                 "warm_p50_ms": _ms(statistics.median(walls)),

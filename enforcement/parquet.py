@@ -109,6 +109,10 @@ def open_dataset(dataset: Path | str, threads: int | None = None) -> duckdb.Duck
         row[0] for row in con.execute("select table_name from duckdb_tables() where schema_name = 'main'").fetchall()
     ]
     present = set(described["tables"]) if described else set(tables)
+    derive = not set(rollups.DERIVED_TABLES) <= present
+    if derive:
+        # A dataset of base tables only: the derived tables stay in memory, rebuilt below from the files.
+        present -= set(rollups.DERIVED_TABLES)
     # Drop the empty tables the schema made (referencing tables first), then put views in their place.
     remaining = [t for t in tables if t in present]
     while remaining:
@@ -128,8 +132,8 @@ def open_dataset(dataset: Path | str, threads: int | None = None) -> duckdb.Duck
             con.execute(
                 f"create view {_quote(table)} as select * from read_parquet({_literal(base + '/' + table + '.parquet')})"
             )
-    if "rollup_monthly" not in present:
-        # A dataset of base tables only: derive the rollups once, in memory (seconds; memory grows with the data).
+    if derive:
+        # seconds at national scale; the memory they take grows with the data
         rollups.refresh(QueryRunner(con))
     return con
 

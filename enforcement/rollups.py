@@ -1,8 +1,12 @@
-"""Rollups: the subtree totals of every province, city and county by month and domain (table rollup_monthly).
+"""Rollups: derived tables the dashboard reads instead of recomputing them on every query.
 
-They are derived data with one source of truth, the fact tables: the build and every import call ``refresh``,
-which rebuilds them with the named queries ``rollup_*.sql``. ``subtree_monthly`` reads them for roots whose
-children are counties or above (nation, province, city), so those views read thousands of rows, not millions.
+- rollup_monthly: the subtree totals of every province, city and county by month and domain. ``subtree_monthly``
+  reads it for roots whose children are counties or above (nation, province, city): thousands of rows, not millions.
+- milestone_assignments_stored and progress_spans: the milestone assignments and the progress history with each
+  report's replacement date, read by ``progress_as_of`` and ``milestone_status_as_of``.
+
+One source of truth, the fact and reference tables: the build and every import call ``refresh``, which rebuilds
+them with the named queries ``rollup_*.sql``.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from enforcement.queries import QueryRunner
 
 # One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures).
 SOURCES = ("cases", "training", "capacity", "surveys")
+# Every table refresh writes.
+DERIVED_TABLES = ("rollup_monthly", "milestone_assignments_stored", "progress_spans")
 
 
 def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]:
@@ -26,7 +32,8 @@ def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]
 
 
 def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> list[str]:
-    """Rebuild the rollups from the fact tables: all of them, or only the provinces holding region_codes.
+    """Rebuild the rollups from the fact tables: all of them, or only the provinces holding region_codes
+    (the milestone tables, which are small, always whole).
 
     Call it on the writable connection of a new database version (build, import); returns the prefixes rebuilt.
     """
@@ -35,4 +42,8 @@ def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> l
         runner.execute("rollup_delete", prefix=prefix)
         for source in SOURCES:
             runner.execute(f"rollup_{source}", prefix=prefix)
+    # Small (tens of thousands of rows): always rebuilt whole.
+    for table in ("assignments", "progress"):
+        runner.execute(f"rollup_{table}_delete")
+        runner.execute(f"rollup_{table}")
     return rebuilt

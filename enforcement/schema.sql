@@ -293,19 +293,33 @@ select
 from milestone_levels as ml
 join plan_regions as pr on pr.plan_id = ml.plan_id and pr.level = ml.level;
 
--- Latest progress report of every (milestone, region) up to as_of.
+-- Derived, never edited (rebuilt by enforcement/rollups.py with queries/rollup_*.sql after the build and every
+-- import, like rollup_monthly): the assignments above as a table, and every progress report with the date the next
+-- report of the same (milestone, region) replaced it. Status queries read these instead of recomputing five range
+-- joins over the regions and a 260 k-row arg_max on every call.
+create table milestone_assignments_stored (
+    milestone_id varchar not null,
+    plan_id varchar not null,
+    region_code varchar not null,
+    level varchar not null
+);
+
+create table progress_spans (
+    milestone_id varchar not null,
+    region_code varchar not null,
+    report_date date not null,
+    replaced_on date,  -- the next report's date; null while this is the latest report
+    status_reported varchar not null,
+    percent_complete tinyint not null,
+    completed_on date,
+    evidence_note varchar
+);
+
+-- Latest progress report of every (milestone, region) up to as_of: the report whose span covers as_of.
 create macro progress_as_of(as_of) as table
-select
-    milestone_id,
-    region_code,
-    max(report_date) as report_date,
-    arg_max(status_reported, report_date) as status_reported,
-    arg_max(percent_complete, report_date) as percent_complete,
-    arg_max(completed_on, report_date) as completed_on,
-    arg_max(evidence_note, report_date) as evidence_note
-from task_progress
-where report_date <= as_of
-group by milestone_id, region_code;
+select milestone_id, region_code, report_date, status_reported, percent_complete, completed_on, evidence_note
+from progress_spans
+where report_date <= as_of and (replaced_on is null or replaced_on > as_of);
 
 -- Status of every assigned (milestone, region) pair on as_of; pairs with no report count as not started.
 create macro milestone_status_as_of(as_of) as table
@@ -324,7 +338,7 @@ select
         as_of::date, m.deadline_date, pl.schedule_start_date,
         coalesce(p.status_reported, 'not_started'), p.percent_complete, p.completed_on
     ) as status
-from milestone_assignments as a
+from milestone_assignments_stored as a
 join milestones as m on m.milestone_id = a.milestone_id
 join plans as pl on pl.plan_id = a.plan_id
 left join progress_as_of(as_of) as p

@@ -30,7 +30,7 @@ MEASURES = (
     ("satisfaction_surveys", "satisfied"),
 )
 # Roots at every level, including a city whose children are townships (东莞) and a county of another plan (巫山).
-ROOTS = ("000000", "320000", "320100", "441900", "320102", "500237", "320102001", "441900003")
+ROOTS = ("000000", "320000", "320100", "441900", "320102", "500237", "320102002", "441900003")
 
 
 def _independent_subtree_sums(con, table: str, measure: str) -> str:
@@ -227,3 +227,25 @@ def test_full_refresh_is_idempotent_and_the_nation_needs_none(writable_copy):
     assert writable_copy.execute("select count(*), sum(count_penalty) from rollup_monthly").fetchone() == before
     assert rollups.refresh(runner, ["000000"]) == []
     assert rollups.refresh(runner, []) == []
+
+
+@pytest.mark.parametrize("as_of", ["2023-06-30", "2024-10-31", "2024-12-31", "2025-01-01", "2025-12-31"])
+def test_progress_as_of_is_the_latest_report_up_to_the_date(con, as_of):
+    independent = f"""
+        select milestone_id, region_code, max(report_date) as report_date,
+            arg_max(status_reported, report_date), arg_max(percent_complete, report_date),
+            arg_max(completed_on, report_date), arg_max(evidence_note, report_date)
+        from task_progress where report_date <= date '{as_of}'
+        group by all
+    """
+    macro = f"select * from progress_as_of(date '{as_of}')"
+    assert con.execute(f"select count(*) from (({independent}) except all ({macro}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from (({macro}) except all ({independent}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from ({macro})").fetchone()[0] > 0
+
+
+def test_stored_assignments_equal_the_view(con):
+    view, stored = "select * from milestone_assignments", "select * from milestone_assignments_stored"
+    assert con.execute(f"select count(*) from (({view}) except all ({stored}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from (({stored}) except all ({view}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from ({stored})").fetchone()[0] > 10_000
