@@ -412,6 +412,7 @@ def _pandas_questions(frames: dict[str, pd.DataFrame], scenario: dict[str, Any])
 def _pandas_phase(db_file: str, cases: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
     """Runs in a child process, so that its memory is measured apart from DuckDB's."""
     con = store.connect_readonly(Path(db_file))
+    con.execute("set enable_progress_bar = false")
     started = time.perf_counter()
     frames = {
         table: con.execute(f"select * from {table}").df()  # noqa: S608 (fixed table names)
@@ -514,7 +515,7 @@ def stream_csv(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str
         strings = {d[0] for d in described.description if str(d[1]).upper() in ("VARCHAR", "STRING")}
         reader = cursor.execute(
             f"select {_neutralised_select(columns, strings)} from ({sql})", params
-        ).fetch_record_batch(100_000)
+        ).to_arrow_reader(100_000)
         rows = 0
         with open(out, "wb") as sink:
             sink.write("\ufeff".encode())
