@@ -830,7 +830,7 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
         uncached = [run["seconds"] for p in pages["pages"] for run in p["runs"] if run["kind"].startswith("new")]
         add(
             f"| page script run ≤ {TARGET_PAGE_S} s (AppTest, new filters) | worst {max(uncached)} s, "
-            f"median {statistics.median(uncached)} s | {_verdict(max(uncached) <= TARGET_PAGE_S)} |"
+            f"median {round(statistics.median(uncached), 2)} s | {_verdict(max(uncached) <= TARGET_PAGE_S)} |"
         )
     csv = [e for e in report.get("exports", []) if e["variant"].startswith("Arrow")]
     if csv:
@@ -867,7 +867,7 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
         cpu_over = [r for r in rows if r["cpu_p50_ms"] > TARGET_QUERY_MS]
         notes.append(
             f"{len(over)} queries have a warm p50 over {TARGET_QUERY_MS} ms of wall time; "
-            f"{len(cpu_over)} of them also use more than {TARGET_QUERY_MS} ms of CPU (all threads). Where wall time "
+            f"{len(cpu_over)} queries use more than {TARGET_QUERY_MS} ms of CPU (all threads). Where wall time "
             "exceeds CPU time the query waited for a core: the machine was shared. The CPU floor of the macro-based "
             "queries (indicator_values, subtree_period) is planning: binding and optimising the macros costs 20-30 ms "
             "of it, the data they read after the rollups a few ms."

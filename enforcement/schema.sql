@@ -503,30 +503,26 @@ group by child_code;
 
 -- The value of one indicator from a row of measures (a row of subtree_period, or sums of several).
 -- Yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is shorter or longer.
--- The row goes through a one-element list and a lambda so that it is bound once: a macro parameter is pasted
--- wherever it is used, and pasting a 40-column row into 30 places made binding 3x slower than running the query.
-create macro indicator_value(indicator_key, measures) as
-    list_transform([measures], lambda m:
-        case indicator_key
-            when 'training_hours_total' then
-                (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
-            when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
-            when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
-            when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
-            when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
-            when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
-            when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
-            when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
-            when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
-            when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
-            when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
-            when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
-            when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
-            when 'judicial_office_legal_staff_coverage' then
-                100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
-            when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
-            when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
-            when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
-            when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
-        end
-    )[1];
+create macro indicator_value(indicator_key, m) as
+    case indicator_key
+        when 'training_hours_total' then
+            (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
+        when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
+        when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
+        when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
+        when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
+        when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
+        when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
+        when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
+        when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
+        when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
+        when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
+        when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
+        when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
+        when 'judicial_office_legal_staff_coverage' then
+            100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
+        when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
+        when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
+        when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
+        when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
+    end;
