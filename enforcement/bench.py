@@ -515,9 +515,9 @@ def stream_csv(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str
         described = cursor.execute(f"select * from ({sql}) limit 0", params)
         columns = [d[0] for d in described.description]
         strings = {d[0] for d in described.description if str(d[1]).upper() in ("VARCHAR", "STRING")}
-        reader = cursor.execute(f"select {_neutralised_select(columns, strings)} from ({sql})", params).to_arrow_reader(
-            100_000
-        )
+        # a relation streams; to_arrow_reader on an executed DB-API result would first copy every row
+        reader = cursor.sql(f"select {_neutralised_select(columns, strings)} from ({sql})", params=params)
+        reader = reader.to_arrow_reader(100_000)
         rows = 0
         with open(out, "wb") as sink:
             sink.write("\ufeff".encode())
