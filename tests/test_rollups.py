@@ -205,10 +205,10 @@ def test_refresh_of_the_provinces_an_import_touched(writable_copy):
     before = writable_copy.execute("select count(*) from rollup_monthly").fetchone()[0]
     writable_copy.execute(
         "update case_stats set count_penalty = count_penalty + 7 "
-        "where region_code in ('320102001', '371102001') and period_month = date '2024-03-01'"
+        "where region_code in ('320102002', '371102001') and period_month = date '2024-03-01'"
     )
     assert _rollup_mismatches(writable_copy) > 0
-    assert rollups.refresh(runner, ["320102001", "371102001"]) == ["32", "37"]
+    assert rollups.refresh(runner, ["320102002", "371102001"]) == ["32", "37"]
     assert _rollup_mismatches(writable_copy) == 0
     assert writable_copy.execute("select count(*) from rollup_monthly").fetchone()[0] == before
     total = writable_copy.execute(
