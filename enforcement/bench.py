@@ -36,7 +36,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from enforcement import export, filters, i18n, queries, rollups, store
+from enforcement import cases, datasets, export, filters, i18n, queries, rollups, store, training
 from enforcement.queries import QueryRunner
 
 DEFAULT_DB = store.PROJECT_DIR / "data" / "national.duckdb"
@@ -80,6 +80,45 @@ def _period_params(f: filters.Filters, _: Scenario) -> dict[str, Any]:
 
 # page -> [(named query, parameters from the page's filters)]. Only queries a page (or the frame every page
 # draws) really runs, plus probes of the shared macros that the pages under construction build on.
+def _milestone_params(f: filters.Filters, _: Scenario) -> dict[str, Any]:
+    return {"region_code": f.region, "as_of": f.as_of, "plan_id": f.plan, "task_area": f.area}
+
+
+def _judged_params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
+    return {**_period_params(f, s), "as_of": f.as_of, "plan_id": f.plan}
+
+
+def _keyed(keys: tuple[str, ...], domain: bool = True) -> ParamsFor:
+    def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
+        out = {**_period_params(f, s), "plan_id": f.plan, "indicator_keys": list(keys)}
+        if not domain:
+            del out["domain_code"]
+        return out
+
+    return params
+
+
+def _export(dataset: str) -> ParamsFor:
+    def params(f: filters.Filters, _: Scenario) -> dict[str, Any]:
+        return {
+            "request": export.ExportRequest(
+                dataset=dataset,
+                region_code=f.region,
+                month_from=f.period_from,
+                month_to=f.period_to,
+                as_of=f.as_of,
+                level=None,
+                columns=datasets.dataset(dataset).default_columns,
+                lang="zh",
+            )
+        }
+
+    return params
+
+
+# page -> [(named query, parameters from the page's filters)]: every query a page (or the frame every page draws)
+# runs, with the parameters the page derives from its filters (enforcement.cases / training say which indicators).
+# "export.row_count" and "export.preview" are the export page's count and preview of a dataset's named query.
 REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
     "frame (every page)": [
         ("meta_facts", lambda f, s: {}),
@@ -87,18 +126,53 @@ REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
         ("region_lineage", lambda f, s: {"region_code": f.region}),
         ("region_children", lambda f, s: {"parent_code": s.parent_code}),
         ("plans_for_region", lambda f, s: {"region_code": f.region}),
+        ("domain_list", lambda f, s: {}),
+        ("indicator_catalog", lambda f, s: {}),
     ],
     "app.py (overview)": [
-        (
-            "milestone_status_counts",
-            lambda f, s: {"region_code": f.region, "as_of": f.as_of, "plan_id": f.plan, "task_area": f.area},
-        ),
-        ("indicator_values", _period_params),
+        ("milestone_status_counts", _milestone_params),
+        ("child_indicator_values", _judged_params),
+        ("subtree_milestone_counts", _milestone_params),
+    ],
+    "pages/1_milestones.py": [
+        ("milestone_summary", lambda f, s: {**_milestone_params(f, s), "statuses": None, "units": None}),
+        ("milestone_status_changes", lambda f, s: {**_milestone_params(f, s), "since": f.since}),
+        ("milestone_board", _milestone_params),
+        ("plan_milestones", lambda f, s: {"plan_id": f.plan, "task_area": f.area}),
+    ],
+    "pages/2_ledger.py": [
+        ("overdue_items", lambda f, s: {**_milestone_params(f, s), "units": None}),
+        ("plan_units", lambda f, s: {"plan_id": f.plan}),
+    ],
+    "pages/3_training.py": [
+        ("indicators_ytd_by_month", _keyed(training.INDICATORS)),
+        ("indicators_by_child", _keyed(training.RANKABLE)),
+        ("indicators_by_agency", lambda f, s: {**_keyed(training.RANKABLE)(f, s), "domain_code": None}),
+        ("agency_list", lambda f, s: {}),
+        ("indicator_list", lambda f, s: {}),
+        ("region_targets", lambda f, s: {"region_code": f.region, "plan_id": f.plan}),
+    ],
+    "pages/4_cases.py": [
+        ("case_counts_by_month", _period_params),
+        ("indicators_ytd_by_month", _keyed(cases.RATES)),
+        ("indicators_by_child", _keyed(cases.RANKABLE)),
+        ("indicators_by_domain", _keyed(cases.RANKABLE, domain=False)),
+    ],
+    "pages/5_regions.py": [
+        ("subtree_indicator_tiles", lambda f, s: {**_period_params(f, s), "indicator_key": "legal_review_rate"}),
+    ],
+    "pages/6_export.py": [
+        ("export.row_count", _export("cases")),
+        ("export.preview", _export("cases")),
+        ("export.row_count", _export("training")),
+    ],
+    "pages/7_import.py": [
+        ("import_history", lambda f, s: {}),
+        ("imports_with_checksum", lambda f, s: {"checksum_sha256": "0" * 64}),
+        ("import_replaced_rows", lambda f, s: {"import_id": 1}),
     ],
     "shared macros (probes)": [
-        ("bench_children_period", _period_params),
-        ("bench_monthly_series", _period_params),
-        ("bench_child_monthly", _period_params),
+        ("indicator_values", _period_params),
     ],
 }
 
@@ -157,9 +231,15 @@ def scenarios(runner: QueryRunner) -> list[Scenario]:
     children = runner.run("region_children", parent_code=chain[-1])
     chain.append(str(children.sort_values("region_code")["region_code"].iloc[0]))
     out = []
+    # the plan a page shows by default: the first of the region's plans
+    default_plan = {}
+    for code in chain:
+        plans = runner.run("plans_for_region", region_code=code)
+        default_plan[code] = str(plans["plan_id"].iloc[0]) if len(plans) else None
     for period, (first, last, as_of) in PERIODS.items():
         for depth, code in enumerate(chain):
             page_filters = filters.Filters(
+                plan=default_plan[code],
                 region=code,
                 as_of=as_of,
                 since=filters.default_since(as_of),
@@ -172,16 +252,22 @@ def scenarios(runner: QueryRunner) -> list[Scenario]:
 
 
 def page_query_names(project_dir: Path = store.PROJECT_DIR) -> dict[str, set[str]]:
-    """Named queries each page script (and the frame) calls, found in the source: to spot unregistered ones."""
+    """Named queries the pages run, found in the source of the page scripts and of the package modules that call
+    ``query("name", ...)`` for them (frame, cases, training, ...): to spot unregistered ones."""
     found: dict[str, set[str]] = {}
     pattern = re.compile(r"""query\(\s*["']([a-z][a-z0-9_]*)["']""")
+    package = project_dir / "enforcement"
     for path in [
         project_dir / "app.py",
         *sorted((project_dir / "pages").glob("*.py")),
-        project_dir / "enforcement" / "ui" / "frame.py",
+        *sorted(package.glob("*.py")),
+        *sorted((package / "ui").glob("*.py")),
     ]:
-        if path.is_file():
-            found[str(path.relative_to(project_dir))] = set(pattern.findall(path.read_text(encoding="utf-8")))
+        if path.name == "bench.py":
+            continue
+        names = set(pattern.findall(path.read_text(encoding="utf-8"))) if path.is_file() else set()
+        if names:
+            found[str(path.relative_to(project_dir))] = names
     return found
 
 
@@ -262,8 +348,13 @@ def database_facts(db_file: Path) -> dict[str, Any]:
 
 def _time_run(runner: QueryRunner, name: str, params: dict[str, Any]) -> tuple[float, float, int]:
     started, cpu = time.perf_counter(), time.process_time()
-    frame = runner.run(name, **params)
-    return time.perf_counter() - started, time.process_time() - cpu, len(frame)
+    if name == "export.row_count":
+        count = export.row_count(runner.connection, params["request"])
+    elif name == "export.preview":
+        count = len(export.preview(runner.connection, params["request"]))
+    else:
+        count = len(runner.run(name, **params))
+    return time.perf_counter() - started, time.process_time() - cpu, count
 
 
 def time_queries(db_file: Path, repeat: int) -> dict[str, Any]:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
 import sys
+from pathlib import Path
 
-from enforcement import bench, build, parquet, sample, store
+from enforcement import bench, build, datasets, export, importer, parquet, sample, store
+from enforcement.queries import QueryRunner
+from enforcement.validation import problems_frame
 
 
 class CliError(Exception):
@@ -26,6 +31,122 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"完成, 用时 {report.seconds:.1f} 秒: {report.version_file}")
     for table, rows in sorted(report.row_counts.items()):
         print(f"  {table:24s} {rows:>12,d}")
+    return 0
+
+
+def _month(text: str) -> dt.date:
+    try:
+        day = dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM, 如 2024-06: {text}") from None
+    return day
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD, 如 2024-10-31: {text}") from None
+
+
+def _open_current(db_path: Path):
+    current = store.current_file(db_path)
+    if current is None:
+        raise CliError(f"数据库不存在: {db_path} (先运行 python -m enforcement build)")
+    return store.connect_readonly(current)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    db_path = store.database_path(args.db)
+    out = Path(args.out)
+    fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
+    if not out.parent.is_dir():
+        raise CliError(f"输出文件夹不存在: {out.parent}")
+    con = _open_current(db_path)
+    try:
+        runner = QueryRunner(con)
+        meta = dict(runner.run("meta_facts").itertuples(index=False, name=None))
+        lineage = runner.run("region_lineage", region_code=args.region)
+        if lineage.empty:
+            raise CliError(f"地区代码 {args.region} 不存在")
+        data_as_of = dt.date.fromisoformat(meta["data_as_of"])
+        request = export.ExportRequest(
+            dataset=args.dataset,
+            region_code=args.region,
+            month_from=args.month_from or datasets.FIRST_MONTH,
+            month_to=args.month_to or data_as_of.replace(day=1),
+            as_of=args.as_of or data_as_of,
+            level=args.level,
+            columns=tuple(c.strip() for c in args.columns.split(",")) if args.columns else None,
+            lang=args.lang,
+        ).checked()
+        region_name = str(lineage.iloc[-1]["region_name"])
+        rows = export.row_count(con, request)
+        facts = export.facts(request, region_name, meta, rows)
+        written = export.write_xlsx(con, request, out, facts) if fmt == "xlsx" else export.write_csv(con, request, out)
+    except export.ExportError as error:
+        raise CliError(str(error)) from None
+    finally:
+        con.close()
+    print(f"已导出 {written:,} 行到 {out}")
+    for label, value in facts:
+        print(f"  {label}: {value}")
+    return 0
+
+
+def _print_problems(checked: importer.CheckedFile) -> None:
+    print(f"错误: {checked.file_name} 有 {len(checked.problems)} 个问题, 未导入任何数据:", file=sys.stderr)
+    for problem in checked.problems:
+        where = f"第 {problem.row} 行" if problem.row else "文件"
+        column = f" 列「{problem.column}」" if problem.column else ""
+        value = f" 值「{problem.value}」" if problem.value else ""
+        print(f"  {where}{column}{value}: {problem.reason}", file=sys.stderr)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    db_path = store.database_path(args.db)
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"文件不存在: {path}")
+    if path.stat().st_size > importer.MAX_BYTES:
+        raise CliError(
+            f"文件太大: {path.stat().st_size / 1024 / 1024:.1f} MB, 上限为 {importer.MAX_BYTES // 1024 // 1024} MB"
+        )
+    data = path.read_bytes()
+    if args.dry_run:
+        con = _open_current(db_path)
+        try:
+            checked = importer.check_file(data, path.name, con)
+        finally:
+            con.close()
+        result = None
+    else:
+        if store.current_file(db_path) is None:
+            raise CliError(f"数据库不存在: {db_path} (先运行 python -m enforcement build)")
+        try:
+            checked, result = importer.import_file(
+                db_path, data, path.name, imported_by=f"命令行 ({getpass.getuser()})"
+            )
+        except importer.ImportRejected as rejected:
+            checked = rejected.checked
+    if args.report:
+        Path(args.report).write_bytes(export.csv_bytes(problems_frame(checked.problems)))
+    if not checked.ok:
+        _print_problems(checked)
+        return 1
+    changes = checked.changes if result is None else result.changes
+    label = datasets.dataset(checked.dataset.key).label_key
+    from enforcement.i18n import t
+
+    summary = f"新增 {changes.inserted:,} 行, 替换 {changes.replaced:,} 行, 未变 {changes.unchanged:,} 行"
+    if result is None:
+        print(f"检查通过 ({t(label)}, {checked.result.rows_in_file:,} 行): 导入将{summary}。(--dry-run: 未写入)")
+    elif result.import_id is None:
+        print(f"{path.name}: 全部 {result.rows_in_file:,} 行与库中数据相同, 未作任何改动。")
+    else:
+        print(f"已导入 {path.name} ({t(label)}, 批次 {result.import_id}): {summary}。")
+        print(f"  原始文件保存为 {result.stored_path}")
+        print(f"  数据库版本 {result.version_file}")
     return 0
 
 
@@ -52,6 +173,30 @@ def parser() -> argparse.ArgumentParser:
 
     parquet_cmd = commands.add_parser("parquet", help="Parquet 数据集 (按省、年分区): 导出")
     parquet.add_arguments(parquet_cmd)
+    export_cmd = commands.add_parser(
+        "export", help="导出数据集为 CSV (UTF-8 带 BOM, Excel 可直接打开) 或 Excel (.xlsx)"
+    )
+    export_cmd.add_argument("dataset", choices=list(datasets.DATASETS), help="数据集")
+    export_cmd.add_argument("--region", default="000000", help="地区代码: 导出该地区及其下辖地区 (默认 000000 全国)")
+    export_cmd.add_argument("--level", choices=list(datasets.LEVELS), help="只导出该层级的地区 (默认全部层级)")
+    export_cmd.add_argument("--from", dest="month_from", type=_month, help="起始月份 YYYY-MM (默认 2023-01)")
+    export_cmd.add_argument("--to", dest="month_to", type=_month, help="截止月份 YYYY-MM (默认数据最后一个月)")
+    export_cmd.add_argument("--as-of", dest="as_of", type=_date, help="截至日期 YYYY-MM-DD (默认数据截至日期)")
+    export_cmd.add_argument("--columns", help="要导出的列 (英文列名, 逗号分隔; 默认常用列)")
+    export_cmd.add_argument("--format", choices=["csv", "xlsx"], help="文件格式 (默认按 --out 的扩展名, 否则 csv)")
+    export_cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="表头语言 (默认 zh)")
+    export_cmd.add_argument("--out", required=True, help="输出文件")
+    _add_db_option(export_cmd)
+    export_cmd.set_defaults(handler=_cmd_export)
+
+    import_cmd = commands.add_parser(
+        "import", help="导入培训统计、案件统计或里程碑进度 (CSV: UTF-8/GBK; 或 .xlsx); 有任何问题则不导入"
+    )
+    import_cmd.add_argument("file", help="要导入的文件")
+    import_cmd.add_argument("--dry-run", action="store_true", help="只检查, 不写入")
+    import_cmd.add_argument("--report", help="把问题清单另存为 CSV 文件")
+    _add_db_option(import_cmd)
+    import_cmd.set_defaults(handler=_cmd_import)
     return top
 
 

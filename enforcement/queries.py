@@ -52,18 +52,31 @@ def _normalise(value: Any) -> Any:
     return list(value) if isinstance(value, (tuple, set, frozenset)) else value
 
 
+def bind(name: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The SQL of a named query and its parameters, checked against the file, ready to execute.
+
+    For callers that must wrap a named query (count its rows, COPY it to a file) rather than run it as it is.
+    """
+    sql, expected = load(name)
+    missing, extra = expected - params.keys(), params.keys() - expected
+    if missing or extra:
+        raise QueryError(f"查询 {name} 的参数不符: 缺少 {sorted(missing)}, 多余 {sorted(extra)}")
+    return sql, {key: _normalise(value) for key, value in params.items()}
+
+
 class QueryRunner:
     """Runs named queries on one DuckDB connection, a fresh cursor per call."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection):
         self._connection = connection
 
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The connection it runs on (for code that builds its own SQL from named queries, e.g. exports)."""
+        return self._connection
+
     def _bind(self, name: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        sql, expected = load(name)
-        missing, extra = expected - params.keys(), params.keys() - expected
-        if missing or extra:
-            raise QueryError(f"查询 {name} 的参数不符: 缺少 {sorted(missing)}, 多余 {sorted(extra)}")
-        return sql, {key: _normalise(value) for key, value in params.items()}
+        return bind(name, params)
 
     def run(self, name: str, **params: Any) -> pd.DataFrame:
         """Run a named query and return its result."""

@@ -344,6 +344,40 @@ join plans as pl on pl.plan_id = a.plan_id
 left join progress_as_of(as_of) as p
     on p.milestone_id = a.milestone_id and p.region_code = a.region_code;
 
+-- Milestone statuses from the most to the least urgent (the order of enforcement/status.py MILESTONE_STATUSES).
+create macro milestone_status_order() as
+    ['overdue', 'behind_schedule', 'due_soon', 'in_progress', 'not_started', 'done_late', 'done_on_time',
+     'not_applicable'];
+
+-- The worst (most urgent) status in a list of statuses: what a group of (milestone, region) pairs shows as one.
+-- Use as worst_milestone_status(list(status)) in a group by; an empty list gives null.
+create macro worst_milestone_status(statuses) as
+    milestone_status_order()[
+        list_min(list_transform(statuses, lambda s: list_position(milestone_status_order(), s)))
+    ];
+
+-- The units a milestone names (lead units first, then responsible units), from their ';'-separated lists.
+create macro milestone_units(lead_units, responsible_units) as
+    list_filter(string_split(concat_ws(';', lead_units, responsible_units), ';'), lambda u: trim(u) <> '');
+
+-- Status of every assigned (milestone, region) pair in root's subtree on as_of, with the child of the root each
+-- falls under (child_code null: the root's own agencies) and the region's path below the root ('东港区 / 日照街道').
+create macro subtree_milestone_status(root_code, as_of) as table
+with root as (
+    select region_code, code_prefix, len(lineage) as depth, full_name from regions where region_code = root_code
+)
+select
+    s.*,
+    r.lineage[root.depth + 1] as child_code,
+    case
+        when r.region_code = root.region_code then r.region_name
+        when root.depth = 0 then r.full_name
+        else substr(r.full_name, length(root.full_name) + 4)
+    end as region_path
+from milestone_status_as_of(as_of) as s
+join regions as r on r.region_code = s.region_code, root
+where in_subtree(s.region_code, root.code_prefix);
+
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
 
@@ -400,30 +434,59 @@ create table rollup_monthly (
 );
 
 -- Monthly measures of root's subtree by child of the root: one row per (child, month) with the sums over the
--- child's whole subtree (region_code = child_code), plus one row per month for the root's own agencies
--- (region_code = root, child_code null). A null domain means all domains; capacity and satisfaction are not
--- domain-specific. Children at county level or above come from rollup_monthly (roots: nation, province, city);
--- the root's own rows and a county's townships come from the fact tables. Both give the same numbers.
-create macro subtree_monthly(root_code, month_from, month_to, domain) as table
+-- child's whole subtree, plus one row per month for the root's own agencies (child_code null). With
+-- by_grandchild := true the rows are split one level further: one row per (grandchild, month), plus the children's
+-- own agencies (grandchild_code null). With by_domain := true each row is split by domain_code (cases: their
+-- domain; training: the agency's domain; null: agencies without a domain, capacity, satisfaction). A non-null
+-- domain keeps that domain's rows and the measures that have no domain.
+-- Where the rows' level is a county or above (or a township directly under a city), their subtree totals come from
+-- rollup_monthly and only the own rows of the root (and children) from the fact tables; deeper splits read the
+-- root's subtree from the fact tables, sorted by region code so that the range reads a few row groups. Both give
+-- the same numbers (tests/test_rollups.py).
+create macro subtree_monthly(root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false)
+as table
 with
 root as (
     select
         region_code,
-        case when len(lineage) >= 3 then code_prefix else region_code end as base_from,
-        case when len(lineage) >= 3 then code_prefix || ':' else region_code end as base_to
+        code_prefix,
+        len(lineage) as depth,
+        len(lineage) + (case when by_grandchild then 2 else 1 end) <= 3 as from_rollups
     from regions
     where region_code = root_code
+),
+
+-- regions whose own rows (not their subtree) are read exactly: the root, and with by_grandchild its children
+own_rows as (
+    select root.region_code from root where root.from_rollups
+    union all
+    select r.region_code
+    from regions as r, root
+    where by_grandchild and root.from_rollups and r.parent_code = root.region_code
+),
+
+-- regions whose children's subtree totals are read from rollup_monthly
+rollup_parents as (
+    select own_rows.region_code
+    from own_rows, root
+    where own_rows.region_code <> root.region_code or not by_grandchild
 ),
 
 facts as (
     select f.*
     from monthly_facts as f, root
-    where f.region_code between root.base_from and root.base_to
+    where not root.from_rollups
+        and f.region_code between root.code_prefix and root.code_prefix || ':'
+        and f.period_month between month_from and month_to
+    union all by name
+    select f.*
+    from monthly_facts as f
+    where f.region_code in (select region_code from own_rows)
         and f.period_month between month_from and month_to
     union all by name
     select u.* exclude (parent_code)
-    from rollup_monthly as u, root
-    where u.parent_code = root.region_code
+    from rollup_monthly as u
+    where u.parent_code in (select region_code from rollup_parents)
         and u.period_month between month_from and month_to
 ),
 
@@ -433,46 +496,72 @@ kept as (
     from facts
     where domain is null or domain_code = domain
         or (domain_code is null and (capacity_sample is not null or survey_sample is not null))
+),
+
+summed as (
+    select
+        region_code,
+        period_month,
+        case when by_domain then domain_code end as domain_code,
+        sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+        sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+        sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+        sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+        sum(decisions_publicized_7d) as decisions_publicized_7d,
+        sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+        sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+        sum(complaints_12345) as complaints_12345,
+        sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+        bool_or(cases_sample) as cases_sample,
+        sum(officers) as officers, sum(certified_officers) as certified_officers,
+        sum(full_rotation_trained) as full_rotation_trained,
+        sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+        sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+        sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
+        bool_or(training_sample) as training_sample,
+        sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
+        sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
+        sum(enterprise_inspections) as enterprise_inspections,
+        sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+        sum(enterprise_inspections_random) as enterprise_inspections_random,
+        bool_or(capacity_sample) as capacity_sample,
+        sum(respondents) as respondents, sum(satisfied) as satisfied,
+        bool_or(survey_sample) as survey_sample
+    from kept
+    group by region_code, period_month, case when by_domain then domain_code end
 )
 
 select
-    region_code,
-    period_month,
-    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
-    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
-    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
-    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
-    sum(decisions_publicized_7d) as decisions_publicized_7d,
-    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
-    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
-    sum(complaints_12345) as complaints_12345,
-    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
-    bool_or(cases_sample) as cases_sample,
-    sum(officers) as officers, sum(certified_officers) as certified_officers,
-    sum(full_rotation_trained) as full_rotation_trained,
-    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
-    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
-    sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
-    bool_or(training_sample) as training_sample,
-    sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
-    sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
-    sum(enterprise_inspections) as enterprise_inspections,
-    sum(enterprise_inspections_joint) as enterprise_inspections_joint,
-    sum(enterprise_inspections_random) as enterprise_inspections_random,
-    bool_or(capacity_sample) as capacity_sample,
-    sum(respondents) as respondents, sum(satisfied) as satisfied,
-    bool_or(survey_sample) as survey_sample,
-    case when region_code = root_code then null else region_code end as child_code,
-    coalesce(bool_or(cases_sample), false) or coalesce(bool_or(training_sample), false)
-        or coalesce(bool_or(capacity_sample), false) or coalesce(bool_or(survey_sample), false) as is_sample
-from kept
-group by region_code, period_month;
+    s.*,
+    r.lineage[root.depth + 1] as child_code,
+    r.lineage[root.depth + 2] as grandchild_code,
+    coalesce(s.cases_sample, false) or coalesce(s.training_sample, false)
+        or coalesce(s.capacity_sample, false) or coalesce(s.survey_sample, false) as is_sample
+from summed as s
+join regions as r on r.region_code = s.region_code, root;
+
+-- A region, its children and its grandchildren (depth 0, 1, 2), each with its parent: the tiles of a two-level view.
+create macro subtree_two_levels(root_code) as table
+select 0 as depth, region_code, region_name, null::varchar as parent_code
+from regions
+where region_code = root_code
+union all
+select 1, region_code, region_name, parent_code
+from regions
+where parent_code = root_code
+union all
+select 2, g.region_code, g.region_name, g.parent_code
+from regions as c
+join regions as g on g.parent_code = c.region_code
+where c.parent_code = root_code;
 
 -- Measures of root's subtree over a period, by child of the root (child_code null: the root's own agencies).
 -- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
-create macro subtree_period(root_code, month_from, month_to, domain) as table
+-- With by_grandchild := true the rows are split one level further (grandchild_code null: the child's own agencies).
+create macro subtree_period(root_code, month_from, month_to, domain, by_grandchild := false) as table
 select
     child_code,
+    case when by_grandchild then grandchild_code end as grandchild_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
     sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
     sum(count_license) as count_license, sum(count_coercion) as count_coercion,
@@ -498,31 +587,283 @@ select
     sum(enterprise_inspections_random) as enterprise_inspections_random,
     sum(respondents) as respondents, sum(satisfied) as satisfied,
     bool_or(is_sample) as is_sample
-from subtree_monthly(root_code, month_from, month_to, domain)
-group by child_code;
+from subtree_monthly(root_code, month_from, month_to, domain, by_grandchild := by_grandchild)
+group by child_code, case when by_grandchild then grandchild_code end;
 
--- The value of one indicator from a row of measures (a row of subtree_period, or sums of several).
--- Yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is shorter or longer.
-create macro indicator_value(indicator_key, m) as
+-- The one definition of every indicator formula: value = scale x numerator / denominator, from a row of measures
+-- (a row of subtree_period, or sums of several). Numerator and denominator are what a table shows behind a rate.
+create macro indicator_numerator(indicator_key, m) as
     case indicator_key
-        when 'training_hours_total' then
-            (m.public_law_hours + m.professional_hours) / nullif(m.officers, 0) * 12 / m.period_months
-        when 'training_hours_public_law' then m.public_law_hours / nullif(m.officers, 0) * 12 / m.period_months
-        when 'training_hours_professional' then m.professional_hours / nullif(m.officers, 0) * 12 / m.period_months
-        when 'full_rotation_rate' then 100.0 * m.full_rotation_trained / nullif(m.officers, 0)
-        when 'exam_sampling_rate' then 100.0 * m.exam_sampled / nullif(m.officers, 0) * 12 / m.period_months
-        when 'township_training_coverage' then 100.0 * m.township_officers_trained / nullif(m.township_officers, 0)
-        when 'certified_rate' then 100.0 * m.certified_officers / nullif(m.officers, 0)
-        when 'legal_review_rate' then 100.0 * m.major_decisions_reviewed / nullif(m.major_decisions, 0)
-        when 'legal_reviewer_ratio' then 100.0 * m.legal_reviewers / nullif(m.officers, 0)
-        when 'publicity_within_7d_rate' then 100.0 * m.decisions_publicized_7d / nullif(m.decisions_to_publicize, 0)
-        when 'head_appearance_rate' then 100.0 * m.head_appearances / nullif(m.lawsuits, 0)
-        when 'litigation_loss_rate' then 100.0 * m.lawsuits_lost / nullif(m.lawsuits, 0)
-        when 'satisfaction_rate' then 100.0 * m.satisfied / nullif(m.respondents, 0)
-        when 'judicial_office_legal_staff_coverage' then
-            100.0 * m.judicial_offices_with_legal_staff / nullif(m.judicial_offices, 0)
-        when 'case_file_pass_rate' then 100.0 * m.case_files_passed / nullif(m.case_files_reviewed, 0)
-        when 'reconsideration_correction_rate' then 100.0 * m.reconsiderations_corrected / nullif(m.reconsiderations, 0)
-        when 'joint_inspection_share' then 100.0 * m.enterprise_inspections_joint / nullif(m.enterprise_inspections, 0)
-        when 'random_inspection_share' then 100.0 * m.enterprise_inspections_random / nullif(m.enterprise_inspections, 0)
+        when 'training_hours_total' then m.public_law_hours + m.professional_hours
+        when 'training_hours_public_law' then m.public_law_hours
+        when 'training_hours_professional' then m.professional_hours
+        when 'full_rotation_rate' then m.full_rotation_trained
+        when 'exam_sampling_rate' then m.exam_sampled
+        when 'township_training_coverage' then m.township_officers_trained
+        when 'certified_rate' then m.certified_officers
+        when 'legal_review_rate' then m.major_decisions_reviewed
+        when 'legal_reviewer_ratio' then m.legal_reviewers
+        when 'publicity_within_7d_rate' then m.decisions_publicized_7d
+        when 'head_appearance_rate' then m.head_appearances
+        when 'litigation_loss_rate' then m.lawsuits_lost
+        when 'satisfaction_rate' then m.satisfied
+        when 'judicial_office_legal_staff_coverage' then m.judicial_offices_with_legal_staff
+        when 'case_file_pass_rate' then m.case_files_passed
+        when 'reconsideration_correction_rate' then m.reconsiderations_corrected
+        when 'joint_inspection_share' then m.enterprise_inspections_joint
+        when 'random_inspection_share' then m.enterprise_inspections_random
     end;
+
+-- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
+-- summed from January of each month's year up to that month (months before month_from included), stocks at the
+-- month. period_months is 12 because the year so far is held against the whole year's target, not scaled up:
+-- indicator_value then gives, e.g., the training hours per officer so far this year.
+create macro subtree_ytd(root_code, month_from, month_to, domain) as table
+with
+by_child as (
+    select
+        child_code, period_month,
+        sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+        sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+        sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+        sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+        sum(decisions_publicized_7d) as decisions_publicized_7d,
+        sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+        sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+        sum(complaints_12345) as complaints_12345,
+        sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+        sum(officers) as officers, sum(certified_officers) as certified_officers,
+        sum(full_rotation_trained) as full_rotation_trained,
+        sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+        sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+        sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
+        sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
+        sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
+        sum(enterprise_inspections) as enterprise_inspections,
+        sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+        sum(enterprise_inspections_random) as enterprise_inspections_random,
+        sum(respondents) as respondents, sum(satisfied) as satisfied,
+        bool_or(is_sample) as is_sample
+    from subtree_monthly(root_code, date_trunc('year', month_from::date)::date, month_to, domain)
+    group by child_code, period_month
+),
+
+cumulated as (
+    select
+        child_code, period_month, 12 as period_months,
+        sum(columns([
+            'count_penalty', 'count_inspection', 'count_license', 'count_coercion',
+            'major_decisions', 'major_decisions_reviewed', 'decisions_to_publicize', 'decisions_publicized',
+            'decisions_publicized_7d', 'reconsiderations', 'reconsiderations_corrected',
+            'lawsuits', 'lawsuits_lost', 'head_appearances', 'complaints_12345', 'case_files_reviewed',
+            'case_files_passed', 'public_law_hours', 'professional_hours', 'exam_sampled', 'exam_passed',
+            'enterprise_inspections', 'enterprise_inspections_joint', 'enterprise_inspections_random',
+            'respondents', 'satisfied'
+        ])) over (partition by child_code, year(period_month) order by period_month),
+        officers, certified_officers, full_rotation_trained, township_officers, township_officers_trained,
+        legal_reviewers, judicial_offices, judicial_offices_with_legal_staff,
+        is_sample
+    from by_child
+)
+
+select * from cumulated where period_month >= month_from;
+
+-- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
+-- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
+-- domain-specific: null here, so that indicator_value can read the row like a row of subtree_period.
+create macro subtree_period_by_domain(root_code, month_from, month_to) as table
+select
+    domain_code,
+    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+    sum(decisions_publicized_7d) as decisions_publicized_7d,
+    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+    sum(complaints_12345) as complaints_12345,
+    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+    sum(officers) filter (where period_month = month_to) as officers,
+    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
+    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
+    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+    sum(township_officers) filter (where period_month = month_to) as township_officers,
+    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
+    null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
+    null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
+    null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
+    null::hugeint as respondents, null::hugeint as satisfied,
+    bool_or(is_sample) as is_sample
+from subtree_monthly(root_code, month_from, month_to, null, by_domain := true)
+where domain_code is not null
+group by all;
+
+-- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
+-- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
+-- indicator_value can read the row like a row of subtree_period.
+create macro subtree_period_by_agency(root_code, month_from, month_to, domain) as table
+with
+root as (
+    select code_prefix from regions where region_code = root_code
+),
+
+training as (
+    select
+        t.agency_code,
+        sum(t.officers) filter (where t.period_month = month_to) as officers,
+        sum(t.certified_officers) filter (where t.period_month = month_to) as certified_officers,
+        sum(t.full_rotation_trained) filter (where t.period_month = month_to) as full_rotation_trained,
+        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
+        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
+        sum(t.township_officers) filter (where t.period_month = month_to) as township_officers,
+        sum(t.township_officers_trained) filter (where t.period_month = month_to) as township_officers_trained,
+        bool_or(t.is_sample) as is_sample
+    from training_stats as t
+    join agencies as a on a.agency_code = t.agency_code, root
+    where in_subtree(t.region_code, root.code_prefix) and t.period_month between month_from and month_to
+        and (domain is null or a.domain_code = domain)
+    group by t.agency_code
+)
+
+select
+    agency_code,
+    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    null::hugeint as count_penalty, null::hugeint as count_inspection, null::hugeint as count_license,
+    null::hugeint as count_coercion, null::hugeint as major_decisions, null::hugeint as major_decisions_reviewed,
+    null::hugeint as decisions_to_publicize, null::hugeint as decisions_publicized,
+    null::hugeint as decisions_publicized_7d, null::hugeint as reconsiderations,
+    null::hugeint as reconsiderations_corrected, null::hugeint as lawsuits, null::hugeint as lawsuits_lost,
+    null::hugeint as head_appearances, null::hugeint as complaints_12345, null::hugeint as case_files_reviewed,
+    null::hugeint as case_files_passed,
+    * exclude (agency_code, is_sample),
+    null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
+    null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
+    null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
+    null::hugeint as respondents, null::hugeint as satisfied,
+    is_sample
+from training;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Targets: which apply to a region, which applies in a given year, and a value's status against it.
+
+-- Targets that apply to each region of for_regions: those of the plans governing it (issued at it or above it), or,
+-- when only_plan is given, that plan's (e.g. a province's plan as a yardstick on the national view); in either case
+-- only targets set for the region's level or a level below it (the levels its figures include). Where several plans
+-- set an indicator for the same year, the nearest plan's target wins; within a plan, the first clause's.
+-- One row per (region, indicator, target_year); which year's target applies on a date: target_precedence.
+create macro region_targets(for_regions, only_plan) as table
+with
+wanted as (
+    select r.region_code, r.level_no
+    from (select unnest(for_regions::varchar[]) as region_code) as w
+    join regions as r on r.region_code = w.region_code
+),
+
+candidates as (
+    select
+        wanted.region_code, t.target_id, t.plan_id, issuer.region_name as issuer_region_name, p.document_number,
+        p.title as plan_title, p.issuer, p.issue_date, t.clause_path, t.indicator_key, t.indicator_name,
+        t.comparator, t.target_value, t.unit, t.target_year, t.deadline_date, t.quote,
+        issuer.level_no as issuer_level_no, t.seq
+    from wanted
+    join plans as p on p.plan_id = coalesce(only_plan::varchar, p.plan_id)
+    join regions as issuer on issuer.region_code = p.issuer_region_code
+    join targets as t on t.plan_id = p.plan_id
+    where (only_plan::varchar is not null or in_subtree(wanted.region_code, issuer.code_prefix))
+        and list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][wanted.level_no + 1:])
+)
+
+select * exclude (issuer_level_no, seq)
+from candidates
+qualify row_number() over (
+    partition by region_code, indicator_key, target_year order by issuer_level_no desc, plan_id, seq
+) = 1;
+
+-- Order in which an indicator's targets apply in a year (sort ascending, first wins): the latest yearly target up
+-- to that year (it stays in force afterwards), else a standing target (no year), else the next yearly one ahead.
+create macro target_precedence(target_year, in_year) as
+    case
+        when target_year <= in_year then [0, -target_year]
+        when target_year is null then [1, 0]
+        else [2, target_year]
+    end;
+
+-- A target not met in a month: behind schedule while the year still runs (for figures of the year so far), not due
+-- while the target's deadline is still ahead (for anything else).
+create macro behind_or_not_met(status, period_month) as
+    case when status = 'not_met' and month(period_month) < 12 then 'behind_schedule' else status end;
+create macro not_due_or_not_met(status, deadline, period_month) as
+    case when status = 'not_met' and deadline > last_day(period_month::date) then 'not_due' else status end;
+
+-- Status of a value against the target that applies in its month. Figures of the year so far (year_to_date) on a
+-- yearly indicator are held to the target pro-rated to the months elapsed (序时目标, a floor to keep pace with, so
+-- '= 100 %' becomes '>= the pro-rated share'); other targets are judged as they stand.
+create macro target_status_in_month(indicator_key, value, comparator, target_value, parent_value, deadline,
+                                    period_month, year_to_date) as
+    case
+        when year_to_date and indicator_key in (
+            'training_hours_total', 'training_hours_public_law', 'training_hours_professional',
+            'exam_sampling_rate', 'township_training_coverage'
+        ) then behind_or_not_met(
+            target_status(
+                value, case comparator when '=' then '>=' else comparator end,
+                target_value * month(period_month) / 12, parent_value
+            ),
+            period_month
+        )
+        else not_due_or_not_met(target_status(value, comparator, target_value, parent_value), deadline, period_month)
+    end;
+
+create macro indicator_denominator(indicator_key, m) as
+    case indicator_key
+        when 'training_hours_total' then m.officers
+        when 'training_hours_public_law' then m.officers
+        when 'training_hours_professional' then m.officers
+        when 'full_rotation_rate' then m.officers
+        when 'exam_sampling_rate' then m.officers
+        when 'township_training_coverage' then m.township_officers
+        when 'certified_rate' then m.officers
+        when 'legal_review_rate' then m.major_decisions
+        when 'legal_reviewer_ratio' then m.officers
+        when 'publicity_within_7d_rate' then m.decisions_to_publicize
+        when 'head_appearance_rate' then m.lawsuits
+        when 'litigation_loss_rate' then m.lawsuits
+        when 'satisfaction_rate' then m.respondents
+        when 'judicial_office_legal_staff_coverage' then m.judicial_offices
+        when 'case_file_pass_rate' then m.case_files_reviewed
+        when 'reconsideration_correction_rate' then m.reconsiderations
+        when 'joint_inspection_share' then m.enterprise_inspections
+        when 'random_inspection_share' then m.enterprise_inspections
+    end;
+
+-- Rates are percentages; yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is
+-- shorter or longer.
+create macro indicator_scale(indicator_key, m) as
+    case
+        when indicator_key in ('training_hours_total', 'training_hours_public_law', 'training_hours_professional')
+            then 12.0 / m.period_months
+        when indicator_key = 'exam_sampling_rate' then 100.0 * 12 / m.period_months
+        else 100.0
+    end;
+
+create macro indicator_value(indicator_key, m) as
+    indicator_scale(indicator_key, m) * indicator_numerator(indicator_key, m)
+    / nullif(indicator_denominator(indicator_key, m), 0);
+
+-- The one target of each (region, indicator) that applies on on_date (region_targets, then target_precedence).
+-- is_due is false for a target not yet in force on on_date (a later year's, a later deadline year, or a plan not yet
+-- issued): shown, but not judged.
+create macro governing_targets(for_regions, on_date, only_plan) as table
+select
+    * exclude (issue_date),
+    not (
+        coalesce(target_year > year(on_date::date), false)
+        or (target_year is null and coalesce(year(deadline_date) > year(on_date::date), false))
+        or coalesce(issue_date > on_date::date, false)
+    ) as is_due
+from region_targets(for_regions, only_plan)
+qualify row_number() over (
+    partition by region_code, indicator_key order by target_precedence(target_year, year(on_date::date))
+) = 1;

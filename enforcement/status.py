@@ -30,8 +30,15 @@ MILESTONE_COLORS = {
     "not_applicable": "#d9d9d9",  # light grey
 }
 
-TARGET_STATUSES = ("not_met", "met", "no_data")
-TARGET_COLORS = {"met": "#2e7d32", "not_met": "#d32f2f", "no_data": "#9e9e9e"}
+# behind_schedule: a figure of the year so far short of the pro-rated target (序时); not_due: not met, deadline ahead.
+TARGET_STATUSES = ("not_met", "behind_schedule", "not_due", "met", "no_data")
+TARGET_COLORS = {
+    "met": "#2e7d32",
+    "not_met": "#d32f2f",
+    "behind_schedule": "#f9a825",
+    "not_due": "#9e9e9e",
+    "no_data": "#9e9e9e",
+}
 
 # Red / amber / green for KPI cards: how far a value is from its target.
 RAG_COLORS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#d32f2f", "grey": "#9e9e9e"}

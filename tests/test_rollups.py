@@ -36,12 +36,16 @@ ROOTS = ("000000", "320000", "320100", "441900", "320102", "500237", "320102002"
 def _independent_subtree_sums(con, table: str, measure: str) -> str:
     """SQL: per (rolled-up region, month), the measure summed over the region's subtree, via lineage lists."""
     return f"""
-        select a.region_code, f.period_month, sum(f.{measure}) as expected
-        from {table} as f
-        join regions as x on x.region_code = f.region_code
-        join regions as a on list_contains(x.lineage, a.region_code)
+        with pairs as (
+            select unnest(x.lineage) as anchor_code, f.period_month, f.{measure} as measure
+            from {table} as f
+            join regions as x on x.region_code = f.region_code
+        )
+        select a.region_code, p.period_month, sum(p.measure) as expected
+        from pairs as p
+        join regions as a on a.region_code = p.anchor_code
         where len(a.lineage) between 1 and 3
-        group by a.region_code, f.period_month
+        group by a.region_code, p.period_month
     """
 
 
@@ -124,7 +128,11 @@ def test_subtree_monthly_is_the_same_with_and_without_rollups(con, root, domain)
     columns = [
         row[0] for row in con.execute("describe select * from subtree_monthly('000000', null, null, null)").fetchall()
     ]
-    measures = [c for c in columns if c not in ("region_code", "period_month", "child_code", "is_sample")]
+    measures = [
+        c
+        for c in columns
+        if c not in ("region_code", "period_month", "domain_code", "child_code", "grandchild_code", "is_sample")
+    ]
 
     def aggregate(column: str) -> str:
         if column.endswith("_sample"):
@@ -154,6 +162,48 @@ def test_subtree_monthly_is_the_same_with_and_without_rollups(con, root, domain)
         [root, *params],
     ).fetchone()
     assert child_codes[1] == 0
+
+
+def _independent_period_sums(root: str, split: str) -> str:
+    """Case and training sums of root's subtree over MONTHS, grouped by `split` (columns of the facts and of x, the
+    region's row), from the fact tables and the regions' lineage lists only."""
+    return f"""
+        with root as (select region_code, len(lineage) as depth from regions where region_code = '{root}')
+        select {split} as split, sum(f.count_penalty) as count_penalty, sum(f.lawsuits_lost) as lawsuits_lost,
+            sum(f.exam_passed) as exam_passed
+        from monthly_facts as f
+        join regions as x on x.region_code = f.region_code, root
+        where (root.depth = 0 or x.lineage[root.depth] = root.region_code)
+            and f.period_month between date '{MONTHS[0]}' and date '{MONTHS[1]}'
+        group by all
+    """
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_two_level_split_is_the_same_with_and_without_rollups(con, root):
+    # Every (child, grandchild) pair's flows, the child's own agencies under a null grandchild.
+    expected = con.execute(
+        _independent_period_sums(root, "[x.lineage[root.depth + 1], x.lineage[root.depth + 2]]")
+    ).fetchall()
+    actual = con.execute(
+        "select [child_code, grandchild_code], count_penalty, lawsuits_lost, exam_passed "
+        "from subtree_period(?, ?::date, ?::date, null, by_grandchild := true)",
+        [root, *MONTHS],
+    ).fetchall()
+    assert sorted(actual, key=repr) == sorted(expected, key=repr)
+    assert actual
+
+
+@pytest.mark.parametrize("root", ("000000", "440000", "320102"))
+def test_split_by_domain_is_the_same_with_and_without_rollups(con, root):
+    expected = con.execute(_independent_period_sums(root, "f.domain_code") + " having split is not null").fetchall()
+    actual = con.execute(
+        "select domain_code, count_penalty, lawsuits_lost, exam_passed "
+        "from subtree_period_by_domain(?, ?::date, ?::date)",
+        [root, *MONTHS],
+    ).fetchall()
+    assert sorted(actual) == sorted(expected)
+    assert len(actual) > 5
 
 
 def test_roots_above_county_read_the_rollup_and_small_roots_the_facts(con):

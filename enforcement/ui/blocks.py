@@ -26,9 +26,17 @@ def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={column: column_label(column, lang) for column in frame.columns})
 
 
-def data_table(ctx: PageContext, data: pd.DataFrame, *, key: str, stem: str, column_config=None) -> None:
-    """A table and a download of exactly its rows (CSV with BOM, translated headers)."""
-    st.dataframe(labelled(data, ctx.lang), hide_index=True, width="stretch", column_config=column_config)
+def data_table(
+    ctx: PageContext, data: pd.DataFrame, *, key: str, stem: str, column_config=None, style=None, height="auto"
+) -> None:
+    """A table and a download of exactly its rows (CSV with BOM, translated headers).
+
+    style: optional function from the labelled frame to a pandas Styler (e.g. cells in status colours).
+    """
+    shown = labelled(data, ctx.lang)
+    st.dataframe(
+        style(shown) if style else shown, hide_index=True, width="stretch", height=height, column_config=column_config
+    )
     st.download_button(
         ctx.t("download_csv"),
         export.csv_bytes(data, ctx.lang),

@@ -9,6 +9,8 @@ on the very first request, and every page builds the same frame itself.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,9 +18,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement import build, store
-from enforcement.filters import NATION_CODE, Choices, Filters, parse_query
+from enforcement import build, datasets, health, store
+from enforcement.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.i18n import t
 from enforcement.queries import QueryRunner
 
@@ -35,6 +38,7 @@ PAGES = (
 )
 FILTER_KEYS = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
 REGION_LEVELS = ("province", "city", "county", "township")
+log = logging.getLogger(__name__)
 
 
 # ----------------------------------------------------------------------------------------------- data access
@@ -77,23 +81,74 @@ def _meta(version_file: str) -> dict[str, str]:
     return dict(zip(facts["key"], facts["value"], strict=False))
 
 
+def _stop_damaged(db_path: Path, lang: str, error: BaseException | None = None) -> None:
+    if error is not None:
+        log.error("database %s cannot be read: %s", db_path, error)
+    st.error(
+        t(
+            "db_damaged",
+            lang,
+            path=db_path,
+            command=health.build_command(db_path),
+            uploads=health.uploads_folder(db_path),
+        )
+    )
+    st.stop()
+
+
+def _stop_old_schema(db_path: Path, version_file: Path, meta: dict[str, str], lang: str) -> None:
+    """An older database: say so; offer a one-click rebuild only when it holds nothing but sample data."""
+    st.error(t("db_old_schema", lang, path=db_path, found=meta.get("schema_version"), expected=build.SCHEMA_VERSION))
+    if health.rebuild_is_safe(meta):
+        st.info(t("db_rebuild_safe", lang))
+        if st.button(t("db_rebuild_button", lang), type="primary", key="db_rebuild"):
+            with st.spinner(t("db_rebuilding", lang)):
+                health.rebuild_sample(db_path, version_file)
+            st.rerun()
+    else:
+        st.warning(
+            t(
+                "db_rebuild_unsafe",
+                lang,
+                uploads=health.uploads_folder(db_path),
+                command=health.build_command(Path(f"{db_path}.new")),
+                import_command=health.import_command(Path(f"{db_path}.new")),
+            )
+        )
+    st.stop()
+
+
 def _open_database(lang: str) -> str:
-    """The current database version file, built on first run; stops the page with advice if unusable."""
+    """The current database version file, built on first run; stops the page with advice if unusable.
+
+    Only a path with nothing behind it is built: a dangling link or an unreadable file is never replaced silently.
+    """
     db_path = store.database_path()
-    if store.current_file(db_path) is None:
+    if health.file_state(db_path).kind == "absent":
         with st.spinner(t("db_building", lang)):
             build.ensure_database(db_path)
+    state = health.file_state(db_path)
+    if state.kind == "dangling":
+        st.error(
+            t(
+                "db_dangling",
+                lang,
+                path=db_path,
+                target=state.target,
+                command=health.build_command(db_path),
+                uploads=health.uploads_folder(db_path),
+            )
+        )
+        st.stop()
+    if state.kind != "file":
+        _stop_damaged(db_path, lang)
     version_file = store.current_file(db_path)
     try:
         meta = _meta(str(version_file))
-    except (duckdb.Error, TypeError, OSError):
-        st.error(t("db_missing", lang, path=db_path))
-        st.stop()
-    if meta.get("schema_version") != build.SCHEMA_VERSION:
-        st.error(
-            t("db_old_schema", lang, path=db_path, found=meta.get("schema_version"), expected=build.SCHEMA_VERSION)
-        )
-        st.stop()
+    except (duckdb.Error, TypeError, OSError) as error:
+        _stop_damaged(db_path, lang, error)
+    if not health.schema_is_current(meta):
+        _stop_old_schema(db_path, version_file, meta, lang)
     return str(version_file)
 
 
@@ -118,6 +173,18 @@ class PageContext:
         return self.meta.get("is_sample") == "true"
 
     @property
+    def data_kind(self) -> str:
+        """sample, mixed (imported figures beside remaining sample rows) or reported."""
+        return datasets.data_kind(self.meta)
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """This process's read-only connection to the page's database version, for exports that stream to a file.
+
+        Run each statement on its own cursor() (download callables run on another thread); never close it.
+        """
+        return _connection(self.version_file)
+
+    @property
     def region_name(self) -> str:
         """Name of the chosen region (全国 for the root)."""
         lineage = self.query("region_lineage", region_code=self.filters.region)
@@ -127,13 +194,45 @@ class PageContext:
         return t(key, self.lang, **values)
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
-        """Run a named query, cached per database version and parameters."""
+        """Run a named query, cached per database version and parameters.
+
+        A file damaged past its first pages fails only here: the page then says so instead of a traceback.
+        """
         frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
-        return _cached_query(self.version_file, name, frozen)
+        try:
+            return _cached_query(self.version_file, name, frozen)
+        except duckdb.Error as error:
+            if not health.is_damage(error):
+                raise
+            _stop_damaged(store.database_path(), self.lang, error)
+
+    def url_choice(self, param: str, options: Sequence[str], default: str) -> str:
+        """A page's own URL parameter (?param=…) if it is one of options; anything else is dropped with a notice."""
+        values = st.query_params.get_all(param)
+        if not values or values[-1] == "":
+            return default
+        if values[-1] in options:
+            return values[-1]
+        _reject_param(param, values[-1], self.lang)
+        return default
+
+    def url_choices(self, param: str, options: Sequence[str]) -> list[str]:
+        """A page's own repeated URL parameter (?param=a&param=b): the known values; unknown ones get a notice."""
+        values = st.query_params.get_all(param)
+        kept = [value for value in dict.fromkeys(values) if value in options]
+        unknown = [value for value in values if value not in options]
+        if unknown:
+            _reject_param(param, unknown[0], self.lang, keep=kept)
+        return kept
+
+    def page_link(self, script: str, label: str, **page_params: str) -> None:
+        """A link to another page of the app (a project-relative script) carrying the filters and page_params."""
+        page_link(script, label, self.link_params(**page_params))
 
     def caption(self) -> str:
         """The line under every chart: the data's as-of date and whether it is sample."""
-        kind = self.t("sample_short") if self.is_sample else self.t("real_short")
+        kind = {"sample": "sample_short", "mixed": "data_kind_short_mixed"}.get(self.data_kind, "real_short")
+        kind = self.t(kind)
         return self.t("caption_as_of", as_of=self.filters.as_of.isoformat(), kind=kind)
 
     def link_params(self, **page_params: str) -> dict[str, str]:
@@ -153,6 +252,14 @@ def _write_filters(filters: Filters, choices: Choices) -> None:
                 st.query_params[key] = wanted[key]
         elif key in st.query_params:
             del st.query_params[key]
+
+
+def _reject_param(param: str, value: str, lang: str, keep: list[str] | None = None) -> None:
+    st.warning(t("notice_unknown", lang, parameter=param, value=value[:MAX_PARAM_LENGTH]))
+    if keep:
+        st.query_params[param] = keep
+    elif param in st.query_params:
+        del st.query_params[param]
 
 
 def _current_filters(choices: Choices) -> Filters:
@@ -274,6 +381,56 @@ def _date_selectors(ctx: PageContext) -> None:
     )
 
 
+def _months(first: dt.date, last: dt.date) -> list[dt.date]:
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _on_period_change(first: dt.date, last: dt.date) -> None:
+    start, end = st.session_state["f_period"]
+    _update_param("from", None if start == first else start.strftime("%Y-%m"))
+    _update_param("to", None if end == last else end.strftime("%Y-%m"))
+
+
+def _period_selector(ctx: PageContext) -> None:
+    months = _months(ctx.choices.first_month, ctx.choices.data_as_of)
+    wanted = (ctx.filters.period_from, ctx.filters.period_to)
+    # A range default makes it a range slider (a tuple only in session state would be read back as one month);
+    # the state is overwritten only when the URL changed some other way, which keeps Streamlit from warning
+    # about a widget set both ways.
+    if "f_period" in st.session_state and st.session_state["f_period"] != wanted:
+        st.session_state["f_period"] = wanted
+    st.select_slider(
+        ctx.t("period"),
+        options=months,
+        value=wanted,
+        format_func=lambda month: month.strftime("%Y-%m"),
+        key="f_period",
+        on_change=_on_period_change,
+        args=(months[0], months[-1]),
+    )
+
+
+def _on_domain_change() -> None:
+    _update_param("domain", st.session_state["f_domain"] or None)
+
+
+def _domain_selector(ctx: PageContext) -> None:
+    domains = ctx.query("domain_list")
+    names = dict(zip(domains["domain_code"], domains["name_en" if ctx.lang == "en" else "name_zh"], strict=False))
+    st.session_state["f_domain"] = ctx.filters.domain or ""
+    st.selectbox(
+        ctx.t("domain"),
+        ["", *names],
+        format_func=lambda code: names.get(code, ctx.t("domain_all")),
+        key="f_domain",
+        on_change=_on_domain_change,
+    )
+
+
 def _on_lang_change() -> None:
     _update_param("lang", None if st.session_state["f_lang"] in (None, "zh") else st.session_state["f_lang"])
 
@@ -290,11 +447,23 @@ def _language_selector(ctx: PageContext) -> None:
     )
 
 
+def page_link(script: str, label: str, query_params: dict[str, str]) -> None:
+    """st.page_link to a project-relative script; its label as plain text if the script is not a page of this run.
+
+    That happens only when a page file itself is the entrypoint (AppTest.from_file("pages/x.py")): links then
+    resolve against pages/ and the other pages are unknown. Under `streamlit run app.py` every link resolves.
+    """
+    try:
+        st.page_link(script, label=label, query_params=query_params)
+    except StreamlitPageNotFoundError:
+        st.markdown(label)
+
+
 def _navigation(ctx: PageContext, project_dir: Path) -> None:
     params = ctx.link_params()
     for script, label_key in PAGES:
         if (project_dir / script).is_file():
-            st.page_link(script, label=ctx.t(label_key), query_params=params)
+            page_link(script, ctx.t(label_key), params)
 
 
 # ----------------------------------------------------------------------------------------------- frame
@@ -310,6 +479,9 @@ def page_frame(title_key: str) -> PageContext:
     version_file = _open_database(lang)
     choices = _choices(version_file)
     filters = _current_filters(choices)
+    # A link to the page already open (a breadcrumb, a region's own overview) reruns it with the link's query
+    # string but leaves the address bar as it was; sending the query string back makes the copied link right.
+    st.query_params.from_dict({key: st.query_params.get_all(key) for key in st.query_params})
     ctx = PageContext(filters=filters, choices=choices, meta=_meta(version_file), version_file=version_file)
     with st.sidebar:
         st.markdown(f"**{ctx.t('app_title')}**")
@@ -318,7 +490,9 @@ def page_frame(title_key: str) -> PageContext:
         st.divider()
         _region_selectors(ctx)
         _date_selectors(ctx)
+        _period_selector(ctx)
+        _domain_selector(ctx)
         st.caption(ctx.t("copy_link"))
     if ctx.is_sample:
-        st.warning(ctx.t("sample_banner"))
+        st.warning(ctx.t("sample_banner_mixed" if ctx.data_kind == "mixed" else "sample_banner"))
     return ctx

@@ -1,0 +1,45 @@
+"""KPI cards: a bordered card per figure with its red/amber/green stripe, value, change and the source on hover."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from enforcement import status
+from enforcement.scorecard import Card
+
+# Cards are containers keyed kpi_<rag>_<n>; Streamlit gives them the class st-key-<key>, which this colours.
+_CSS = "".join(
+    f'[class*="st-key-kpi_{rag}_"] {{ border-left: 6px solid {color} !important; }}'
+    for rag, color in status.RAG_COLORS.items()
+)
+
+
+def kpi_grid(cards: list[Card], columns: int, key: str) -> None:
+    """Cards in rows of `columns` (Streamlit stacks the columns on a phone)."""
+    st.html(f"<style>{_CSS}</style>")
+    for start in range(0, len(cards), columns):
+        row = st.columns(columns)
+        for n, (column, card) in enumerate(zip(row, cards[start : start + columns], strict=False)):
+            with column:
+                kpi_card(card, f"{key}_{start + n}")
+
+
+def kpi_card(card: Card, key: str) -> None:
+    """One card: title, value and change (st.metric), then the judgement in its colour and the target."""
+    with st.container(border=True, key=f"kpi_{card.rag}_{key}"):
+        st.metric(
+            card.title,
+            card.value_text,
+            delta=card.delta_text,
+            delta_color=card.delta_color,
+            delta_description=card.delta_note if card.delta_text else None,
+            help=card.help,
+        )
+        judgement, _, rest = card.status_text.partition(" · ")
+        detail = f'<span style="color:#555"> · {html.escape(rest)}</span>' if rest else ""
+        st.markdown(
+            f'<span style="color:{card.color};font-weight:600">● {html.escape(judgement)}</span>{detail}',
+            unsafe_allow_html=True,
+        )

@@ -1,0 +1,120 @@
+"""Page helpers of the export and import pages: cached counts and checks, safe download callables, period pickers.
+
+The logic lives in enforcement.export / importer / templates (testable without Streamlit); this module only adds
+caching keyed on the database version and turns failures into messages instead of tracebacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from enforcement import datasets, export, importer, store
+from enforcement.i18n import t
+from enforcement.ui.frame import PageContext, _connection
+
+log = logging.getLogger(__name__)
+
+# Above this many rows a browser download is refused (the file is built in server memory); the CLI has no limit.
+PAGE_MAX_ROWS = 2_000_000
+
+
+@st.cache_data(ttl="1h", max_entries=500, show_spinner=False)
+def row_count(version_file: str, request: export.ExportRequest) -> int:
+    return export.row_count(_connection(version_file), request)
+
+
+@st.cache_data(ttl="1h", max_entries=200, show_spinner=False)
+def preview(version_file: str, request: export.ExportRequest, limit: int = 50) -> pd.DataFrame:
+    return export.preview(_connection(version_file), request, limit)
+
+
+def download(
+    version_file: str, request: export.ExportRequest, fmt: str, region_name: str, meta: dict[str, str], rows: int
+) -> Callable[[], bytes]:
+    """A callable for st.download_button: builds the file only when clicked, on Streamlit's download thread.
+
+    The 说明 facts are written at that moment (export time). On failure the download is a short text file saying
+    what went wrong: a callable cannot draw on the page, and the user must never get a traceback.
+    """
+
+    def build() -> bytes:
+        try:
+            facts = export.facts(request, region_name, meta, rows)
+            return export.file_bytes(_connection(version_file), request, fmt, facts)
+        except Exception as error:
+            log.exception("export %s as %s failed", request, fmt)
+            reason = str(error) if isinstance(error, export.ExportError) else type(error).__name__
+            return t("export_failed", request.lang, reason=reason).encode("utf-8-sig")
+
+    return build
+
+
+def months(first: dt.date, last: dt.date) -> list[dt.date]:
+    out, day = [], first.replace(day=1)
+    while day <= last:
+        out.append(day)
+        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return out
+
+
+def _on_month_change(widget_key: str, param: str, default: dt.date) -> None:
+    chosen = st.session_state[widget_key]
+    if chosen is None or chosen == default:
+        if param in st.query_params:
+            del st.query_params[param]
+    else:
+        st.query_params[param] = chosen.strftime("%Y-%m")
+
+
+def period_selectors(ctx: PageContext) -> None:
+    """From and to month pickers bound to the shared URL filters (from, to)."""
+    options = months(ctx.choices.first_month, ctx.choices.data_as_of)
+    left, right = st.columns(2)
+    for column, widget_key, param, value, default, label in (
+        (left, "x_period_from", "from", ctx.filters.period_from, options[0], "period_from"),
+        (right, "x_period_to", "to", ctx.filters.period_to, options[-1], "period_to"),
+    ):
+        st.session_state[widget_key] = value if value in options else default
+        column.selectbox(
+            ctx.t(label),
+            options,
+            format_func=lambda day: day.strftime("%Y-%m"),
+            key=widget_key,
+            on_change=_on_month_change,
+            args=(widget_key, param, default),
+        )
+
+
+# ----------------------------------------------------------------------------------------------- import
+
+
+@st.cache_data(ttl="1h", max_entries=20, show_spinner=False)
+def check_upload(version_file: str, checksum: str, file_name: str, _data: bytes) -> importer.CheckedFile:
+    """Check an upload against this database version (cached per version, content and name)."""
+    return importer.check_file(_data, file_name, _connection(version_file))
+
+
+def run_import(ctx: PageContext, data: bytes, file_name: str) -> importer.ImportResult:
+    """Load an upload in this process (the app's): a new database version, published atomically."""
+    return importer.import_file(
+        store.database_path(),
+        data,
+        file_name,
+        imported_by=ctx.t("import_by_web"),
+        con=_connection(ctx.version_file),
+    )[1]
+
+
+def dataset_label(ctx: PageContext, key: str) -> str:
+    spec = datasets.DATASETS.get(key)
+    return ctx.t(spec.label_key) if spec else key
+
+
+def uploads_folder() -> Path:
+    return importer.uploads_dir(store.database_path())

@@ -1,0 +1,85 @@
+"""里程碑 Milestones: for one plan, the region x milestone status board, the deadline timeline, the clauses as
+written, and which (milestone, region) pairs changed status since a date."""
+
+import streamlit as st
+
+from enforcement import milestone_charts, milestones
+from enforcement.ui import blocks, plan_filters
+from enforcement.ui.frame import page_frame
+
+ctx = page_frame("nav_milestones")
+f = ctx.filters
+region = ctx.query("region_lineage", region_code=f.region).iloc[-1]
+st.title(ctx.t("nav_milestones") + f" · {region.region_name}")
+
+left, right = st.columns([3, 2])
+with left:
+    plan = plan_filters.plan_selector(ctx)
+if plan.plan_id is None:
+    st.info(ctx.t("no_plans", region=region.region_name))
+    st.stop()
+with right:
+    plan_filters.area_selector(ctx, ctx.query("plan_milestones", plan_id=plan.plan_id, task_area=None))
+
+scope = dict(region_code=f.region, as_of=f.as_of, plan_id=plan.plan_id, task_area=f.area)
+plan_items = ctx.query("plan_milestones", plan_id=plan.plan_id, task_area=f.area)
+board = ctx.query("milestone_board", **scope)
+summary = ctx.query("milestone_summary", **scope, statuses=None, units=None)
+changes = ctx.query("milestone_status_changes", **scope, since=f.since)
+
+metrics = st.columns(4)
+metrics[0].metric(ctx.t("metric_milestones"), len(summary))
+metrics[1].metric(ctx.t("metric_pairs"), int(summary["count_items"].sum()))
+metrics[2].metric(ctx.t("metric_overdue"), int(summary["count_overdue"].sum()))
+metrics[3].metric(ctx.t("metric_changes"), len(changes), help=ctx.t("changes_title") + f" {f.since} → {f.as_of}")
+
+if board.empty:
+    st.info(ctx.t("no_board", region=region.region_name))
+else:
+    labels = milestones.row_labels(board, region.level, ctx.lang)
+    cells = milestones.board_cells(board, plan_items, labels, ctx.lang)
+    help_key = "heatmap_help_township" if region.level == "township" else "heatmap_help"
+    st.caption(ctx.t(help_key, region=region.region_name))
+    transpose = plan_filters.url_toggle(ctx, "tr", "heatmap_transpose")
+    blocks.chart_with_data(
+        ctx,
+        milestone_charts.status_heatmap(cells, plan_items, labels, ctx.lang, transpose=transpose),
+        cells.drop(columns="status"),
+        key="heatmap",
+        stem="milestone_board",
+    )
+
+    points = milestones.timeline_points(summary, ctx.lang)
+    st.caption(ctx.t("timeline_help", region=region.region_name))
+    blocks.chart_with_data(
+        ctx,
+        milestone_charts.status_timeline(points, f.as_of.isoformat(), ctx.lang),
+        points.drop(columns="status"),
+        key="timeline",
+        stem="milestone_timeline",
+    )
+    undated = summary[summary["deadline_date"].isna()]
+    if not undated.empty:
+        st.caption(ctx.t("timeline_undated", n=len(undated), items=", ".join(undated["milestone_id"])))
+
+st.subheader(ctx.t("clause_title"))
+milestone = plan_filters.milestone_picker(ctx, plan_items)
+if milestone is not None:
+    for key, value in milestones.clause_card(milestone).items():
+        st.markdown(f"**{ctx.t('card_' + key)}**: {plan_filters.markdown_value(ctx, value)}")
+
+st.subheader(ctx.t("changes_title"))
+plan_filters.since_selector(ctx)
+st.caption(ctx.t("changes_help", since=f.since.isoformat(), as_of=f.as_of.isoformat()))
+if changes.empty:
+    st.info(ctx.t("no_changes"))
+else:
+    table = milestones.changes_table(changes, ctx.lang)
+    blocks.data_table(
+        ctx,
+        table,
+        key="changes",
+        stem="milestone_changes",
+        column_config=plan_filters.column_config(ctx, table.columns),
+        style=milestones.status_styler(ctx.lang),
+    )

@@ -1,0 +1,85 @@
+"""任务台账 Task ledger: a plan's tasks in the region with units, deadlines and status per region, and what is overdue."""
+
+import streamlit as st
+
+from enforcement import milestones
+from enforcement.ui import blocks, plan_filters
+from enforcement.ui.frame import page_frame
+
+ctx = page_frame("nav_ledger")
+f = ctx.filters
+region = ctx.query("region_lineage", region_code=f.region).iloc[-1]
+st.title(ctx.t("nav_ledger") + f" · {region.region_name}")
+
+left, right = st.columns([3, 2])
+with left:
+    plan = plan_filters.plan_selector(ctx)
+if plan.plan_id is None:
+    st.info(ctx.t("no_plans", region=region.region_name))
+    st.stop()
+with right:
+    plan_filters.area_selector(ctx, ctx.query("plan_milestones", plan_id=plan.plan_id, task_area=None))
+left, right = st.columns(2)
+with left:
+    statuses = plan_filters.status_filter(ctx)
+with right:
+    units = plan_filters.unit_filter(ctx, plan.plan_id)
+
+scope = dict(region_code=f.region, as_of=f.as_of, plan_id=plan.plan_id, task_area=f.area)
+summary = ctx.query("milestone_summary", **scope, statuses=statuses or None, units=units or None)
+board = ctx.query("milestone_board", **scope)
+overdue = ctx.query("overdue_items", **scope, units=units or None)
+labels = milestones.row_labels(board, region.level, ctx.lang)
+
+metrics = st.columns(2)
+metrics[0].metric(ctx.t("metric_items"), len(summary))
+metrics[1].metric(ctx.t("metric_overdue"), len(overdue))
+
+st.subheader(ctx.t("ledger_title"))
+st.caption(ctx.t("ledger_help", region=region.region_name, as_of=f.as_of.isoformat()))
+if summary.empty:
+    st.info(ctx.t("no_ledger"))
+elif milestones.is_wide(labels):
+    table = milestones.ledger_wide(summary, board, labels, ctx.lang)
+    blocks.data_table(
+        ctx,
+        table,
+        key="ledger",
+        stem="task_ledger",
+        column_config=plan_filters.column_config(ctx, table.columns),
+        style=milestones.status_styler(ctx.lang),
+    )
+else:
+    st.caption(ctx.t("ledger_help_counts", n=len(labels)))
+    table = milestones.ledger_counts(summary, ctx.lang)
+    blocks.data_table(
+        ctx,
+        table,
+        key="ledger",
+        stem="task_ledger",
+        column_config=plan_filters.column_config(ctx, table.columns),
+        style=milestones.status_styler(ctx.lang),
+    )
+    st.subheader(ctx.t("ledger_long_title"))
+    long = milestones.ledger_long(summary, board, labels, ctx.lang)
+    blocks.data_table(
+        ctx,
+        long,
+        key="ledger_long",
+        stem="task_ledger_by_region",
+        column_config=plan_filters.column_config(ctx, long.columns),
+        style=milestones.status_styler(ctx.lang),
+    )
+
+st.subheader(ctx.t("overdue_title"))
+st.caption(ctx.t("overdue_help", region=region.region_name, as_of=f.as_of.isoformat()))
+if overdue.empty:
+    st.info(ctx.t("no_overdue"))
+else:
+    blocks.data_table(
+        ctx,
+        overdue,
+        key="overdue",
+        stem="overdue_items",
+        column_config=plan_filters.column_config(ctx, overdue.columns),
+    )

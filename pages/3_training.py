@@ -1,0 +1,39 @@
+"""培训 Training: officers, certification, full rotation, training hours and exam sampling against the plans."""
+
+import streamlit as st
+
+from enforcement import training
+from enforcement.trends import Scope
+from enforcement.ui.frame import page_frame
+from enforcement.ui.trend_blocks import chart_section, indicator_picker, kpi_row, scope_header
+
+ctx = page_frame("nav_training")
+scope = Scope.of(ctx.filters, ctx.region_name)
+st.title(f"{ctx.t('nav_training')} · {scope.region_name}")
+if scope.is_empty:
+    st.info(ctx.t("trend_empty_period"))
+    st.stop()
+scope_header(ctx, scope)
+if scope.domain:
+    st.caption(ctx.t("tr_domain_note"))
+
+kpi_row(training.kpis(ctx.query, scope))
+
+chart_section(
+    ctx, ctx.t("tr_rotation_title"), training.rotation_chart(ctx.query, scope), key="rotation", stem="全员轮训"
+)
+
+left, right = st.columns(2)
+with left:
+    chart_section(ctx, ctx.t("tr_hours_title"), training.hours_chart(ctx.query, scope), key="hours", stem="培训学时")
+with right:
+    chart_section(ctx, ctx.t("tr_exam_title"), training.exam_chart(ctx.query, scope), key="exam", stem="闭卷考试抽考")
+
+indicator = indicator_picker(ctx, "ti", training.RANKABLE, training.chosen_indicator(st.query_params.get("ti")))
+left, right = st.columns(2)
+with left:
+    chart = training.children_chart(ctx.query, scope, indicator)
+    chart_section(ctx, ctx.t("tr_children_title"), chart, key="children", stem="培训_下级地区")
+with right:
+    chart = training.agency_chart(ctx.query, scope, indicator)
+    chart_section(ctx, ctx.t("tr_agency_title"), chart, key="agencies", stem="培训_执法部门")

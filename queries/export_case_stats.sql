@@ -1,0 +1,37 @@
+-- Case statistics for export: one row per region per month per enforcement domain, in the subtree whose root has
+-- $code_prefix (only regions at $level unless it is null), months $month_from to $month_to; domain names in $lang.
+-- Unordered (counting must not sort); exports order by region_code, period_month, domain_sort. The prefix is passed
+-- as a value, not looked up here, so the subtree range is a constant that skips row groups.
+-- Parameters: $code_prefix, $level, $month_from, $month_to, $lang
+select
+    c.region_code,
+    r.region_name,
+    c.period_month,
+    c.domain_code,
+    case when $lang = 'en' then d.name_en else d.name_zh end as domain_name,
+    c.count_penalty,
+    c.count_inspection,
+    c.count_license,
+    c.count_coercion,
+    c.major_decisions,
+    c.major_decisions_reviewed,
+    c.decisions_to_publicize,
+    c.decisions_publicized,
+    c.decisions_publicized_7d,
+    c.reconsiderations,
+    c.reconsiderations_corrected,
+    c.lawsuits,
+    c.lawsuits_lost,
+    c.head_appearances,
+    c.complaints_12345,
+    c.case_files_reviewed,
+    c.case_files_passed,
+    c.is_sample,
+    c.import_id,
+    d.sort_order as domain_sort
+from case_stats as c
+join regions as r on r.region_code = c.region_code
+join domains as d on d.domain_code = c.domain_code
+where in_subtree(c.region_code, $code_prefix)
+    and ($level::varchar is null or r.level = $level)
+    and c.period_month between $month_from::date and $month_to::date

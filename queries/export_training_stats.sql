@@ -1,0 +1,28 @@
+-- Training statistics for export: one row per region per month per agency, in the subtree whose root has
+-- $code_prefix (only regions at $level unless it is null), months $month_from to $month_to; agency names in $lang.
+-- Unordered (counting must not sort); exports order by region_code, period_month, agency_sort.
+-- Parameters: $code_prefix, $level, $month_from, $month_to, $lang
+select
+    t.region_code,
+    r.region_name,
+    t.period_month,
+    t.agency_code,
+    case when $lang = 'en' then a.name_en else a.name_zh end as agency_name,
+    t.officers,
+    t.certified_officers,
+    t.full_rotation_trained,
+    t.public_law_hours,
+    t.professional_hours,
+    t.exam_sampled,
+    t.exam_passed,
+    t.township_officers,
+    t.township_officers_trained,
+    t.is_sample,
+    t.import_id,
+    a.sort_order as agency_sort
+from training_stats as t
+join regions as r on r.region_code = t.region_code
+join agencies as a on a.agency_code = t.agency_code
+where in_subtree(t.region_code, $code_prefix)
+    and ($level::varchar is null or r.level = $level)
+    and t.period_month between $month_from::date and $month_to::date

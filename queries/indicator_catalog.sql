@@ -1,0 +1,4 @@
+-- The indicators and how each is measured: one row per indicator, statistics indicators first. Parameters: none
+select indicator_key, name_zh, name_en, unit, higher_is_better, computed_from, definition
+from indicators
+order by computed_from desc, indicator_key

@@ -1,0 +1,87 @@
+-- Indicators of a region's subtree over a period by agency: one row per agency x indicator, plus
+-- all agencies together (is_total), with the measures behind each value, the subtree's value over all agencies
+-- (parent_value), the target that applies in the period's last year and the status against it.
+-- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all agencies, else those of the domain),
+-- $plan_id (null = governing plans), $indicator_keys (list)
+with
+by_agency as materialized (
+    select *, false as is_total
+    from subtree_period_by_agency($region_code, $month_from::date, $month_to::date, $domain_code)
+),
+
+all_agencies as (
+    select
+        null::varchar as agency_code,
+        any_value(period_months) as period_months,
+        sum(columns(* exclude (agency_code, period_months, is_sample, is_total))),
+        bool_or(is_sample) as is_sample,
+        true as is_total
+    from by_agency
+),
+
+measures as materialized (
+    select * from by_agency
+    union all by name
+    select * from all_agencies
+),
+
+chosen_indicators as (
+    select indicator_key, name_zh, name_en, unit
+    from indicators
+    where list_contains($indicator_keys::varchar[], indicator_key)
+),
+
+indicator_values as (
+    select
+        m.agency_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
+        indicator_value(i.indicator_key, m) as value,
+        m.* exclude (agency_code, is_total)
+    from measures as m, chosen_indicators as i
+),
+
+with_target as (
+    select
+        v.*,
+        max(v.value) filter (where v.is_total) over (partition by v.indicator_key) as parent_value,
+        t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year, t.deadline_date
+    from indicator_values as v
+    left join region_targets([$region_code], $plan_id) as t on t.indicator_key = v.indicator_key
+    qualify row_number() over (
+        partition by v.agency_code, v.is_total, v.indicator_key
+        order by target_precedence(t.target_year, year($month_to::date))
+    ) = 1
+),
+
+final as (
+    select
+        w.agency_code,
+        a.name_zh as agency_name_zh,
+        a.name_en as agency_name_en,
+        w.is_total,
+        w.indicator_key,
+        w.name_zh,
+        w.name_en,
+        w.unit,
+        w.value,
+        w.parent_value,
+        w.target_value,
+        w.comparator,
+        w.target_year,
+        w.deadline_date,
+        target_status_in_month(
+            -- no parent region here: a 'below the parent average' target cannot be judged per agency
+            w.indicator_key, w.value, w.comparator, w.target_value, null, w.deadline_date, $month_to::date, false
+        ) as target_status,
+        w.target_id,
+        w.plan_id,
+        w.issuer_region_name,
+        w.* exclude (
+            agency_code, is_total, indicator_key, name_zh, name_en, unit, value, parent_value, target_value,
+            comparator, target_year, deadline_date, target_id, plan_id, issuer_region_name
+        )
+    from with_target as w
+    left join agencies as a on a.agency_code = w.agency_code
+)
+
+select * from final
+order by indicator_key, is_total, agency_code

@@ -1,0 +1,88 @@
+-- Indicators of a region's children over a period: one row per child region x indicator, plus the region's own
+-- agencies (child_code null) and the whole subtree (is_total), with the measures behind each value (flows summed,
+-- stocks at the period's end), the target that applies in the period's last year, the subtree's value (the
+-- children's parent average) and the status against the target. Yearly indicators are scaled to 12 months.
+-- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
+-- $indicator_keys (list)
+with
+by_child as materialized (
+    select * exclude (grandchild_code), false as is_total
+    from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code)
+),
+
+subtree_total as (
+    select
+        null::varchar as child_code,
+        any_value(period_months) as period_months,
+        sum(columns(* exclude (child_code, period_months, is_sample, is_total))),
+        bool_or(is_sample) as is_sample,
+        true as is_total
+    from by_child
+),
+
+measures as materialized (
+    select * from by_child
+    union all by name
+    select * from subtree_total
+),
+
+chosen_indicators as (
+    select indicator_key, name_zh, name_en, unit
+    from indicators
+    where list_contains($indicator_keys::varchar[], indicator_key)
+),
+
+indicator_values as (
+    select
+        m.child_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
+        indicator_value(i.indicator_key, m) as value,
+        m.* exclude (child_code, is_total)
+    from measures as m, chosen_indicators as i
+),
+
+with_target as (
+    select
+        v.*,
+        max(v.value) filter (where v.is_total) over (partition by v.indicator_key) as parent_value,
+        t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year, t.deadline_date
+    from indicator_values as v
+    left join region_targets([$region_code], $plan_id) as t on t.indicator_key = v.indicator_key
+    qualify row_number() over (
+        partition by v.child_code, v.is_total, v.indicator_key
+        order by target_precedence(t.target_year, year($month_to::date))
+    ) = 1
+),
+
+final as (
+    select
+        w.child_code,
+        r.region_name as child_name,
+        w.is_total,
+        w.indicator_key,
+        w.name_zh,
+        w.name_en,
+        w.unit,
+        w.value,
+        w.parent_value,
+        w.target_value,
+        w.comparator,
+        w.target_year,
+        w.deadline_date,
+        target_status_in_month(
+            w.indicator_key, w.value, w.comparator, w.target_value,
+            case when w.is_total then null else w.parent_value end,
+            w.deadline_date, $month_to::date, false
+        ) as target_status,
+        w.target_id,
+        w.plan_id,
+        w.issuer_region_name,
+        w.* exclude (
+            child_code, is_total, indicator_key, name_zh, name_en, unit, value, parent_value, target_value,
+            comparator, target_year, deadline_date, target_id, plan_id, issuer_region_name
+        )
+    from with_target as w
+    left join regions as r on r.region_code = w.child_code
+)
+
+select * from final
+order by indicator_key, is_total, child_code nulls first

@@ -1,0 +1,86 @@
+-- Indicators of a region's subtree over a period by enforcement domain: one row per domain x indicator, plus
+-- all domains together (is_total), with the measures behind each value, the subtree's value over all domains
+-- (parent_value), the target that applies in the period's last year and the status against it.
+-- Parameters: $region_code, $month_from, $month_to, $plan_id (null = governing plans), $indicator_keys (list)
+with
+by_domain as materialized (
+    select *, false as is_total
+    from subtree_period_by_domain($region_code, $month_from::date, $month_to::date)
+),
+
+all_domains as (
+    select
+        null::varchar as domain_code,
+        any_value(period_months) as period_months,
+        sum(columns(* exclude (domain_code, period_months, is_sample, is_total))),
+        bool_or(is_sample) as is_sample,
+        true as is_total
+    from by_domain
+),
+
+measures as materialized (
+    select * from by_domain
+    union all by name
+    select * from all_domains
+),
+
+chosen_indicators as (
+    select indicator_key, name_zh, name_en, unit
+    from indicators
+    where list_contains($indicator_keys::varchar[], indicator_key)
+),
+
+indicator_values as (
+    select
+        m.domain_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
+        indicator_value(i.indicator_key, m) as value,
+        m.* exclude (domain_code, is_total)
+    from measures as m, chosen_indicators as i
+),
+
+with_target as (
+    select
+        v.*,
+        max(v.value) filter (where v.is_total) over (partition by v.indicator_key) as parent_value,
+        t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year, t.deadline_date
+    from indicator_values as v
+    left join region_targets([$region_code], $plan_id) as t on t.indicator_key = v.indicator_key
+    qualify row_number() over (
+        partition by v.domain_code, v.is_total, v.indicator_key
+        order by target_precedence(t.target_year, year($month_to::date))
+    ) = 1
+),
+
+final as (
+    select
+        w.domain_code,
+        d.name_zh as domain_name_zh,
+        d.name_en as domain_name_en,
+        w.is_total,
+        w.indicator_key,
+        w.name_zh,
+        w.name_en,
+        w.unit,
+        w.value,
+        w.parent_value,
+        w.target_value,
+        w.comparator,
+        w.target_year,
+        w.deadline_date,
+        target_status_in_month(
+            -- no parent region here: a 'below the parent average' target cannot be judged per domain
+            w.indicator_key, w.value, w.comparator, w.target_value, null, w.deadline_date, $month_to::date, false
+        ) as target_status,
+        w.target_id,
+        w.plan_id,
+        w.issuer_region_name,
+        w.* exclude (
+            domain_code, is_total, indicator_key, name_zh, name_en, unit, value, parent_value, target_value,
+            comparator, target_year, deadline_date, target_id, plan_id, issuer_region_name
+        )
+    from with_target as w
+    left join domains as d on d.domain_code = w.domain_code
+)
+
+select * from final
+order by indicator_key, is_total, domain_code

@@ -1,0 +1,86 @@
+-- Indicators of a region's subtree by month, the year so far: one row per month x child region x indicator, plus
+-- the region's own agencies (child_code null) and the whole subtree (is_total). Flows count from January of the
+-- month's year; each row carries the target that applies in that year and the value's status against it.
+-- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
+-- $indicator_keys (list)
+with
+by_child as materialized (
+    select *, false as is_total
+    from subtree_ytd($region_code, $month_from::date, $month_to::date, $domain_code)
+),
+
+subtree_total as (
+    select
+        null::varchar as child_code,
+        period_month,
+        any_value(period_months) as period_months,
+        sum(columns(* exclude (child_code, period_month, period_months, is_sample, is_total))),
+        bool_or(is_sample) as is_sample,
+        true as is_total
+    from by_child
+    group by period_month
+),
+
+measures as materialized (
+    select * from by_child
+    union all by name
+    select * from subtree_total
+),
+
+chosen_indicators as (
+    select indicator_key, name_zh, name_en, unit
+    from indicators
+    where list_contains($indicator_keys::varchar[], indicator_key)
+),
+
+indicator_values as (
+    select
+        m.period_month, m.child_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
+        indicator_value(i.indicator_key, m) as value,
+        m.* exclude (period_month, child_code, is_total, period_months)
+    from measures as m, chosen_indicators as i
+),
+
+with_target as (
+    select
+        v.*, t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year,
+        t.deadline_date
+    from indicator_values as v
+    left join region_targets([$region_code], $plan_id) as t on t.indicator_key = v.indicator_key
+    qualify row_number() over (
+        partition by v.period_month, v.child_code, v.is_total, v.indicator_key
+        order by target_precedence(t.target_year, year(v.period_month))
+    ) = 1
+),
+
+final as (
+    select
+        w.period_month,
+        w.child_code,
+        r.region_name as child_name,
+        w.is_total,
+        w.indicator_key,
+        w.name_zh,
+        w.name_en,
+        w.unit,
+        w.value,
+        w.target_value,
+        w.comparator,
+        w.target_year,
+        w.deadline_date,
+        target_status_in_month(
+            w.indicator_key, w.value, w.comparator, w.target_value, null, w.deadline_date, w.period_month, true
+        ) as target_status,
+        w.target_id,
+        w.plan_id,
+        w.issuer_region_name,
+        w.* exclude (
+            period_month, child_code, is_total, indicator_key, name_zh, name_en, unit, value, target_value,
+            comparator, target_year, deadline_date, target_id, plan_id, issuer_region_name
+        )
+    from with_target as w
+    left join regions as r on r.region_code = w.child_code
+)
+
+select * from final
+order by indicator_key, is_total, child_code nulls first, period_month

@@ -1,0 +1,73 @@
+"""The 数据导入 page with AppTest: templates offered, a bad upload shows its report, a good one loads and shows."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from enforcement import store
+from tests.conftest import PROJECT
+from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
+
+
+def run_page(**params) -> AppTest:
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/7_import.py")
+    return at.run()
+
+
+def table_with(at: AppTest, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+@pytest.fixture()
+def page_db(sample_db, tmp_path, monkeypatch):
+    """The page works on its own copy of the database (it writes)."""
+    db = copy_database(sample_db, tmp_path / "enforcement.duckdb")
+    monkeypatch.setenv(store.ENV_VAR, str(db))
+    return db
+
+
+def test_templates_are_offered_in_both_formats(sample_db):
+    at = run_page()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    for name in ("里程碑进度", "培训统计", "案件统计"):
+        assert f"{name} 模板 (CSV)" in labels and f"{name} 模板 (Excel, 含填写说明)" in labels
+    notes = [e.label for e in at.expander]
+    assert "案件统计: 各列说明" in notes
+    assert at.dataframe[2].value.iloc[0]["列"] == "地区代码"
+
+
+def test_a_bad_upload_shows_every_problem_and_changes_nothing(page_db):
+    before = snapshot(page_db)
+    at = run_page()
+    data = csv_file([CASE_HEADER, case_row(region="320199"), case_row(month="2022-12", count_penalty=-1)])
+    at.file_uploader(key="x_upload_0").set_value(("玄武区.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any("文件中有 3 个问题, 未导入任何数据" in e.value for e in at.error)
+    report = table_with(at, "问题")
+    assert list(report.columns) == ["行", "列", "值", "问题"]
+    assert report[["行", "列"]].values.tolist() == [[2, "地区代码"], [3, "月份"], [3, "行政处罚(件)"]]
+    assert "下载CSV (Excel可直接打开)" in [b.label for b in at.get("download_button")]
+    assert len(at.button) == 0 or "确认导入" not in " ".join(b.label for b in at.button)
+    assert snapshot(page_db) == before
+
+
+def test_a_good_upload_loads_and_the_page_shows_it(page_db):
+    before = snapshot(page_db)
+    at = run_page()
+    data = csv_file([CASE_HEADER, case_row(count_penalty=61), case_row(region="0", name="全国")])
+    at.file_uploader(key="x_upload_0").set_value(("玄武区.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any("新增 1 行, 替换 1 行" in i.value for i in at.info)
+    at.button(key="x_import_go").click().run()
+    assert not at.exception
+    assert any("导入完成 (批次 1)" in s.value for s in at.success)
+    assert any(w.value.startswith("示例数据与上报数据混合") for w in at.warning)  # the banner follows the import
+    history = table_with(at, "文件名")
+    assert history.iloc[0]["文件名"] == "玄武区.csv" and history.iloc[0]["导入方式"] == "网页上传"
+    after = snapshot(page_db)
+    assert after.current != before.current and after.counts["imports"] == 1

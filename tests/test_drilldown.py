@@ -1,0 +1,151 @@
+"""The regions page's logic: which region a click means, the breadcrumb, the ranking order and its colours."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from enforcement import drilldown, scorecard, status
+
+YEAR_2025 = {"month_from": "2025-01-01", "month_to": "2025-12-01", "domain_code": None}
+CHILDREN = ["371102", "371103", "371121"]
+
+
+def point(custom, **extra):
+    return {"curve_number": 0, "point_index": 0, "customdata": custom, **extra}
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        ({"selection": {"points": [point(["371103", 5.0, 6.0, "≥ 60"])]}}, "371103"),
+        ({"selection": {"points": [point("371121")]}}, "371121"),  # customdata as a bare value
+        ({"points": [point(["371102"])]}, "371102"),  # the selection itself rather than the event
+        ({"selection": {"points": [{"x": 3}, point(["371102"])]}}, "371102"),  # first point with a code
+        ({"selection": {"points": [point(["371100"])]}}, None),  # the current region: a stale click from above
+        ({"selection": {"points": [point(["320100"])]}}, None),  # not a child at all
+        ({"selection": {"points": []}}, None),
+        ({"selection": {"points": [point([])]}}, None),
+        ({"selection": {"points": ["junk"]}}, None),
+        ({"selection": {}}, None),
+        (None, None),
+        ("371102", None),
+    ],
+)
+def test_drill_target_maps_a_selection_to_a_child(selection, expected):
+    assert drilldown.drill_target(selection, CHILDREN) == expected
+
+
+def test_breadcrumb_runs_from_the_nation_to_the_region(runner):
+    lineage = runner.run("region_lineage", region_code="371102001")
+    assert drilldown.breadcrumb(lineage) == [
+        ("000000", "全国"),
+        ("370000", "山东省"),
+        ("371100", "日照市"),
+        ("371102", "东港区"),
+        ("371102001", "日照街道"),
+    ]
+    assert drilldown.breadcrumb(runner.run("region_lineage", region_code="000000"), "en") == [("000000", "China")]
+
+
+def test_indicator_in_the_url_is_checked_against_the_known_list(runner):
+    options = drilldown.indicator_options(runner.run("indicator_catalog"))
+    assert options[0] == drilldown.MILESTONE_INDICATOR
+    assert "legal_review_rate" in options and "other" not in options
+    assert drilldown.parse_indicator("legal_review_rate", options) == "legal_review_rate"
+    assert drilldown.parse_indicator(["satisfaction_rate"], options) == "satisfaction_rate"
+    for bad in ("1; drop table regions", "", None, [], "other"):
+        assert drilldown.parse_indicator(bad, options) == drilldown.DEFAULT_INDICATOR
+
+
+def test_ranking_runs_worst_to_best_with_no_data_last(runner):
+    values = runner.run("child_indicator_values", region_code="500237", as_of="2025-12-31", plan_id=None, **YEAR_2025)
+    rows, parent = drilldown.ranking("litigation_loss_rate", values, None, higher_is_better=False)
+    known = rows["value"].dropna().tolist()
+    assert known == sorted(known, reverse=True)  # a loss rate: highest (worst) first
+    assert rows["value"].isna().tolist() == sorted(rows["value"].isna().tolist())  # no data at the end
+    assert parent["region_code"] == "500237"
+    met = rows[rows["judgement"] == "met"]
+    assert (met["value"] < parent["value"]).all()
+
+    ascending, _ = drilldown.ranking("legal_review_rate", values, None, higher_is_better=True)
+    shown = ascending["value"].dropna().tolist()
+    assert shown == sorted(shown)
+
+
+def test_milestone_ranking_counts_lagging_items(con, runner):
+    counts = runner.run(
+        "subtree_milestone_counts", region_code="371100", as_of="2025-12-31", plan_id=None, task_area=None
+    )
+    rows, parent = drilldown.ranking(drilldown.MILESTONE_INDICATOR, None, counts)
+    lagging, items = con.execute(
+        """
+        select count(*) filter (where status in ('overdue', 'behind_schedule')),
+            count(*) filter (where status <> 'not_applicable')
+        from milestone_status_as_of(date '2025-12-31') where region_code like '371102%'
+        """
+    ).fetchone()
+    dong = rows.set_index("region_code").loc["371102"]
+    assert (dong["numerator"], dong["denominator"]) == (lagging, items)
+    assert dong["value"] == pytest.approx(100.0 * lagging / items)
+    assert parent["denominator"] >= rows["denominator"].sum()
+
+
+def test_bars_are_coloured_by_the_palette_and_carry_the_region_code(runner):
+    catalog = runner.run("indicator_catalog")
+    values = runner.run(
+        "child_indicator_values",
+        region_code="371100",
+        as_of="2024-10-31",
+        plan_id=None,
+        month_from="2024-01-01",
+        month_to="2024-10-01",
+        domain_code=None,
+    )
+    info = drilldown.indicator("training_hours_total", catalog)
+    rows, parent = drilldown.ranking("training_hours_total", values, None, higher_is_better=True)
+    figure = drilldown.ranking_figure(rows, parent, info)
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    for bar in bars:
+        judgement = rows.loc[rows["region_code"] == bar.customdata[0][0], "judgement"].iloc[0]
+        assert bar.marker.color == scorecard.rag_color(judgement)
+    codes = {row[0] for bar in bars for row in bar.customdata}
+    assert codes == set(rows.loc[rows["value"].notna(), "region_code"])
+    texts = [note.text for note in figure.layout.annotations]
+    assert any("60.0" in text for text in texts)  # 日照's target line
+    assert any("日照市平均" in text for text in texts)  # the parent's average line
+
+
+def test_milestone_bars_use_the_overdue_red():
+    counts = pd.DataFrame(
+        [(0, "p", "上级", None, "overdue", 9), (1, "a", "甲", "p", "overdue", 9)],
+        columns=["depth", "region_code", "region_name", "parent_code", "status", "item_count"],
+    )
+    rows, parent = drilldown.ranking(drilldown.MILESTONE_INDICATOR, None, counts)
+    info = drilldown.Indicator(drilldown.MILESTONE_INDICATOR, "x", "%", False, "")
+    bar = drilldown.ranking_figure(rows, parent, info).data[0]
+    assert bar.marker.color == status.RAG_COLORS["red"] == status.MILESTONE_COLORS["overdue"]
+
+
+def test_common_target_or_one_per_plan():
+    same = pd.DataFrame(
+        {"target_id": ["a", "b"], "is_target_due": [True, True], "comparator": [">=", ">="], "target_value": [60, 60]}
+    )
+    assert drilldown.common_target(same) == (">=", 60.0)
+    differ = same.assign(target_value=[60, 30])
+    assert drilldown.common_target(differ) is None
+    parent = same.assign(comparator="below_parent_avg", target_value=None)
+    assert drilldown.common_target(parent) is None and drilldown.parent_is_target(parent)
+
+
+def test_treemap_tiles_match_the_ranking_and_leave_out_empty_children(runner):
+    tiles = runner.run("subtree_indicator_tiles", region_code="000000", indicator_key="legal_review_rate", **YEAR_2025)
+    values = runner.run("child_indicator_values", region_code="000000", as_of="2025-12-31", plan_id=None, **YEAR_2025)
+    ranked, parent = drilldown.ranking("legal_review_rate", values, None)
+    by_code = tiles.set_index("region_code")["value"]
+    for row in ranked.dropna(subset=["value"]).itertuples():
+        assert by_code[row.region_code] == pytest.approx(row.value)
+    assert by_code["000000"] == pytest.approx(parent["value"])
+    shown = drilldown.shown_tiles(tiles)
+    assert "110000" not in shown  # 北京 has no sample figures
+    assert {"000000", "320000", "320100"} <= shown

@@ -1,0 +1,183 @@
+"""Dataset exports: the rows the filters select, CSV for Excel (BOM, headers, codes as text), .xlsx with its 说明 sheet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+
+from enforcement import export
+from enforcement.export import ExportError, ExportRequest
+
+D = dt.date
+
+
+def request(dataset="cases", region="371102", start=None, end=None, **changes) -> ExportRequest:
+    start, end = start or D(2024, 1, 1), end or D(2024, 6, 1)
+    return ExportRequest(dataset, region, start, end, as_of=D(2025, 12, 31), **changes)
+
+
+def read_csv(path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+# Independent counts, written here from the tables (not through the export queries).
+INDEPENDENT = {
+    "cases": """select count(*) from case_stats as c join regions as r using (region_code)
+                where c.region_code like $prefix || '%' and c.period_month between $start and $end
+                and ($level::varchar is null or r.level = $level)""",
+    "training": """select count(*) from training_stats as t join regions as r using (region_code)
+                   where t.region_code like $prefix || '%' and t.period_month between $start and $end
+                   and ($level::varchar is null or r.level = $level)""",
+    "progress": """select count(*) from task_progress as p join regions as r using (region_code)
+                   where p.region_code like $prefix || '%' and p.report_date >= $start
+                   and p.report_date < $end + interval 1 month
+                   and ($level::varchar is null or r.level = $level)""",
+}
+
+
+@pytest.mark.parametrize(
+    ("dataset", "region", "prefix", "level"),
+    [
+        ("cases", "371102", "371102", None),
+        ("cases", "320000", "32", "city"),
+        ("training", "371100", "3711", None),
+        ("training", "500237", "500237", "township"),
+        ("progress", "371100", "3711", "county"),
+        ("progress", "440300", "4403", None),
+    ],
+)
+def test_row_count_equals_rows_written_and_an_independent_count(con, tmp_path, dataset, region, prefix, level):
+    wanted = request(dataset, region, level=level)
+    expected = con.execute(
+        INDEPENDENT[dataset], {"prefix": prefix, "start": wanted.month_from, "end": wanted.month_to, "level": level}
+    ).fetchone()[0]
+    assert expected > 0
+    assert export.row_count(con, wanted) == expected
+    out = tmp_path / "x.csv"
+    assert export.write_csv(con, wanted, out) == expected
+    assert len(read_csv(out)) == expected + 1
+
+
+def test_csv_layout_headers_codes_and_values(con, tmp_path):
+    out = tmp_path / "cases.csv"
+    export.write_csv(con, request(), out)
+    raw = out.read_bytes()
+    assert raw.count(b"\r\n") == len(read_csv(out)) and b"sep=" not in raw[:10]
+    rows = read_csv(out)
+    assert rows[0][:5] == ["地区代码", "地区", "月份", "执法领域代码", "执法领域"]
+    first = dict(zip(rows[0], rows[1]))
+    assert first["地区代码"] == "371102" and first["地区"] == "东港区" and first["月份"] == "2024-01"
+    stored = con.execute(
+        """select count_penalty, major_decisions_reviewed from case_stats
+           where region_code = '371102' and period_month = date '2024-01-01' and domain_code = $domain""",
+        {"domain": first["执法领域代码"]},
+    ).fetchone()
+    assert (int(first["行政处罚(件)"]), int(first["经法制审核(件)"])) == stored
+    english = tmp_path / "en.csv"
+    export.write_csv(con, request(lang="en", columns=("region_code", "domain_name", "count_penalty")), english)
+    assert read_csv(english)[0] == ["Region code", "Domain", "Penalties"]
+    assert read_csv(english)[1][1] == "Market regulation"
+
+
+def test_national_root_code_keeps_its_zeros(con, tmp_path):
+    out = tmp_path / "targets.csv"
+    export.write_csv(con, request("targets", "000000", D(2023, 1, 1), D(2025, 12, 1)), out)
+    rows = read_csv(out)
+    assert len(rows) == 1 + con.execute("select count(*) from targets").fetchone()[0]
+    assert "适用层级" in rows[0]
+    levels = rows[1][rows[0].index("适用层级")]
+    assert levels and all(part in ("省", "市", "县", "乡镇(街道)") for part in levels.split("、"))
+
+
+def test_preview_is_the_head_of_the_file(con, tmp_path):
+    wanted = request("progress", "371100", D(2025, 1, 1), D(2025, 12, 1))
+    out = tmp_path / "p.csv"
+    export.write_csv(con, wanted, out)
+    rows = read_csv(out)
+    head = export.preview(con, wanted, limit=20)
+    assert list(head.columns) == rows[0]
+    as_text = head.fillna("").astype(str).values.tolist()
+    assert as_text == rows[1:21]
+    assert set(head["上报状态"]) <= {"未启动", "推进中", "已完成", "不适用"}
+
+
+def test_statistics_stop_at_the_as_of_month(con):
+    full = export.row_count(con, request("cases", "371102", D(2024, 1, 1), D(2024, 12, 1)))
+    cut = export.row_count(
+        con, request("cases", "371102", D(2024, 1, 1), D(2024, 12, 1)).with_changes(as_of=D(2024, 6, 15))
+    )
+    assert 0 < cut == full // 2
+
+
+def test_xlsx_has_a_notes_sheet_then_the_same_rows(con, tmp_path):
+    wanted = request("training", "371102")
+    rows = export.row_count(con, wanted)
+    meta = dict(con.execute("select key, value from meta").fetchall())
+    facts = export.facts(wanted, "东港区", meta, rows)
+    out = tmp_path / "t.xlsx"
+    assert export.write_xlsx(con, wanted, out, facts) == rows
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames == ["说明", "培训统计"]
+    notes = dict(book["说明"].iter_rows(values_only=True))
+    assert notes["数据版本"] == meta["data_version"]
+    assert notes["数据性质"].startswith("示例数据")
+    assert notes["行数"] == f"{rows:,}"
+    assert notes["截至日期"] == "2025-12-31" and "2024-01至2024-06" in notes["期间"]
+    assert "东港区 (371102)" in notes["地区"]
+    data = list(book["培训统计"].iter_rows(values_only=True))
+    assert len(data) == rows + 1
+    assert data[1][0] == "371102" and isinstance(data[1][0], str)
+    csv_out = tmp_path / "t.csv"
+    export.write_csv(con, wanted, csv_out)
+    assert [[_cell(v) for v in row] for row in data] == [[_cell(v) for v in row] for row in read_csv(csv_out)]
+
+
+def _cell(value: object) -> object:
+    """A cell as compared across formats: numbers as numbers (the workbook stores 88.0 as 88), text as text."""
+    if value is None or value == "":
+        return ""
+    try:
+        return float(value)
+    except ValueError:
+        return str(value)
+
+
+def test_xlsx_refuses_more_rows_than_a_sheet_holds(con, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 100)
+    out = tmp_path / "big.xlsx"
+    with pytest.raises(ExportError, match="超过 Excel 每个工作表"):
+        export.write_xlsx(con, request(), out)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"columns": ("region_code", 'officers" from regions; --')},
+        {"columns": ()},
+        {"columns": ("region_code", "region_code")},
+        {"level": "galaxy"},
+        {"lang": "fr"},
+        {"month_from": D(2024, 6, 15)},
+    ],
+)
+def test_unknown_choices_never_reach_sql(con, bad):
+    with pytest.raises(ExportError):
+        export.row_count(con, request().with_changes(**bad))
+
+
+def test_unknown_dataset(con):
+    with pytest.raises(ValueError, match="未知的数据集"):
+        export.row_count(con, request("everything"))
+
+
+def test_file_name_says_dataset_region_level_and_period():
+    name = export.file_name(request("cases", "320000", level="county"), "江苏省", "xlsx")
+    assert name == "案件统计_江苏省_县_2024-01至2024-06.xlsx"
+    assert export.file_name(request(lang="en"), "东港区", "csv") == "Case_statistics_东港区_2024-01_to_2024-06.csv"

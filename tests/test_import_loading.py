@@ -1,0 +1,167 @@
+"""Loading: upsert on the natural key, the import log, kept uploads, sample flags, and what readers see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from enforcement import datasets, importer, store
+from tests.transfer_support import (
+    CASE_HEADER,
+    TRAINING_HEADER,
+    case_row,
+    copy_database,
+    csv_file,
+    read_only,
+    snapshot,
+    training_row,
+    xlsx_file,
+)
+
+
+@pytest.fixture()
+def db(sample_db, tmp_path) -> Path:
+    return copy_database(sample_db, tmp_path / "enforcement.duckdb")
+
+
+def stored_case(db_path: Path, region="320102", month="2025-11-01", domain="market") -> dict:
+    con = read_only(db_path)
+    try:
+        frame = con.execute(
+            "select * from case_stats where region_code = $r and period_month = $m and domain_code = $d",
+            {"r": region, "m": dt.date.fromisoformat(month), "d": domain},
+        ).df()
+    finally:
+        con.close()
+    assert len(frame) == 1
+    return frame.iloc[0].to_dict()
+
+
+def test_upsert_replaces_then_changes_nothing_then_corrects(db):
+    sample_before = stored_case(db)
+    assert sample_before["is_sample"]
+    first = csv_file([CASE_HEADER, case_row(), case_row(domain="environment")])
+    checked, result = importer.import_file(db, first, "玄武区11月.csv", imported_by="test")
+    assert result.changes == importer.Changes(inserted=0, replaced=2, unchanged=0)
+    row = stored_case(db)
+    assert (row["count_penalty"], row["is_sample"], row["import_id"]) == (41, False, 1)
+
+    # The same file again: nothing to do, no new version, no log entry.
+    before = snapshot(db)
+    _, again = importer.import_file(db, first, "玄武区11月.csv", imported_by="test")
+    assert again.import_id is None and again.changes == importer.Changes(0, 0, 2)
+    assert snapshot(db) == before
+
+    # A corrected figure replaces the old one; the log keeps the checksum and the replaced row.
+    corrected = csv_file([CASE_HEADER, case_row(count_penalty=44), case_row(domain="environment")])
+    _, fixed = importer.import_file(db, corrected, "玄武区11月_更正.csv", imported_by="test")
+    assert fixed.import_id == 2 and fixed.changes == importer.Changes(0, 1, 1)
+    assert stored_case(db)["count_penalty"] == 44
+    con = read_only(db)
+    try:
+        log = con.execute("select * from imports order by import_id").df()
+        meta = dict(con.execute("select key, value from meta").fetchall())
+    finally:
+        con.close()
+    assert log["checksum_sha256"].tolist() == [importer.checksum_of(first), importer.checksum_of(corrected)]
+    assert log["rows_replaced"].tolist() == [2, 1]
+    replaced = json.loads(log["replaced_rows_json"].iloc[1])
+    assert len(replaced) == 1 and replaced[0]["count_penalty"] == 41 and replaced[0]["import_id"] == 1
+    original = json.loads(log["replaced_rows_json"].iloc[0])
+    assert {r["count_penalty"] for r in original if r["domain_code"] == "market"} == {sample_before["count_penalty"]}
+    # Sample rows remain beside the imported ones: the database must not claim to hold real data.
+    assert meta["is_sample"] == "true" and datasets.data_kind(meta) == "mixed"
+    assert meta["last_import_id"] == "2" and meta["data_version"].endswith("-i2")
+
+
+def test_the_upload_is_kept_with_import_id_and_checksum(db):
+    data = csv_file([CASE_HEADER, case_row(count_penalty=50)])
+    _, result = importer.import_file(db, data, "../../etc/玄武 区.csv", imported_by="test")
+    stored = result.stored_path
+    assert stored.parent == db.parent / "uploads"
+    assert stored.name == f"00001_{importer.checksum_of(data)}_玄武_区.csv"
+    assert stored.read_bytes() == data
+    con = read_only(db)
+    try:
+        assert con.execute("select stored_path from imports").fetchone()[0] == f"uploads/{stored.name}"
+    finally:
+        con.close()
+
+
+def test_new_keys_are_inserted(db):
+    # 全国 (000000) own agencies have no sample figures: every row is new.
+    rows = [CASE_HEADER, *(case_row(region="0", name="全国", month=f"2025-{m:02d}") for m in (1, 2, 3))]
+    _, result = importer.import_file(db, csv_file(rows), "nation.csv", imported_by="test")
+    assert result.changes == importer.Changes(inserted=3, replaced=0, unchanged=0)
+    assert stored_case(db, region="000000", month="2025-02-01")["count_penalty"] == 41
+
+
+def test_readers_keep_their_version_and_the_next_reader_sees_the_import(db):
+    reader = read_only(db)
+    query = "select count_penalty from case_stats where region_code = '320102' and period_month = '2025-11-01' and domain_code = 'market'"
+    old = reader.execute(query).fetchone()[0]
+    importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=old + 7)]), "x.csv", imported_by="test")
+    assert reader.execute(query).fetchone()[0] == old
+    fresh = read_only(db)
+    assert fresh.execute(query).fetchone()[0] == old + 7
+    reader.close()
+    fresh.close()
+
+
+def test_gb18030_file_with_chinese_headers_and_names_imports(db):
+    header = [h.replace("(", "（").replace(")", "）") for h in CASE_HEADER]  # full-width brackets, as typed
+    header[3] = "执法领域"  # names instead of codes in the code column
+    rows = [
+        header,
+        case_row(region="320102", name="玄武区", month="2025年10月", domain="市场监管"),
+        case_row(region="320102", name="南京市玄武区", month="2025/9", domain="生态环境"),
+        case_row(region="320106", name="鼓楼", month="2025-08", domain="城市管理"),
+    ]
+    data = csv_file(rows, encoding="gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    checked, result = importer.import_file(db, data, "玄武区.csv", imported_by="test")
+    assert checked.encoding == "GB18030/GBK"
+    assert result.changes.inserted + result.changes.replaced == 3
+    assert stored_case(db, month="2025-10-01")["import_id"] == result.import_id
+    assert stored_case(db, region="320106", month="2025-08-01", domain="urban")["count_penalty"] == 41
+
+
+def test_english_headers_utf16_and_xlsx_numbers_and_dates(db):
+    english = ["Region code", "Month", "Agency code", "Officers", "Certified officers", "Full rotation done"]
+    english += ["Public-law hours", "Professional hours", "Exam sampled", "Exam passed"]
+    english += ["Township officers", "Township officers trained"]
+    row = training_row()
+    del row[1]  # no region name column
+    con = read_only(db)
+    try:
+        checked = importer.check_file(csv_file([english, row], encoding="utf-8"), "en.csv", con)
+        assert checked.ok and checked.dataset.key == "training", checked.problems
+        tab = "\r\n".join("\t".join(str(c) for c in r) for r in (TRAINING_HEADER, training_row())) + "\r\n"
+        checked = importer.check_file(tab.encode("utf-16"), "unicode.txt", con)
+        assert checked.ok and checked.encoding == "UTF-16", checked.problems
+        # Excel numbers and dates: 320102.0 as a float, the month as a date cell.
+        workbook = xlsx_file([TRAINING_HEADER, training_row(region=320102.0, month=dt.datetime(2025, 11, 1))])
+        checked = importer.check_file(workbook, "t.xlsx", con)
+        assert checked.ok, checked.problems
+        frame = checked.result.rows
+        assert frame["region_code"].tolist() == ["320102"] and frame["period_month"].tolist() == [dt.date(2025, 11, 1)]
+    finally:
+        con.close()
+
+
+def test_rollups_are_refreshed_inside_the_new_version(db, monkeypatch):
+    calls = []
+    module = types.ModuleType("enforcement.rollups")
+    module.refresh = lambda runner: calls.append(runner.run("meta_facts"))
+    monkeypatch.setitem(sys.modules, "enforcement.rollups", module)
+    _, result = importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=3)]), "r.csv", imported_by="t")
+    assert len(calls) == 1
+    facts = dict(zip(calls[0]["key"], calls[0]["value"]))
+    assert facts["last_import_id"] == str(result.import_id)  # it saw the loaded version, before publication
+    assert store.current_file(db) == result.version_file

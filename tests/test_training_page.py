@@ -1,0 +1,198 @@
+"""培训 Training: the package's charts carry the plans' targets, and the page renders and follows the filters.
+
+Expected numbers are computed here from training_stats with their own SQL (subtrees as region_code LIKE prefix).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from enforcement import training
+from enforcement.trends import Scope, fmt
+from tests.conftest import PROJECT
+
+
+def scope(region="130000", name="河北省", start="2023-01-01", end="2025-12-01", domain=None, plan=None, lang="zh"):
+    return Scope(region, name, dt.date.fromisoformat(start), dt.date.fromisoformat(end), domain, plan, lang)
+
+
+def target_lines(figure) -> list[float]:
+    """y of the horizontal lines a figure draws (target lines are dashed shapes)."""
+    return sorted({shape.y0 for shape in figure.layout.shapes if shape.y0 == shape.y1 and shape.line.dash == "dash"})
+
+
+def date_lines(figure) -> list[str]:
+    return [str(shape.x0)[:10] for shape in figure.layout.shapes if shape.x0 == shape.x1]
+
+
+# ----------------------------------------------------------------------------------------------- package
+
+
+def test_rotation_chart_has_the_100_percent_target_and_the_deadline(runner):
+    chart = training.rotation_chart(runner.run, scope())
+    assert target_lines(chart.figure) == [100.0]
+    assert date_lines(chart.figure) == ["2024-06-30"]
+    # a line per city, 雄安, the province's own agencies and the total
+    assert len(chart.figure.data) == 14
+    assert set(chart.data["target_text"]) == {"= 100%"}
+
+
+def test_exam_chart_marks_each_years_ratio(runner):
+    chart = training.exam_chart(runner.run, scope())
+    markers = [trace for trace in chart.figure.data if trace.name == "目标"]
+    assert len(markers) == 1
+    assert list(markers[0].y) == [30.0, 60.0, 100.0]
+    bars = chart.figure.data[0]
+    assert list(bars.x) == ["2023年", "2024年", "2025年"]
+
+
+def test_exam_chart_of_an_unfinished_year_says_so(runner):
+    chart = training.exam_chart(runner.run, scope(end="2024-10-01"))
+    assert list(chart.figure.data[0].x) == ["2023年", "2024年 (1–10月)"]
+
+
+def test_hours_chart_draws_60_hours_for_rizhao_and_30_plus_30_for_hebei(runner):
+    rizhao = training.hours_chart(runner.run, scope("371100", "日照市"))
+    assert target_lines(rizhao.figure) == [30.0, 60.0]
+    hebei = training.hours_chart(runner.run, scope())
+    assert target_lines(hebei.figure) == [30.0]
+    jiangsu = training.hours_chart(runner.run, scope("320000", "江苏省"))
+    assert target_lines(jiangsu.figure) == []  # 江苏's plan sets no hours
+
+
+def test_no_governing_plan_no_lines_unless_a_plan_is_chosen(runner):
+    nation = training.rotation_chart(runner.run, scope("000000", "全国"))
+    assert target_lines(nation.figure) == []
+    assert "目标取自" not in nation.note
+    chosen = training.rotation_chart(runner.run, scope("000000", "全国", plan="hebei"))
+    assert target_lines(chosen.figure) == [100.0]
+    assert "河北省" in chosen.note
+
+
+def test_hours_kpi_equals_an_independent_computation(con, runner):
+    hours, officers = con.execute(
+        """
+        select
+            (select sum(public_law_hours + professional_hours) from training_stats
+             where region_code like '3711%' and year(period_month) = 2024 and month(period_month) <= 10),
+            (select sum(officers) from training_stats where region_code like '3711%' and period_month = '2024-10-01')
+        """
+    ).fetchone()
+    kpis = {kpi.label: kpi for kpi in training.kpis(runner.run, scope("371100", "日照市", end="2024-10-01"))}
+    hours_kpi = kpis["2024年人均培训学时 (累计)"]
+    assert hours_kpi.value == fmt(hours / officers, "学时")
+    # 60 hours a year is 50 by October
+    expected = "已达标" if hours / officers >= 50 else "滞后序时进度"
+    assert hours_kpi.delta.startswith(expected)
+
+
+def test_ranking_of_child_regions_and_agencies(runner):
+    children = training.children_chart(runner.run, scope(), "exam_sampling_rate")
+    names = set(children.data["region_name"])
+    assert {"石家庄市", "雄安新区", "本级"} <= names
+    assert set(children.data["target_text"]) == {"= 100%"}  # the ratio of the period's last year
+    agencies = training.agency_chart(runner.run, scope(domain="market"), "full_rotation_rate")
+    assert "市场监督管理部门" in set(agencies.data["agency_name"])
+    assert len(agencies.data) == 22  # all agencies (township teams included), the chosen domain's highlighted
+    bars = agencies.figure.data[0]
+    assert sorted(set(bars.marker.opacity)) == [0.3, 1.0]
+
+
+def test_ranking_indicator_from_the_url_is_checked():
+    assert training.chosen_indicator("exam_sampling_rate") == "exam_sampling_rate"
+    assert training.chosen_indicator("'; drop table x") == training.RANKABLE[0]
+    assert training.chosen_indicator(None) == training.RANKABLE[0]
+
+
+# ----------------------------------------------------------------------------------------------- page
+
+
+def run_page(sample_db, **params):
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
+    at.switch_page("pages/3_training.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def param(at, key: str) -> str | None:
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+def metrics(at) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"region": "130000"},
+        {"region": "371100"},
+        {"region": "371102"},
+        {"region": "371102001"},
+        {"region": "320000", "domain": "market"},
+        {"region": "500237", "lang": "en"},
+    ],
+)
+def test_renders_at_every_level_and_with_a_domain(sample_db, params):
+    at = run_page(sample_db, **params)
+    assert not at.exception
+    assert len(at.metric) == 6
+    # a township has no region under it: its ranking of child regions is a note instead of a chart
+    township = len(params.get("region", "")) == 9
+    assert len(at.get("plotly_chart")) == 5 - township
+
+
+def test_rotation_kpi_equals_the_database(sample_db, con):
+    trained, officers = con.execute(
+        """
+        select sum(full_rotation_trained), sum(officers) from training_stats
+        where region_code like '13%' and period_month = date '2024-03-01'
+        """
+    ).fetchone()
+    at = run_page(sample_db, region="130000", as_of="2024-03-31")
+    assert metrics(at)["全员轮训完成率"] == fmt(100.0 * trained / officers, "%")
+
+
+def test_region_period_as_of_and_domain_change_the_numbers(sample_db):
+    base = metrics(run_page(sample_db, region="130000", as_of="2024-03-31"))
+    assert metrics(run_page(sample_db, region="320000", as_of="2024-03-31")) != base
+    assert metrics(run_page(sample_db, region="130000", as_of="2024-09-30")) != base
+    assert metrics(run_page(sample_db, region="130000", **{"as_of": "2024-09-30", "to": "2024-03"})) == base
+    assert metrics(run_page(sample_db, region="130000", as_of="2024-03-31", domain="transport")) != base
+
+
+def test_no_plan_says_so_and_offers_a_yardstick(sample_db):
+    at = run_page(sample_db, region="370000")
+    assert any("没有管辖本级的实施方案" in caption.value for caption in at.caption)
+    yardstick = at.selectbox(key="p_yardstick")
+    assert "rizhao" in yardstick.options or any("日照" in option for option in yardstick.options)
+    at = yardstick.set_value("rizhao").run()
+    assert param(at, "plan") == "rizhao"
+
+
+def test_period_before_the_as_of_date_is_explained(sample_db):
+    at = run_page(sample_db, region="130000", **{"from": "2025-01", "as_of": "2024-06-30"})
+    assert not at.exception
+    assert at.info and "截至日期早于统计期间" in at.info[0].value
+
+
+def test_ranking_indicator_round_trips_through_the_url(sample_db):
+    at = run_page(sample_db, region="130000", ti="exam_sampling_rate")
+    assert at.selectbox(key="p_ti").value == "exam_sampling_rate"
+    at = at.selectbox(key="p_ti").set_value("certified_rate").run()
+    assert param(at, "ti") == "certified_rate"
+
+
+def test_sidebar_period_and_domain_write_the_url(sample_db):
+    at = run_page(sample_db, region="130000")
+    at = at.selectbox(key="f_domain").set_value("market").run()
+    assert param(at, "domain") == "market"
+    at = at.select_slider(key="f_period").set_range(dt.date(2024, 1, 1), dt.date(2024, 12, 1)).run()
+    assert param(at, "from") == "2024-01" and param(at, "to") == "2024-12"
+    assert not at.exception

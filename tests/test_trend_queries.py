@@ -1,0 +1,311 @@
+"""The trend macros and queries behind the 培训 and 案件 pages, checked against the raw tables.
+
+Expected values are computed here with their own SQL over training_stats/case_stats, with subtrees taken as
+region_code LIKE '<prefix>%' (not in_subtree) and the formulas written out, so a broken macro would show.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+ALL = {"month_from": "2023-01-01", "month_to": "2025-12-01"}
+TRAINING_KEYS = ["full_rotation_rate", "training_hours_total", "exam_sampling_rate", "township_training_coverage"]
+
+
+def one(con, sql, params=()):
+    return con.execute(sql, list(params)).fetchone()
+
+
+# ----------------------------------------------------------------------------------------------- year to date
+
+
+def test_ytd_hours_count_from_january_even_when_the_period_starts_later(con):
+    hours, officers = one(
+        con,
+        """
+        select
+            (select sum(public_law_hours + professional_hours) from training_stats
+             where region_code like '3711%' and period_month between date '2024-01-01' and date '2024-06-01'),
+            (select sum(officers) from training_stats where region_code like '3711%' and period_month = date '2024-06-01')
+        """,
+    )
+    value = one(
+        con,
+        """
+        select indicator_value('training_hours_total', y)
+        from (
+            select any_value(period_months) as period_months, sum(columns(* exclude (child_code, period_month, period_months, is_sample)))
+            from subtree_ytd('371100', date '2024-04-01', date '2024-06-01', null)
+            where period_month = date '2024-06-01'
+        ) as y
+        """,
+    )[0]
+    assert value == pytest.approx(hours / officers)
+    months = con.execute(
+        "select distinct period_month from subtree_ytd('371100', date '2024-04-01', date '2024-06-01', null) order by 1"
+    ).fetchall()
+    assert [str(m[0]) for m in months] == ["2024-04-01", "2024-05-01", "2024-06-01"]
+
+
+def test_ytd_restarts_each_january(runner):
+    rows = runner.run(
+        "indicators_ytd_by_month",
+        region_code="500237",
+        month_from="2024-11-01",
+        month_to="2025-02-01",
+        domain_code=None,
+        plan_id=None,
+        indicator_keys=["training_hours_total"],
+    )
+    total = rows[rows["is_total"]].set_index("period_month")["value"]
+    values = [total[month] for month in sorted(total.index)]
+    assert values[0] < values[1]  # Nov < Dec 2024
+    assert values[2] < values[1] / 6  # Jan 2025 starts again
+    assert values[2] < values[3]
+
+
+def test_ytd_total_row_equals_an_independent_computation(con, runner):
+    sampled, officers = one(
+        con,
+        """
+        select
+            (select sum(exam_sampled) from training_stats
+             where region_code like '13%' and period_month between date '2024-01-01' and date '2024-10-01'),
+            (select sum(officers) from training_stats where region_code like '13%' and period_month = date '2024-10-01')
+        """,
+    )
+    rows = runner.run(
+        "indicators_ytd_by_month",
+        region_code="130000",
+        domain_code=None,
+        plan_id=None,
+        indicator_keys=TRAINING_KEYS,
+        month_from="2023-01-01",
+        month_to="2024-10-01",
+    )
+    row = rows[rows["is_total"] & (rows["indicator_key"] == "exam_sampling_rate")].set_index("period_month")
+    assert row.loc[max(row.index), "value"] == pytest.approx(100.0 * sampled / officers)
+    # Hebei's 2024 ratio is 60 %: in October the pro-rated target is 50 %
+    assert row.loc[max(row.index), "target_value"] == 60
+
+
+# ----------------------------------------------------------------------------------------------- by domain, by agency
+
+
+def test_by_domain_sums_the_domain_and_adds_up_to_the_subtree(con, runner):
+    rows = runner.run(
+        "indicators_by_domain", region_code="320000", **ALL, plan_id=None, indicator_keys=["legal_review_rate"]
+    )
+    expected = dict(
+        con.execute(
+            """
+            select domain_code, 100.0 * sum(major_decisions_reviewed) / sum(major_decisions) from case_stats
+            where region_code like '32%' and period_month between date '2023-01-01' and date '2025-12-01'
+            group by domain_code
+            """
+        ).fetchall()
+    )
+    by_domain = rows[~rows["is_total"]].set_index("domain_code")["value"]
+    assert set(by_domain.index) == set(expected)
+    for domain, value in expected.items():
+        assert by_domain[domain] == pytest.approx(value)
+    total = rows[rows["is_total"]].iloc[0]
+    penalties = one(
+        con,
+        "select sum(count_penalty) from case_stats where region_code like '32%' and period_month between ? and ?",
+        ALL.values(),
+    )[0]
+    assert total["count_penalty"] == penalties
+    assert (rows[~rows["is_total"]]["parent_value"] == total["value"]).all()
+
+
+def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con, runner):
+    rows = runner.run(
+        "indicators_by_agency",
+        region_code="371100",
+        month_from="2024-01-01",
+        month_to="2024-12-01",
+        domain_code=None,
+        plan_id=None,
+        indicator_keys=["full_rotation_rate"],
+    )
+    agencies = rows[~rows["is_total"]].set_index("agency_code")
+    justice_officers = one(
+        con,
+        "select sum(officers) from training_stats where region_code like '3711%' and agency_code = 'justice' "
+        "and period_month = date '2024-12-01'",
+    )[0]
+    assert agencies.loc["justice", "officers"] == justice_officers
+    assert "township_team" in agencies.index
+    market = runner.run(
+        "indicators_by_agency",
+        region_code="371100",
+        month_from="2024-01-01",
+        month_to="2024-12-01",
+        domain_code="market",
+        plan_id=None,
+        indicator_keys=["full_rotation_rate"],
+    )
+    assert market[~market["is_total"]]["agency_code"].tolist() == ["market"]
+
+
+def test_case_counts_by_month_equal_raw_sums(con, runner):
+    rows = runner.run("case_counts_by_month", region_code="371102", **ALL, domain_code="urban").set_index(
+        "period_month"
+    )
+    expected = dict(
+        con.execute(
+            """
+            select period_month, sum(count_inspection) from case_stats
+            where region_code like '371102%' and domain_code = 'urban' group by period_month
+            """
+        ).fetchall()
+    )
+    assert len(rows) == 36
+    for month, value in expected.items():
+        assert rows.loc[str(month), "count_inspection"] == value
+
+
+# ----------------------------------------------------------------------------------------------- by child
+
+
+def test_by_child_total_equals_the_indicator_values_query(runner):
+    params = dict(region_code="130000", month_from="2025-01-01", month_to="2025-12-01", domain_code=None)
+    rows = runner.run("indicators_by_child", **params, plan_id=None, indicator_keys=TRAINING_KEYS)
+    reference = runner.run("indicator_values", **params).set_index("indicator_key")["value"]
+    total = rows[rows["is_total"]].set_index("indicator_key")["value"]
+    for key in TRAINING_KEYS:
+        assert total[key] == pytest.approx(reference[key])
+    children = rows[~rows["is_total"] & rows["child_code"].notna()]
+    assert children["child_code"].nunique() == 12  # 11 设区市 and 雄安新区
+    assert rows[~rows["is_total"] & rows["child_code"].isna()]["child_name"].isna().all()  # the province's own
+
+
+def test_litigation_losses_of_townships_are_judged_against_their_county(runner):
+    rows = runner.run(
+        "indicators_by_child",
+        region_code="500237",
+        **ALL,
+        domain_code=None,
+        plan_id=None,
+        indicator_keys=["litigation_loss_rate"],
+    )
+    county = rows[rows["is_total"]].iloc[0]["value"]
+    townships = rows[~rows["is_total"] & rows["value"].notna()]
+    assert len(townships) > 5
+    for _, row in townships.iterrows():
+        assert row["comparator"] == "below_parent_avg"
+        assert row["parent_value"] == pytest.approx(county)
+        assert row["target_status"] == ("met" if row["value"] < county else "not_met")
+
+
+# ----------------------------------------------------------------------------------------------- targets
+
+
+def targets(con, region, plan=None):
+    return con.execute(
+        "select indicator_key, target_year, target_value, plan_id from region_targets([?], ?) order by all",
+        [region, plan],
+    ).fetchall()
+
+
+def test_targets_of_the_governing_plan(con):
+    rizhao = targets(con, "371100")
+    assert {row[3] for row in rizhao} == {"rizhao"}
+    assert ("training_hours_total", None, 60.0, "rizhao") in rizhao
+    # the ledger repeats some targets: one per indicator and year
+    assert len({(row[0], row[1]) for row in rizhao}) == len(rizhao)
+    hebei = [row for row in targets(con, "130100") if row[0] == "exam_sampling_rate"]
+    assert [(row[1], row[2]) for row in hebei] == [(2023, 30.0), (2024, 60.0), (2025, 100.0)]
+
+
+def test_no_plan_no_targets_unless_one_is_chosen(con):
+    assert targets(con, "000000") == []
+    assert targets(con, "370000") == []  # 山东省: only 日照 has a plan
+    chosen = targets(con, "000000", "hebei")
+    assert chosen and {row[3] for row in chosen} == {"hebei"}
+
+
+def test_targets_only_for_the_levels_the_plan_names(con):
+    # 日照's targets bind cities and counties, not townships; 河北's township coverage binds townships only,
+    # but a province's view holds townships, so it applies there too
+    assert targets(con, "371102001") == []
+    assert ("township_training_coverage", None, 100.0, "hebei") in targets(con, "130000")
+    assert ("township_training_coverage", None, 100.0, "hebei") in targets(con, "130102001")
+
+
+def test_the_nearest_plan_wins(schema_con):
+    schema_con.execute(
+        """
+        insert into plans values ('shandong_test', '370000', '山东省', null, '测试方案', null, date '2023-01-01',
+            'none', '测试', null);
+        insert into targets values ('SD-T01', 'shandong_test', 1, '一', 'training_hours_total', '学时', '>=', 40, '学时',
+            null, null, '全省', ['province', 'city', 'county'], null, '测试');
+        """
+    )
+    rizhao = targets(schema_con, "371100")
+    assert {row[3] for row in rizhao} == {"rizhao"}
+    assert ("training_hours_total", None, 60.0, "rizhao") in rizhao
+    assert targets(schema_con, "370100") == [("training_hours_total", None, 40.0, "shandong_test")]
+
+
+@pytest.mark.parametrize(
+    "year, expected",
+    [(2023, 30.0), (2024, 60.0), (2025, 100.0), (2026, 100.0)],
+)
+def test_the_yearly_target_in_force(con, year, expected):
+    value = one(
+        con,
+        """
+        select target_value from region_targets(['130000'], null) where indicator_key = 'exam_sampling_rate'
+        order by target_precedence(target_year, ?) limit 1
+        """,
+        [year],
+    )[0]
+    assert value == expected
+
+
+def test_a_target_set_for_a_later_year_applies_ahead_and_stays_in_force(con):
+    def in_force(year):
+        return one(
+            con,
+            """
+            select target_year from region_targets(['130000'], null) where indicator_key = 'full_rotation_rate'
+            order by target_precedence(target_year, ?) limit 1
+            """,
+            [year],
+        )[0]
+
+    assert in_force(2023) == in_force(2024) == in_force(2025) == 2024
+
+
+@pytest.mark.parametrize(
+    "key, value, comparator, target, deadline, month, ytd, expected",
+    [
+        # the year so far against the pro-rated target: 60 % by year end is 50 % in October
+        ("exam_sampling_rate", 50.0, ">=", 60, "2024-12-31", "2024-10-01", True, "met"),
+        ("exam_sampling_rate", 49.9, ">=", 60, "2024-12-31", "2024-10-01", True, "behind_schedule"),
+        ("exam_sampling_rate", 59.9, ">=", 60, "2024-12-31", "2024-12-01", True, "not_met"),
+        # '= 100 %' is a floor to keep pace with during the year
+        ("exam_sampling_rate", 90.0, "=", 100, "2025-12-31", "2025-10-01", True, "met"),
+        ("exam_sampling_rate", 99.0, "=", 100, "2025-12-31", "2025-12-01", True, "not_met"),
+        ("training_hours_total", 5.0, ">=", 60, None, "2024-01-01", True, "met"),
+        # over a whole period the value is already a yearly figure: no pro-rating
+        ("training_hours_total", 55.0, ">=", 60, None, "2024-06-01", False, "not_met"),
+        # other targets: not due before the deadline's month, judged in it and after
+        ("full_rotation_rate", 80.0, "=", 100, "2024-06-30", "2024-05-01", False, "not_due"),
+        ("full_rotation_rate", 80.0, "=", 100, "2024-06-30", "2024-06-01", False, "not_met"),
+        ("full_rotation_rate", 100.0, "=", 100, "2024-06-30", "2024-05-01", False, "met"),
+        ("full_rotation_rate", None, "=", 100, "2024-06-30", "2024-07-01", False, "no_data"),
+        # leap day deadline
+        ("legal_review_rate", 99.0, "=", 100, "2024-02-29", "2024-02-01", False, "not_met"),
+        ("legal_review_rate", 99.0, "=", 100, "2024-03-01", "2024-02-01", False, "not_due"),
+    ],
+)
+def test_target_status_in_month(con, key, value, comparator, target, deadline, month, ytd, expected):
+    status = one(
+        con,
+        "select target_status_in_month(?, ?::double, ?, ?::double, null, ?::date, ?::date, ?)",
+        [key, value, comparator, target, deadline, month, ytd],
+    )[0]
+    assert status == expected
