@@ -81,11 +81,18 @@ def test_dataset_without_rollups_derives_them(dataset: Path, tmp_path: Path, run
         pd.testing.assert_frame_equal(rebuilt.run(name, **params), runner.run(name, **params), check_dtype=False)
 
 
-def test_the_app_serves_a_dataset_named_by_the_environment(dataset: Path, monkeypatch, sample_db):
-    monkeypatch.setenv(store.PARQUET_ENV_VAR, str(dataset))
-    assert store.current_file(store.database_path()) == dataset.resolve()
+def _overview_metrics() -> list[tuple[str, str]]:
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
     at.query_params["region"] = "371100"
     at.run()
     assert not at.exception
-    assert at.dataframe and len(at.dataframe[0].value) > 0
+    return [(m.label, m.value) for m in at.metric]
+
+
+def test_the_app_serves_a_dataset_named_by_the_environment(dataset: Path, monkeypatch, sample_db):
+    on_the_file = _overview_metrics()
+    monkeypatch.setenv(store.PARQUET_ENV_VAR, str(dataset))
+    assert store.current_file(store.database_path()) == dataset.resolve()
+    on_the_dataset = _overview_metrics()
+    assert len(on_the_dataset) >= 6
+    assert on_the_dataset == on_the_file
