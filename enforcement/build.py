@@ -13,13 +13,13 @@ from pathlib import Path
 
 import duckdb
 
-from enforcement import sample, store
+from enforcement import rollups, sample, store
 from enforcement.queries import QueryRunner
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 REFERENCE_DIR = store.PROJECT_DIR / "data" / "reference"
 # Bump when schema.sql changes in a way an existing database file cannot follow.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # Reference tables in load order (foreign keys point backwards), each from its CSV.
 REFERENCE_TABLES = (
@@ -78,6 +78,7 @@ def build(db_path: Path, scale: str = "sample", seed: int = sample.DEFAULT_SEED)
         load_reference(runner)
         provinces = runner.run("province_prefixes")["code_prefix"].tolist()
         sample.generate_statistics(runner, sample.scale_for(scale, provinces), seed)
+        rollups.refresh(runner)
         _write_meta(runner, scale, seed)
         counts = runner.run("table_row_counts")
         row_counts = dict(zip(counts["table_name"], counts["row_count"], strict=False))

@@ -8,7 +8,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from enforcement import build, datasets, export, importer, sample, store
+from enforcement import bench, build, datasets, export, importer, parquet, sample, store
 from enforcement.queries import QueryRunner
 from enforcement.validation import problems_frame
 
@@ -165,6 +165,14 @@ def parser() -> argparse.ArgumentParser:
     _add_db_option(build_cmd)
     build_cmd.set_defaults(handler=_cmd_build)
 
+    bench_cmd = commands.add_parser(
+        "bench", help="全国规模性能基准: 查询、pandas 对照、导出、页面; 写 bench/results.md"
+    )
+    bench.add_arguments(bench_cmd)
+    bench_cmd.set_defaults(handler=bench.run)
+
+    parquet_cmd = commands.add_parser("parquet", help="Parquet 数据集 (按省、年分区): 导出")
+    parquet.add_arguments(parquet_cmd)
     export_cmd = commands.add_parser(
         "export", help="导出数据集为 CSV (UTF-8 带 BOM, Excel 可直接打开) 或 Excel (.xlsx)"
     )

@@ -70,6 +70,11 @@ class QueryRunner:
     def __init__(self, connection: duckdb.DuckDBPyConnection):
         self._connection = connection
 
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The connection it runs on (for code that builds its own SQL from named queries, e.g. exports)."""
+        return self._connection
+
     def _bind(self, name: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         return bind(name, params)
 

@@ -44,8 +44,12 @@ def generate_statistics(runner: QueryRunner, scale: Scale, seed: int) -> None:
     runner.execute("generate_sample_profiles", seed=seed, prefixes=list(scale.prefixes))
     runner.execute("generate_sample_domain_profiles")
     months = {"seed": seed, "first_month": FIRST_MONTH, "last_month": LAST_MONTH}
-    runner.execute("generate_case_stats", **months)
-    runner.execute("generate_training_stats", **months)
+    # One subtree at a time, in code order: the table ends up sorted by region_code as a whole, and each step sorts
+    # at most a province (sorting all 32 M national rows at once took 5 GB of memory).
+    outermost = [p for p in sorted(scale.prefixes) if not any(p != q and p.startswith(q) for q in scale.prefixes)]
+    for prefix in outermost:
+        runner.execute("generate_case_stats", prefix=prefix, **months)
+        runner.execute("generate_training_stats", prefix=prefix, **months)
     runner.execute("generate_capacity_stats", **months)
     runner.execute("generate_satisfaction_surveys", **months)
     generate_task_progress(runner, seed)

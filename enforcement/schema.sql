@@ -269,32 +269,57 @@ create macro target_status(value, comparator, target_value, parent_value) as
     end;
 
 -- Which regions must report on which milestones: the plan's subtree, at the levels the milestone names.
+-- Written as an equi-join on (plan, level) after the plans' subtrees are found (five range scans of regions):
+-- with list_contains as the join condition DuckDB range-joins every milestone to the regions, ten times slower.
 create view milestone_assignments as
-select
-    m.milestone_id,
-    m.plan_id,
-    r.region_code,
-    r.level
-from milestones as m
-join plans as p on p.plan_id = m.plan_id
-join regions as root on root.region_code = p.issuer_region_code
-join regions as r
-    on in_subtree(r.region_code, root.code_prefix)
-    and list_contains(m.applies_to_levels, r.level);
+with
+plan_regions as (
+    select p.plan_id, r.region_code, r.level
+    from plans as p
+    join regions as root on root.region_code = p.issuer_region_code
+    join regions as r on in_subtree(r.region_code, root.code_prefix)
+),
 
--- Latest progress report of every (milestone, region) up to as_of.
-create macro progress_as_of(as_of) as table
+milestone_levels as (
+    select milestone_id, plan_id, unnest(applies_to_levels) as level
+    from milestones
+)
+
 select
-    milestone_id,
-    region_code,
-    max(report_date) as report_date,
-    arg_max(status_reported, report_date) as status_reported,
-    arg_max(percent_complete, report_date) as percent_complete,
-    arg_max(completed_on, report_date) as completed_on,
-    arg_max(evidence_note, report_date) as evidence_note
-from task_progress
-where report_date <= as_of
-group by milestone_id, region_code;
+    ml.milestone_id,
+    ml.plan_id,
+    pr.region_code,
+    pr.level
+from milestone_levels as ml
+join plan_regions as pr on pr.plan_id = ml.plan_id and pr.level = ml.level;
+
+-- Derived, never edited (rebuilt by enforcement/rollups.py with queries/rollup_*.sql after the build and every
+-- import, like rollup_monthly): the assignments above as a table, and every progress report with the date the next
+-- report of the same (milestone, region) replaced it. Status queries read these instead of recomputing five range
+-- joins over the regions and a 260 k-row arg_max on every call.
+create table milestone_assignments_stored (
+    milestone_id varchar not null,
+    plan_id varchar not null,
+    region_code varchar not null,
+    level varchar not null
+);
+
+create table progress_spans (
+    milestone_id varchar not null,
+    region_code varchar not null,
+    report_date date not null,
+    replaced_on date,  -- the next report's date; null while this is the latest report
+    status_reported varchar not null,
+    percent_complete tinyint not null,
+    completed_on date,
+    evidence_note varchar
+);
+
+-- Latest progress report of every (milestone, region) up to as_of: the report whose span covers as_of.
+create macro progress_as_of(as_of) as table
+select milestone_id, region_code, report_date, status_reported, percent_complete, completed_on, evidence_note
+from progress_spans
+where report_date <= as_of and (replaced_on is null or replaced_on > as_of);
 
 -- Status of every assigned (milestone, region) pair on as_of; pairs with no report count as not started.
 create macro milestone_status_as_of(as_of) as table
@@ -313,7 +338,7 @@ select
         as_of::date, m.deadline_date, pl.schedule_start_date,
         coalesce(p.status_reported, 'not_started'), p.percent_complete, p.completed_on
     ) as status
-from milestone_assignments as a
+from milestone_assignments_stored as a
 join milestones as m on m.milestone_id = a.milestone_id
 join plans as pl on pl.plan_id = a.plan_id
 left join progress_as_of(as_of) as p
@@ -356,83 +381,164 @@ where in_subtree(s.region_code, root.code_prefix);
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
 
--- Monthly measures of every region in root's subtree (root itself included), with the child of the root each
--- falls under (null for the root's own agencies). A null domain means all domains; capacity and satisfaction
--- are not domain-specific.
-create macro subtree_monthly(root_code, month_from, month_to, domain) as table
+-- Every statistics row of the four fact tables in one shape (measures of the other tables null), with the
+-- domain it counts under: the case's domain, the training agency's domain, or null (agencies without a domain,
+-- capacity, satisfaction). subtree_monthly reads small subtrees from it; rollup_monthly holds the large ones.
+create view monthly_facts as
+select
+    region_code, period_month, domain_code,
+    count_penalty, count_inspection, count_license, count_coercion,
+    major_decisions, major_decisions_reviewed, decisions_to_publicize, decisions_publicized, decisions_publicized_7d,
+    reconsiderations, reconsiderations_corrected, lawsuits, lawsuits_lost, head_appearances, complaints_12345,
+    case_files_reviewed, case_files_passed, is_sample as cases_sample
+from case_stats
+union all by name
+select
+    t.region_code, t.period_month, a.domain_code,
+    t.officers, t.certified_officers, t.full_rotation_trained, t.public_law_hours, t.professional_hours,
+    t.exam_sampled, t.exam_passed, t.township_officers, t.township_officers_trained, t.is_sample as training_sample
+from training_stats as t
+join agencies as a on a.agency_code = t.agency_code
+union all by name
+select
+    region_code, period_month, null::varchar as domain_code,
+    legal_reviewers, judicial_offices, judicial_offices_with_legal_staff,
+    enterprise_inspections, enterprise_inspections_joint, enterprise_inspections_random, is_sample as capacity_sample
+from capacity_stats
+union all by name
+select region_code, period_month, null::varchar as domain_code, respondents, satisfied, is_sample as survey_sample
+from satisfaction_surveys;
+
+-- Derived, never edited: the subtree totals of every province, city and county, by month and domain, so that a
+-- national, provincial or city view reads a few thousand rows instead of millions. Rebuilt from the fact tables by
+-- enforcement/rollups.py (queries/rollup_*.sql) after every build and import; tests check it equals the base data.
+-- One row per (region, month, domain, source table): a row holds one table's measures, the others are null.
+-- Sorted by parent_code, so the children of one region are a few contiguous row groups.
+create table rollup_monthly (
+    parent_code varchar not null,
+    region_code varchar not null,
+    period_month date not null,
+    domain_code varchar,
+    count_penalty bigint, count_inspection bigint, count_license bigint, count_coercion bigint,
+    major_decisions bigint, major_decisions_reviewed bigint, decisions_to_publicize bigint,
+    decisions_publicized bigint, decisions_publicized_7d bigint, reconsiderations bigint,
+    reconsiderations_corrected bigint, lawsuits bigint, lawsuits_lost bigint, head_appearances bigint,
+    complaints_12345 bigint, case_files_reviewed bigint, case_files_passed bigint, cases_sample boolean,
+    officers bigint, certified_officers bigint, full_rotation_trained bigint, public_law_hours double,
+    professional_hours double, exam_sampled bigint, exam_passed bigint, township_officers bigint,
+    township_officers_trained bigint, training_sample boolean,
+    legal_reviewers bigint, judicial_offices bigint, judicial_offices_with_legal_staff bigint,
+    enterprise_inspections bigint, enterprise_inspections_joint bigint, enterprise_inspections_random bigint,
+    capacity_sample boolean,
+    respondents bigint, satisfied bigint, survey_sample boolean
+);
+
+-- Monthly measures of root's subtree by child of the root: one row per (child, month) with the sums over the
+-- child's whole subtree, plus one row per month for the root's own agencies (child_code null). With
+-- by_grandchild := true the rows are split one level further: one row per (grandchild, month), plus the children's
+-- own agencies (grandchild_code null). With by_domain := true each row is split by domain_code (cases: their
+-- domain; training: the agency's domain; null: agencies without a domain, capacity, satisfaction). A non-null
+-- domain keeps that domain's rows and the measures that have no domain.
+-- Where the rows' level is a county or above (or a township directly under a city), their subtree totals come from
+-- rollup_monthly and only the own rows of the root (and children) from the fact tables; deeper splits read the
+-- root's subtree from the fact tables, sorted by region code so that the range reads a few row groups. Both give
+-- the same numbers (tests/test_rollups.py).
+create macro subtree_monthly(root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false)
+as table
 with
 root as (
-    select code_prefix, len(lineage) as depth from regions where region_code = root_code
-),
-
-cases as (
     select
-        c.region_code, c.period_month,
-        sum(c.count_penalty) as count_penalty, sum(c.count_inspection) as count_inspection,
-        sum(c.count_license) as count_license, sum(c.count_coercion) as count_coercion,
-        sum(c.major_decisions) as major_decisions, sum(c.major_decisions_reviewed) as major_decisions_reviewed,
-        sum(c.decisions_to_publicize) as decisions_to_publicize, sum(c.decisions_publicized) as decisions_publicized,
-        sum(c.decisions_publicized_7d) as decisions_publicized_7d,
-        sum(c.reconsiderations) as reconsiderations, sum(c.reconsiderations_corrected) as reconsiderations_corrected,
-        sum(c.lawsuits) as lawsuits, sum(c.lawsuits_lost) as lawsuits_lost, sum(c.head_appearances) as head_appearances,
-        sum(c.complaints_12345) as complaints_12345,
-        sum(c.case_files_reviewed) as case_files_reviewed, sum(c.case_files_passed) as case_files_passed,
-        bool_or(c.is_sample) as cases_sample
-    from case_stats as c, root
-    where in_subtree(c.region_code, root.code_prefix)
-        and c.period_month between month_from and month_to
-        and (domain is null or c.domain_code = domain)
-    group by c.region_code, c.period_month
+        region_code,
+        code_prefix,
+        len(lineage) as depth,
+        len(lineage) + (case when by_grandchild then 2 else 1 end) <= 3 as from_rollups
+    from regions
+    where region_code = root_code
 ),
 
-training as (
-    select
-        t.region_code, t.period_month,
-        sum(t.officers) as officers, sum(t.certified_officers) as certified_officers,
-        sum(t.full_rotation_trained) as full_rotation_trained,
-        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
-        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
-        sum(t.township_officers) as township_officers, sum(t.township_officers_trained) as township_officers_trained,
-        bool_or(t.is_sample) as training_sample
-    from training_stats as t
-    join agencies as a on a.agency_code = t.agency_code, root
-    where in_subtree(t.region_code, root.code_prefix)
-        and t.period_month between month_from and month_to
-        and (domain is null or a.domain_code = domain)
-    group by t.region_code, t.period_month
+-- regions whose own rows (not their subtree) are read exactly: the root, and with by_grandchild its children
+own_rows as (
+    select root.region_code from root where root.from_rollups
+    union all
+    select r.region_code
+    from regions as r, root
+    where by_grandchild and root.from_rollups and r.parent_code = root.region_code
 ),
 
-capacity as (
-    select
-        k.region_code, k.period_month, k.legal_reviewers, k.judicial_offices, k.judicial_offices_with_legal_staff,
-        k.enterprise_inspections, k.enterprise_inspections_joint, k.enterprise_inspections_random,
-        k.is_sample as capacity_sample
-    from capacity_stats as k, root
-    where in_subtree(k.region_code, root.code_prefix) and k.period_month between month_from and month_to
+-- regions whose children's subtree totals are read from rollup_monthly
+rollup_parents as (
+    select own_rows.region_code
+    from own_rows, root
+    where own_rows.region_code <> root.region_code or not by_grandchild
 ),
 
-surveys as (
-    select s.region_code, s.period_month, s.respondents, s.satisfied, s.is_sample as survey_sample
-    from satisfaction_surveys as s, root
-    where in_subtree(s.region_code, root.code_prefix) and s.period_month between month_from and month_to
+facts as (
+    select f.*
+    from monthly_facts as f, root
+    where not root.from_rollups
+        and f.region_code between root.code_prefix and root.code_prefix || ':'
+        and f.period_month between month_from and month_to
+    union all by name
+    select f.*
+    from monthly_facts as f
+    where f.region_code in (select region_code from own_rows)
+        and f.period_month between month_from and month_to
+    union all by name
+    select u.* exclude (parent_code)
+    from rollup_monthly as u
+    where u.parent_code in (select region_code from rollup_parents)
+        and u.period_month between month_from and month_to
 ),
 
-joined as (
+kept as (
+    -- with a domain: that domain's cases and agencies, and the measures that have no domain
     select *
-    from cases
-    full join training using (region_code, period_month)
-    full join capacity using (region_code, period_month)
-    full join surveys using (region_code, period_month)
+    from facts
+    where domain is null or domain_code = domain
+        or (domain_code is null and (capacity_sample is not null or survey_sample is not null))
+),
+
+summed as (
+    select
+        region_code,
+        period_month,
+        case when by_domain then domain_code end as domain_code,
+        sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+        sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+        sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+        sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+        sum(decisions_publicized_7d) as decisions_publicized_7d,
+        sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+        sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+        sum(complaints_12345) as complaints_12345,
+        sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+        bool_or(cases_sample) as cases_sample,
+        sum(officers) as officers, sum(certified_officers) as certified_officers,
+        sum(full_rotation_trained) as full_rotation_trained,
+        sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+        sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+        sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
+        bool_or(training_sample) as training_sample,
+        sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
+        sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
+        sum(enterprise_inspections) as enterprise_inspections,
+        sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+        sum(enterprise_inspections_random) as enterprise_inspections_random,
+        bool_or(capacity_sample) as capacity_sample,
+        sum(respondents) as respondents, sum(satisfied) as satisfied,
+        bool_or(survey_sample) as survey_sample
+    from kept
+    group by region_code, period_month, case when by_domain then domain_code end
 )
 
 select
-    j.*,
+    s.*,
     r.lineage[root.depth + 1] as child_code,
     r.lineage[root.depth + 2] as grandchild_code,
-    coalesce(j.cases_sample, false) or coalesce(j.training_sample, false)
-        or coalesce(j.capacity_sample, false) or coalesce(j.survey_sample, false) as is_sample
-from joined as j
-join regions as r on r.region_code = j.region_code, root;
+    coalesce(s.cases_sample, false) or coalesce(s.training_sample, false)
+        or coalesce(s.capacity_sample, false) or coalesce(s.survey_sample, false) as is_sample
+from summed as s
+join regions as r on r.region_code = s.region_code, root;
 
 -- A region, its children and its grandchildren (depth 0, 1, 2), each with its parent: the tiles of a two-level view.
 create macro subtree_two_levels(root_code) as table
@@ -481,7 +587,7 @@ select
     sum(enterprise_inspections_random) as enterprise_inspections_random,
     sum(respondents) as respondents, sum(satisfied) as satisfied,
     bool_or(is_sample) as is_sample
-from subtree_monthly(root_code, month_from, month_to, domain)
+from subtree_monthly(root_code, month_from, month_to, domain, by_grandchild := by_grandchild)
 group by child_code, case when by_grandchild then grandchild_code end;
 
 -- The one definition of every indicator formula: value = scale x numerator / denominator, from a row of measures
@@ -566,58 +672,33 @@ select * from cumulated where period_month >= month_from;
 -- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
 -- domain-specific: null here, so that indicator_value can read the row like a row of subtree_period.
 create macro subtree_period_by_domain(root_code, month_from, month_to) as table
-with
-root as (
-    select code_prefix from regions where region_code = root_code
-),
-
-cases as (
-    select
-        c.domain_code,
-        sum(c.count_penalty) as count_penalty, sum(c.count_inspection) as count_inspection,
-        sum(c.count_license) as count_license, sum(c.count_coercion) as count_coercion,
-        sum(c.major_decisions) as major_decisions, sum(c.major_decisions_reviewed) as major_decisions_reviewed,
-        sum(c.decisions_to_publicize) as decisions_to_publicize, sum(c.decisions_publicized) as decisions_publicized,
-        sum(c.decisions_publicized_7d) as decisions_publicized_7d,
-        sum(c.reconsiderations) as reconsiderations, sum(c.reconsiderations_corrected) as reconsiderations_corrected,
-        sum(c.lawsuits) as lawsuits, sum(c.lawsuits_lost) as lawsuits_lost, sum(c.head_appearances) as head_appearances,
-        sum(c.complaints_12345) as complaints_12345,
-        sum(c.case_files_reviewed) as case_files_reviewed, sum(c.case_files_passed) as case_files_passed,
-        bool_or(c.is_sample) as cases_sample
-    from case_stats as c, root
-    where in_subtree(c.region_code, root.code_prefix) and c.period_month between month_from and month_to
-    group by c.domain_code
-),
-
-training as (
-    select
-        a.domain_code,
-        sum(t.officers) filter (where t.period_month = month_to) as officers,
-        sum(t.certified_officers) filter (where t.period_month = month_to) as certified_officers,
-        sum(t.full_rotation_trained) filter (where t.period_month = month_to) as full_rotation_trained,
-        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
-        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
-        sum(t.township_officers) filter (where t.period_month = month_to) as township_officers,
-        sum(t.township_officers_trained) filter (where t.period_month = month_to) as township_officers_trained,
-        bool_or(t.is_sample) as training_sample
-    from training_stats as t
-    join agencies as a on a.agency_code = t.agency_code, root
-    where in_subtree(t.region_code, root.code_prefix) and t.period_month between month_from and month_to
-        and a.domain_code is not null
-    group by a.domain_code
-)
-
 select
     domain_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
-    * exclude (domain_code, cases_sample, training_sample),
+    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+    sum(decisions_publicized_7d) as decisions_publicized_7d,
+    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+    sum(complaints_12345) as complaints_12345,
+    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+    sum(officers) filter (where period_month = month_to) as officers,
+    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
+    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
+    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+    sum(township_officers) filter (where period_month = month_to) as township_officers,
+    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
     null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
     null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
     null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
     null::hugeint as respondents, null::hugeint as satisfied,
-    coalesce(cases_sample, false) or coalesce(training_sample, false) as is_sample
-from cases
-full join training using (domain_code);
+    bool_or(is_sample) as is_sample
+from subtree_monthly(root_code, month_from, month_to, null, by_domain := true)
+where domain_code is not null
+group by all;
 
 -- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
 -- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that

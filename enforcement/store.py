@@ -23,12 +23,14 @@ import duckdb
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_DIR / "data" / "enforcement.duckdb"
 ENV_VAR = "ENFORCEMENT_DB"
+# A Parquet dataset folder (see parquet.py) to serve instead of a database file; read-only.
+PARQUET_ENV_VAR = "ENFORCEMENT_PARQUET"
 KEEP_VERSIONS = 3
 
 
 def database_path(cli_value: str | os.PathLike | None = None) -> Path:
-    """The database the user means: --db, else $ENFORCEMENT_DB, else data/enforcement.duckdb."""
-    chosen = cli_value or os.environ.get(ENV_VAR) or DEFAULT_DB
+    """The database the user means: --db, else $ENFORCEMENT_PARQUET, else $ENFORCEMENT_DB, else data/enforcement.duckdb."""
+    chosen = cli_value or os.environ.get(PARQUET_ENV_VAR) or os.environ.get(ENV_VAR) or DEFAULT_DB
     return Path(chosen).expanduser().absolute()
 
 
@@ -37,9 +39,9 @@ def versions_dir(db_path: Path) -> Path:
 
 
 def current_file(db_path: Path) -> Path | None:
-    """The file the path resolves to now, or None if there is no database yet."""
+    """The file (or Parquet dataset folder) the path resolves to now, or None if there is no database yet."""
     resolved = Path(os.path.realpath(db_path))
-    return resolved if resolved.is_file() else None
+    return resolved if resolved.is_file() or (resolved / "dataset.json").is_file() else None
 
 
 @contextlib.contextmanager
@@ -123,5 +125,9 @@ def new_version(db_path: Path, copy_current: bool) -> Iterator[duckdb.DuckDBPyCo
 
 
 def connect_readonly(db_file: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to one version file. One per process and file; run each query on a cursor()."""
+    """A read-only connection to one version file (or Parquet dataset). One per process; a cursor() per query."""
+    if db_file.is_dir():
+        from enforcement import parquet
+
+        return parquet.open_dataset(db_file)
     return duckdb.connect(str(db_file), read_only=True)

@@ -2,7 +2,7 @@
 -- Counts are drawn around level- and domain-typical magnitudes; rates improve over 2023-2025, faster in
 -- high-quality regions; integer counts use stochastic rounding floor(x + u), so a rate <= 1 never yields
 -- more reviewed, publicized or lost cases than there are.
--- Parameters: $seed, $first_month, $last_month
+-- Parameters: $seed, $first_month, $last_month, $prefix (the subtree to generate: one call per province)
 insert into case_stats
 with
 months as (
@@ -25,6 +25,7 @@ cells as (
     from sample_profiles as p
     cross join months as m
     cross join sample_domain_profiles as d
+    where in_subtree(p.region_code, $prefix)
 ),
 
 draws as (

@@ -2,7 +2,7 @@
 -- Provinces, cities and counties report for each domain agency and the justice administration; townships for
 -- their comprehensive enforcement team. Full rotation runs from 2023-10 over 6 to 19 months depending on the
 -- region; yearly hours per officer centre on the 60-hour target; exam sampling follows each year's ratio.
--- Parameters: $seed, $first_month, $last_month
+-- Parameters: $seed, $first_month, $last_month, $prefix (the subtree to generate: one call per province)
 insert into training_stats
 with
 months as (
@@ -14,14 +14,15 @@ region_agencies as (
     from sample_profiles as p
     join sample_domain_profiles as d on p.level <> 'township'
     join agencies as a on a.domain_code = d.domain_code
+    where in_subtree(p.region_code, $prefix)
     union all
     select p.region_code, p.level, p.size, p.quality, 'justice', 12
     from sample_profiles as p
-    where p.level <> 'township'
+    where p.level <> 'township' and in_subtree(p.region_code, $prefix)
     union all
     select p.region_code, p.level, p.size, p.quality, 'township_team', 14
     from sample_profiles as p
-    where p.level = 'township'
+    where p.level = 'township' and in_subtree(p.region_code, $prefix)
 ),
 
 cells as (

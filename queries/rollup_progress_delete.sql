@@ -1,0 +1,2 @@
+-- Empty progress_spans before it is rebuilt. Parameters: none
+delete from progress_spans

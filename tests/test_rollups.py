@@ -1,0 +1,301 @@
+"""Rollups are derived data: they must equal the fact tables, and subtree_monthly must not care whether it used them.
+
+Expected values are computed independently: subtree membership from the regions' lineage lists (not from code
+ranges or the rollup's anchors), and per-child sums straight from the fact tables.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from enforcement import rollups, store
+from enforcement.bench import scan_profile
+from enforcement.queries import QueryRunner, load
+
+MONTHS = ("2024-01-01", "2025-06-01")
+# (table, measure, flag): one measure of each fact table, and every case measure below
+MEASURES = (
+    ("case_stats", "count_penalty"),
+    ("case_stats", "major_decisions_reviewed"),
+    ("case_stats", "decisions_publicized_7d"),
+    ("case_stats", "case_files_passed"),
+    ("training_stats", "officers"),
+    ("training_stats", "exam_passed"),
+    ("capacity_stats", "legal_reviewers"),
+    ("capacity_stats", "enterprise_inspections_random"),
+    ("satisfaction_surveys", "satisfied"),
+)
+# Roots at every level, including a city whose children are townships (东莞) and a county of another plan (巫山).
+ROOTS = ("000000", "320000", "320100", "441900", "320102", "500237", "320102002", "441900003")
+
+
+def _independent_subtree_sums(con, table: str, measure: str) -> str:
+    """SQL: per (rolled-up region, month), the measure summed over the region's subtree, via lineage lists."""
+    return f"""
+        with pairs as (
+            select unnest(x.lineage) as anchor_code, f.period_month, f.{measure} as measure
+            from {table} as f
+            join regions as x on x.region_code = f.region_code
+        )
+        select a.region_code, p.period_month, sum(p.measure) as expected
+        from pairs as p
+        join regions as a on a.region_code = p.anchor_code
+        where len(a.lineage) between 1 and 3
+        group by a.region_code, p.period_month
+    """
+
+
+@pytest.mark.parametrize(("table", "measure"), MEASURES)
+def test_rollup_equals_the_facts_for_every_region_and_month(con, table, measure):
+    mismatches = con.execute(
+        f"""
+        with
+        expected as ({_independent_subtree_sums(con, table, measure)}),
+        rolled as (
+            select region_code, period_month, sum({measure}) as rolled
+            from rollup_monthly
+            group by region_code, period_month
+            having count({measure}) > 0
+        )
+        select count(*), count(e.region_code), count(r.region_code)
+        from expected as e
+        full join rolled as r using (region_code, period_month)
+        where e.expected is distinct from r.rolled
+        """
+    ).fetchone()
+    assert mismatches == (0, 0, 0)
+    assert con.execute(f"select count({measure}) from rollup_monthly").fetchone()[0] > 0
+
+
+def test_rollup_keeps_the_domain_of_cases_and_training(con):
+    rows = con.execute(
+        """
+        with expected as (
+            select x.lineage[1] as region_code, c.domain_code, sum(c.count_penalty) as expected
+            from case_stats as c join regions as x on x.region_code = c.region_code
+            where x.lineage[1] = '440000'
+            group by all
+        )
+        select e.domain_code, e.expected, sum(r.count_penalty)
+        from expected as e
+        join rollup_monthly as r on r.region_code = e.region_code and r.domain_code = e.domain_code
+        group by all
+        """
+    ).fetchall()
+    assert len(rows) == 20
+    assert all(expected == rolled for _, expected, rolled in rows)
+    justice = con.execute(
+        "select sum(officers) from rollup_monthly where region_code = '440000' and domain_code is null"
+    ).fetchone()[0]
+    direct = con.execute(
+        """
+        select sum(t.officers) from training_stats as t join agencies as a using (agency_code)
+        where t.region_code like '44%' and a.domain_code is null
+        """
+    ).fetchone()[0]
+    assert justice == direct > 0
+
+
+def _base_only_subtree_monthly(root: str, domain: str | None) -> str:
+    """subtree_monthly's answer computed without rollups: the fact tables, grouped by the child of the root."""
+    domain_sql = "null" if domain is None else f"'{domain}'"
+    return f"""
+        with
+        root as (select region_code, len(lineage) as depth from regions where region_code = '{root}'),
+        facts as (
+            select x.lineage, f.*
+            from monthly_facts as f
+            join regions as x on x.region_code = f.region_code, root
+            where (root.depth = 0 or x.lineage[root.depth] = root.region_code)
+                and f.period_month between date '{MONTHS[0]}' and date '{MONTHS[1]}'
+                and ({domain_sql} is null or f.domain_code = {domain_sql}
+                     or (f.domain_code is null and (f.capacity_sample is not null or f.survey_sample is not null)))
+        )
+        select coalesce(lineage[root.depth + 1], root.region_code) as region_code, period_month,
+            {{measures}}
+        from facts, root
+        group by all
+    """
+
+
+@pytest.mark.parametrize("domain", [None, "urban"])
+@pytest.mark.parametrize("root", ROOTS)
+def test_subtree_monthly_is_the_same_with_and_without_rollups(con, root, domain):
+    columns = [
+        row[0] for row in con.execute("describe select * from subtree_monthly('000000', null, null, null)").fetchall()
+    ]
+    measures = [
+        c
+        for c in columns
+        if c not in ("region_code", "period_month", "domain_code", "child_code", "grandchild_code", "is_sample")
+    ]
+
+    def aggregate(column: str) -> str:
+        if column.endswith("_sample"):
+            return f"bool_or({column}) as {column}"
+        if column.endswith("_hours"):
+            return f"round(sum({column}), 4) as {column}"
+        return f"sum({column}) as {column}"
+
+    expected_sql = _base_only_subtree_monthly(root, domain).replace(
+        "{measures}", ", ".join(aggregate(c) for c in measures)
+    )
+    actual_sql = (
+        "select region_code, period_month, "
+        + ", ".join(f"round({c}, 4) as {c}" if c.endswith("_hours") else c for c in measures)
+        + " from subtree_monthly(?, ?::date, ?::date, ?)"
+    )
+    params = [root, *MONTHS, domain]
+    only_expected = con.execute(f"select count(*) from (({expected_sql}) except all ({actual_sql}))", params).fetchone()
+    only_actual = con.execute(f"select count(*) from (({actual_sql}) except all ({expected_sql}))", params).fetchone()
+    total = con.execute(f"select count(*) from ({actual_sql})", params).fetchone()[0]
+    assert total > 0
+    assert only_expected == only_actual == (0,)
+    child_codes = con.execute(
+        "select count(*) filter (where child_code is null and region_code = ?), "
+        "count(*) filter (where child_code is not null and child_code <> region_code) "
+        "from subtree_monthly(?, ?::date, ?::date, ?)",
+        [root, *params],
+    ).fetchone()
+    assert child_codes[1] == 0
+
+
+def _independent_period_sums(root: str, split: str) -> str:
+    """Case and training sums of root's subtree over MONTHS, grouped by `split` (columns of the facts and of x, the
+    region's row), from the fact tables and the regions' lineage lists only."""
+    return f"""
+        with root as (select region_code, len(lineage) as depth from regions where region_code = '{root}')
+        select {split} as split, sum(f.count_penalty) as count_penalty, sum(f.lawsuits_lost) as lawsuits_lost,
+            sum(f.exam_passed) as exam_passed
+        from monthly_facts as f
+        join regions as x on x.region_code = f.region_code, root
+        where (root.depth = 0 or x.lineage[root.depth] = root.region_code)
+            and f.period_month between date '{MONTHS[0]}' and date '{MONTHS[1]}'
+        group by all
+    """
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_two_level_split_is_the_same_with_and_without_rollups(con, root):
+    # Every (child, grandchild) pair's flows, the child's own agencies under a null grandchild.
+    expected = con.execute(
+        _independent_period_sums(root, "[x.lineage[root.depth + 1], x.lineage[root.depth + 2]]")
+    ).fetchall()
+    actual = con.execute(
+        "select [child_code, grandchild_code], count_penalty, lawsuits_lost, exam_passed "
+        "from subtree_period(?, ?::date, ?::date, null, by_grandchild := true)",
+        [root, *MONTHS],
+    ).fetchall()
+    assert sorted(actual, key=repr) == sorted(expected, key=repr)
+    assert actual
+
+
+@pytest.mark.parametrize("root", ("000000", "440000", "320102"))
+def test_split_by_domain_is_the_same_with_and_without_rollups(con, root):
+    expected = con.execute(_independent_period_sums(root, "f.domain_code") + " having split is not null").fetchall()
+    actual = con.execute(
+        "select domain_code, count_penalty, lawsuits_lost, exam_passed "
+        "from subtree_period_by_domain(?, ?::date, ?::date)",
+        [root, *MONTHS],
+    ).fetchall()
+    assert sorted(actual) == sorted(expected)
+    assert len(actual) > 5
+
+
+def test_roots_above_county_read_the_rollup_and_small_roots_the_facts(con):
+    sql, _ = load("indicator_values")
+    params = {"month_from": "2024-01-01", "month_to": "2024-12-01", "domain_code": None}
+
+    def scanned(region_code: str) -> dict[str, dict]:
+        return {s["table"]: s for s in scan_profile(con, sql, {"region_code": region_code, **params})}
+
+    nation = scanned("000000")
+    # The nation's children come from the rollup: case_stats is read only for the nation's own agencies (none).
+    assert nation["case_stats"]["rows_scanned"] == 0
+    assert nation["training_stats"]["rows_scanned"] == 0
+    assert nation["rollup_monthly"]["rows_scanned"] > 0
+    # one row group per source table's segment of the rollup, at most
+    assert nation["rollup_monthly"]["row_groups_scanned"] <= 4 < nation["rollup_monthly"]["row_groups_total"]
+    county = scanned("320102")
+    # A county's subtree is a code range: the zone maps skip all but one or two row groups of case_stats.
+    assert 0 < county["case_stats"]["row_groups_scanned"] <= 2 < county["case_stats"]["row_groups_total"]
+    assert county["case_stats"]["rows_scanned"] < 3 * 122_880
+
+
+@pytest.fixture()
+def writable_copy(sample_db: Path, tmp_path: Path):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(store.current_file(sample_db), copy)
+    connection = duckdb.connect(str(copy))
+    yield connection
+    connection.close()
+
+
+def _rollup_mismatches(connection: duckdb.DuckDBPyConnection) -> int:
+    return connection.execute(
+        f"""
+        with
+        expected as ({_independent_subtree_sums(connection, "case_stats", "count_penalty")}),
+        rolled as (
+            select region_code, period_month, sum(count_penalty) as rolled
+            from rollup_monthly group by all having count(count_penalty) > 0
+        )
+        select count(*) from expected as e full join rolled as r using (region_code, period_month)
+        where e.expected is distinct from r.rolled
+        """
+    ).fetchone()[0]
+
+
+def test_refresh_of_the_provinces_an_import_touched(writable_copy):
+    runner = QueryRunner(writable_copy)
+    before = writable_copy.execute("select count(*) from rollup_monthly").fetchone()[0]
+    writable_copy.execute(
+        "update case_stats set count_penalty = count_penalty + 7 "
+        "where region_code in ('320102002', '371102001') and period_month = date '2024-03-01'"
+    )
+    assert _rollup_mismatches(writable_copy) > 0
+    assert rollups.refresh(runner, ["320102002", "371102001"]) == ["32", "37"]
+    assert _rollup_mismatches(writable_copy) == 0
+    assert writable_copy.execute("select count(*) from rollup_monthly").fetchone()[0] == before
+    total = writable_copy.execute(
+        "select sum(count_penalty) from subtree_monthly('320000', date '2024-03-01', date '2024-03-01', null)"
+    ).fetchone()[0]
+    direct = writable_copy.execute(
+        "select sum(count_penalty) from case_stats where region_code like '32%' and period_month = date '2024-03-01'"
+    ).fetchone()[0]
+    assert total == direct
+
+
+def test_full_refresh_is_idempotent_and_the_nation_needs_none(writable_copy):
+    runner = QueryRunner(writable_copy)
+    before = writable_copy.execute("select count(*), sum(count_penalty) from rollup_monthly").fetchone()
+    assert rollups.refresh(runner) == [""]
+    assert writable_copy.execute("select count(*), sum(count_penalty) from rollup_monthly").fetchone() == before
+    assert rollups.refresh(runner, ["000000"]) == []
+    assert rollups.refresh(runner, []) == []
+
+
+@pytest.mark.parametrize("as_of", ["2023-06-30", "2024-10-31", "2024-12-31", "2025-01-01", "2025-12-31"])
+def test_progress_as_of_is_the_latest_report_up_to_the_date(con, as_of):
+    independent = f"""
+        select milestone_id, region_code, max(report_date) as report_date,
+            arg_max(status_reported, report_date), arg_max(percent_complete, report_date),
+            arg_max(completed_on, report_date), arg_max(evidence_note, report_date)
+        from task_progress where report_date <= date '{as_of}'
+        group by all
+    """
+    macro = f"select * from progress_as_of(date '{as_of}')"
+    assert con.execute(f"select count(*) from (({independent}) except all ({macro}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from (({macro}) except all ({independent}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from ({macro})").fetchone()[0] > 0
+
+
+def test_stored_assignments_equal_the_view(con):
+    view, stored = "select * from milestone_assignments", "select * from milestone_assignments_stored"
+    assert con.execute(f"select count(*) from (({view}) except all ({stored}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from (({stored}) except all ({view}))").fetchone()[0] == 0
+    assert con.execute(f"select count(*) from ({stored})").fetchone()[0] > 10_000
