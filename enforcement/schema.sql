@@ -394,7 +394,7 @@ select
 from case_stats
 union all by name
 select
-    t.region_code, t.period_month, a.domain_code,
+    t.region_code, t.period_month, t.agency_code, a.domain_code,
     t.officers, t.certified_officers, t.full_rotation_trained, t.public_law_hours, t.professional_hours,
     t.exam_sampled, t.exam_passed, t.township_officers, t.township_officers_trained, t.is_sample as training_sample
 from training_stats as t
@@ -418,6 +418,7 @@ create table rollup_monthly (
     parent_code varchar not null,
     region_code varchar not null,
     period_month date not null,
+    agency_code varchar,  -- training rows only: one row per agency
     domain_code varchar,
     count_penalty bigint, count_inspection bigint, count_license bigint, count_coercion bigint,
     major_decisions bigint, major_decisions_reviewed bigint, decisions_to_publicize bigint,
@@ -433,60 +434,77 @@ create table rollup_monthly (
     respondents bigint, satisfied bigint, survey_sample boolean
 );
 
+-- The depth a region code's pattern claims (GB/T 2260: 000000 the nation, xx0000 a province, xxxx00 a city, six
+-- digits a county, nine a township). Never less than the region's real depth (a test checks every region), so
+-- that subtree_monthly can choose its plan from the code alone, as a constant the optimizer folds: the branches a
+-- root does not need are not even scanned.
+create macro code_depth(code) as
+    case
+        when code = '000000' then 0
+        when length(code) > 6 then 4
+        when code[3:6] = '0000' then 1
+        when code[5:6] = '00' then 2
+        else 3
+    end;
+
 -- Monthly measures of root's subtree by child of the root: one row per (child, month) with the sums over the
 -- child's whole subtree, plus one row per month for the root's own agencies (child_code null). With
 -- by_grandchild := true the rows are split one level further: one row per (grandchild, month), plus the children's
 -- own agencies (grandchild_code null). With by_domain := true each row is split by domain_code (cases: their
--- domain; training: the agency's domain; null: agencies without a domain, capacity, satisfaction). A non-null
--- domain keeps that domain's rows and the measures that have no domain.
+-- domain; training: the agency's domain; null: agencies without a domain, capacity, satisfaction); with
+-- by_agency := true by agency_code (training only; null for the other measures). A non-null
+-- domain keeps that domain's rows and the measures that have no domain. region_code is the row's region (the
+-- grandchild, the child, or the root for its own agencies).
 -- Where the rows' level is a county or above (or a township directly under a city), their subtree totals come from
 -- rollup_monthly and only the own rows of the root (and children) from the fact tables; deeper splits read the
 -- root's subtree from the fact tables, sorted by region code so that the range reads a few row groups. Both give
 -- the same numbers (tests/test_rollups.py).
-create macro subtree_monthly(root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false)
-as table
+create macro subtree_monthly(
+    root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false
+) as table
 with
 root as (
-    select
-        region_code,
-        code_prefix,
-        len(lineage) as depth,
-        len(lineage) + (case when by_grandchild then 2 else 1 end) <= 3 as from_rollups
-    from regions
-    where region_code = root_code
-),
-
--- regions whose own rows (not their subtree) are read exactly: the root, and with by_grandchild its children
-own_rows as (
-    select root.region_code from root where root.from_rollups
-    union all
-    select r.region_code
-    from regions as r, root
-    where by_grandchild and root.from_rollups and r.parent_code = root.region_code
-),
-
--- regions whose children's subtree totals are read from rollup_monthly
-rollup_parents as (
-    select own_rows.region_code
-    from own_rows, root
-    where own_rows.region_code <> root.region_code or not by_grandchild
+    select code_prefix, len(lineage) as depth from regions where region_code = root_code
 ),
 
 facts as (
-    select f.*
-    from monthly_facts as f, root
-    where not root.from_rollups
+    -- the whole subtree from the fact tables, when the split level is below the rollups
+    select
+        f.*,
+        x.lineage[root.depth + 1] as child_code,
+        case when by_grandchild then x.lineage[root.depth + 2] end as grandchild_code
+    from monthly_facts as f, root, regions as x
+    where code_depth(root_code) + (case when by_grandchild then 2 else 1 end) > 3
         and f.region_code between root.code_prefix and root.code_prefix || ':'
+        and x.region_code between root.code_prefix and root.code_prefix || ':'
+        and x.region_code = f.region_code
         and f.period_month between month_from and month_to
     union all by name
-    select f.*
+    -- the root's own agencies
+    select f.*, null::varchar as child_code, null::varchar as grandchild_code
     from monthly_facts as f
-    where f.region_code in (select region_code from own_rows)
+    where code_depth(root_code) + (case when by_grandchild then 2 else 1 end) <= 3
+        and f.region_code = root_code
         and f.period_month between month_from and month_to
     union all by name
-    select u.* exclude (parent_code)
+    -- the children's subtree totals
+    select u.* exclude (parent_code), u.region_code as child_code, null::varchar as grandchild_code
     from rollup_monthly as u
-    where u.parent_code in (select region_code from rollup_parents)
+    where code_depth(root_code) + 1 <= 3 and not by_grandchild
+        and u.parent_code = root_code
+        and u.period_month between month_from and month_to
+    union all by name
+    -- two levels: the children's own agencies and the grandchildren's subtree totals
+    select f.*, f.region_code as child_code, null::varchar as grandchild_code
+    from monthly_facts as f
+    where code_depth(root_code) + 2 <= 3 and by_grandchild
+        and f.region_code in (select region_code from regions where parent_code = root_code)
+        and f.period_month between month_from and month_to
+    union all by name
+    select u.* exclude (parent_code), u.parent_code as child_code, u.region_code as grandchild_code
+    from rollup_monthly as u
+    where code_depth(root_code) + 2 <= 3 and by_grandchild
+        and u.parent_code in (select region_code from regions where parent_code = root_code)
         and u.period_month between month_from and month_to
 ),
 
@@ -496,49 +514,45 @@ kept as (
     from facts
     where domain is null or domain_code = domain
         or (domain_code is null and (capacity_sample is not null or survey_sample is not null))
-),
-
-summed as (
-    select
-        region_code,
-        period_month,
-        case when by_domain then domain_code end as domain_code,
-        sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
-        sum(count_license) as count_license, sum(count_coercion) as count_coercion,
-        sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
-        sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
-        sum(decisions_publicized_7d) as decisions_publicized_7d,
-        sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
-        sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
-        sum(complaints_12345) as complaints_12345,
-        sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
-        bool_or(cases_sample) as cases_sample,
-        sum(officers) as officers, sum(certified_officers) as certified_officers,
-        sum(full_rotation_trained) as full_rotation_trained,
-        sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
-        sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
-        sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
-        bool_or(training_sample) as training_sample,
-        sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
-        sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
-        sum(enterprise_inspections) as enterprise_inspections,
-        sum(enterprise_inspections_joint) as enterprise_inspections_joint,
-        sum(enterprise_inspections_random) as enterprise_inspections_random,
-        bool_or(capacity_sample) as capacity_sample,
-        sum(respondents) as respondents, sum(satisfied) as satisfied,
-        bool_or(survey_sample) as survey_sample
-    from kept
-    group by region_code, period_month, case when by_domain then domain_code end
 )
 
 select
-    s.*,
-    r.lineage[root.depth + 1] as child_code,
-    r.lineage[root.depth + 2] as grandchild_code,
-    coalesce(s.cases_sample, false) or coalesce(s.training_sample, false)
-        or coalesce(s.capacity_sample, false) or coalesce(s.survey_sample, false) as is_sample
-from summed as s
-join regions as r on r.region_code = s.region_code, root;
+    coalesce(grandchild_code, child_code, root_code) as region_code,
+    period_month,
+    case when by_domain then domain_code end as domain_code,
+    case when by_agency then agency_code end as agency_code,
+    child_code,
+    grandchild_code,
+    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
+    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
+    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
+    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
+    sum(decisions_publicized_7d) as decisions_publicized_7d,
+    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
+    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
+    sum(complaints_12345) as complaints_12345,
+    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+    bool_or(cases_sample) as cases_sample,
+    sum(officers) as officers, sum(certified_officers) as certified_officers,
+    sum(full_rotation_trained) as full_rotation_trained,
+    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+    sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
+    bool_or(training_sample) as training_sample,
+    sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
+    sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
+    sum(enterprise_inspections) as enterprise_inspections,
+    sum(enterprise_inspections_joint) as enterprise_inspections_joint,
+    sum(enterprise_inspections_random) as enterprise_inspections_random,
+    bool_or(capacity_sample) as capacity_sample,
+    sum(respondents) as respondents, sum(satisfied) as satisfied,
+    bool_or(survey_sample) as survey_sample,
+    coalesce(bool_or(cases_sample), false) or coalesce(bool_or(training_sample), false)
+        or coalesce(bool_or(capacity_sample), false) or coalesce(bool_or(survey_sample), false) as is_sample
+from kept
+group by
+    child_code, grandchild_code, period_month,
+    case when by_domain then domain_code end, case when by_agency then agency_code end;
 
 -- A region, its children and its grandchildren (depth 0, 1, 2), each with its parent: the tiles of a two-level view.
 create macro subtree_two_levels(root_code) as table
@@ -704,29 +718,6 @@ group by all;
 -- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
 -- indicator_value can read the row like a row of subtree_period.
 create macro subtree_period_by_agency(root_code, month_from, month_to, domain) as table
-with
-root as (
-    select code_prefix from regions where region_code = root_code
-),
-
-training as (
-    select
-        t.agency_code,
-        sum(t.officers) filter (where t.period_month = month_to) as officers,
-        sum(t.certified_officers) filter (where t.period_month = month_to) as certified_officers,
-        sum(t.full_rotation_trained) filter (where t.period_month = month_to) as full_rotation_trained,
-        sum(t.public_law_hours) as public_law_hours, sum(t.professional_hours) as professional_hours,
-        sum(t.exam_sampled) as exam_sampled, sum(t.exam_passed) as exam_passed,
-        sum(t.township_officers) filter (where t.period_month = month_to) as township_officers,
-        sum(t.township_officers_trained) filter (where t.period_month = month_to) as township_officers_trained,
-        bool_or(t.is_sample) as is_sample
-    from training_stats as t
-    join agencies as a on a.agency_code = t.agency_code, root
-    where in_subtree(t.region_code, root.code_prefix) and t.period_month between month_from and month_to
-        and (domain is null or a.domain_code = domain)
-    group by t.agency_code
-)
-
 select
     agency_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
@@ -737,13 +728,21 @@ select
     null::hugeint as reconsiderations_corrected, null::hugeint as lawsuits, null::hugeint as lawsuits_lost,
     null::hugeint as head_appearances, null::hugeint as complaints_12345, null::hugeint as case_files_reviewed,
     null::hugeint as case_files_passed,
-    * exclude (agency_code, is_sample),
+    sum(officers) filter (where period_month = month_to) as officers,
+    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
+    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
+    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
+    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
+    sum(township_officers) filter (where period_month = month_to) as township_officers,
+    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
     null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
     null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
     null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
     null::hugeint as respondents, null::hugeint as satisfied,
-    is_sample
-from training;
+    bool_or(is_sample) as is_sample
+from subtree_monthly(root_code, month_from, month_to, domain, by_agency := true)
+where agency_code is not null
+group by all;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Targets: which apply to a region, which applies in a given year, and a value's status against it.

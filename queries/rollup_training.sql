@@ -1,6 +1,6 @@
 -- Rollup of training_stats into rollup_monthly: the subtree totals of every province, city and county (and of
 -- townships directly under a city) in the subtree of code prefix $prefix ('' = all), one row per (region, month,
--- agency domain; null for agencies without one).
+-- agency, with the agency's domain; null for agencies without one).
 -- Parameters: $prefix
 insert into rollup_monthly by name
 with
@@ -13,7 +13,7 @@ anchors as (
 
 by_anchor as (
     select
-        a.anchor_code, t.period_month, g.domain_code as domain_code,
+        a.anchor_code, t.period_month, t.agency_code, g.domain_code as domain_code,
         sum(t.officers) as officers, sum(t.certified_officers) as certified_officers,
         sum(t.full_rotation_trained) as full_rotation_trained, sum(t.public_law_hours) as public_law_hours,
         sum(t.professional_hours) as professional_hours, sum(t.exam_sampled) as exam_sampled,
@@ -31,7 +31,7 @@ by_level as (
     select
         grouping(r.lineage[1], r.lineage[2], r.lineage[3]) as grouping_id,
         r.lineage[1] as province_code, r.lineage[2] as city_code, r.lineage[3] as county_code,
-        b.period_month, b.domain_code,
+        b.period_month, b.agency_code, b.domain_code,
         sum(b.officers) as officers, sum(b.certified_officers) as certified_officers,
         sum(b.full_rotation_trained) as full_rotation_trained, sum(b.public_law_hours) as public_law_hours,
         sum(b.professional_hours) as professional_hours, sum(b.exam_sampled) as exam_sampled,
@@ -41,9 +41,9 @@ by_level as (
     from by_anchor as b
     join regions as r on r.region_code = b.anchor_code
     group by grouping sets (
-        (r.lineage[1], b.period_month, b.domain_code),
-        (r.lineage[1], r.lineage[2], b.period_month, b.domain_code),
-        (r.lineage[1], r.lineage[2], r.lineage[3], b.period_month, b.domain_code)
+        (r.lineage[1], b.period_month, b.agency_code, b.domain_code),
+        (r.lineage[1], r.lineage[2], b.period_month, b.agency_code, b.domain_code),
+        (r.lineage[1], r.lineage[2], r.lineage[3], b.period_month, b.agency_code, b.domain_code)
     )
 ),
 
@@ -58,4 +58,4 @@ final as (
 
 select * from final
 where region_code is not null
-order by parent_code, region_code, period_month, domain_code
+order by parent_code, region_code, period_month, agency_code
