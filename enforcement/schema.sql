@@ -571,11 +571,16 @@ where c.parent_code = root_code;
 
 -- Measures of root's subtree over a period, by child of the root (child_code null: the root's own agencies).
 -- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
--- With by_grandchild := true the rows are split one level further (grandchild_code null: the child's own agencies).
-create macro subtree_period(root_code, month_from, month_to, domain, by_grandchild := false) as table
+-- With by_grandchild := true the rows are split one level further (grandchild_code null: the child's own agencies);
+-- with by_domain / by_agency := true by domain_code / agency_code as in subtree_monthly.
+create macro subtree_period(
+    root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false
+) as table
 select
     child_code,
     case when by_grandchild then grandchild_code end as grandchild_code,
+    domain_code,
+    agency_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
     sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
     sum(count_license) as count_license, sum(count_coercion) as count_coercion,
@@ -601,8 +606,11 @@ select
     sum(enterprise_inspections_random) as enterprise_inspections_random,
     sum(respondents) as respondents, sum(satisfied) as satisfied,
     bool_or(is_sample) as is_sample
-from subtree_monthly(root_code, month_from, month_to, domain, by_grandchild := by_grandchild)
-group by child_code, case when by_grandchild then grandchild_code end;
+from subtree_monthly(
+    root_code, month_from, month_to, domain,
+    by_grandchild := by_grandchild, by_domain := by_domain, by_agency := by_agency
+)
+group by child_code, case when by_grandchild then grandchild_code end, domain_code, agency_code;
 
 -- The one definition of every indicator formula: value = scale x numerator / denominator, from a row of measures
 -- (a row of subtree_period, or sums of several). Numerator and denominator are what a table shows behind a rate.
@@ -689,28 +697,9 @@ create macro subtree_period_by_domain(root_code, month_from, month_to) as table
 select
     domain_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
-    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
-    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
-    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
-    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
-    sum(decisions_publicized_7d) as decisions_publicized_7d,
-    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
-    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
-    sum(complaints_12345) as complaints_12345,
-    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
-    sum(officers) filter (where period_month = month_to) as officers,
-    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
-    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
-    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
-    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
-    sum(township_officers) filter (where period_month = month_to) as township_officers,
-    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
-    null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
-    null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
-    null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
-    null::hugeint as respondents, null::hugeint as satisfied,
+    sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
-from subtree_monthly(root_code, month_from, month_to, null, by_domain := true)
+from subtree_period(root_code, month_from, month_to, null, by_domain := true)
 where domain_code is not null
 group by all;
 
@@ -721,26 +710,9 @@ create macro subtree_period_by_agency(root_code, month_from, month_to, domain) a
 select
     agency_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
-    null::hugeint as count_penalty, null::hugeint as count_inspection, null::hugeint as count_license,
-    null::hugeint as count_coercion, null::hugeint as major_decisions, null::hugeint as major_decisions_reviewed,
-    null::hugeint as decisions_to_publicize, null::hugeint as decisions_publicized,
-    null::hugeint as decisions_publicized_7d, null::hugeint as reconsiderations,
-    null::hugeint as reconsiderations_corrected, null::hugeint as lawsuits, null::hugeint as lawsuits_lost,
-    null::hugeint as head_appearances, null::hugeint as complaints_12345, null::hugeint as case_files_reviewed,
-    null::hugeint as case_files_passed,
-    sum(officers) filter (where period_month = month_to) as officers,
-    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
-    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
-    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
-    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
-    sum(township_officers) filter (where period_month = month_to) as township_officers,
-    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
-    null::hugeint as legal_reviewers, null::hugeint as judicial_offices,
-    null::hugeint as judicial_offices_with_legal_staff, null::hugeint as enterprise_inspections,
-    null::hugeint as enterprise_inspections_joint, null::hugeint as enterprise_inspections_random,
-    null::hugeint as respondents, null::hugeint as satisfied,
+    sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
-from subtree_monthly(root_code, month_from, month_to, domain, by_agency := true)
+from subtree_period(root_code, month_from, month_to, domain, by_agency := true)
 where agency_code is not null
 group by all;
 

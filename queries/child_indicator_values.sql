@@ -14,7 +14,7 @@ children as (
 ),
 
 child_measures as (
-    select 'child' as scope, c.region_code, c.region_name, m.* exclude (child_code, grandchild_code)
+    select 'child' as scope, c.region_code, c.region_name, m.* exclude (child_code, grandchild_code, domain_code, agency_code)
     from children as c
     left join by_child as m on m.child_code = c.region_code
 ),
@@ -25,7 +25,7 @@ total_measures as (
         r.region_code,
         r.region_name,
         date_diff('month', $month_from::date, $month_to::date) + 1 as period_months,
-        sum(columns(m.* exclude (child_code, grandchild_code, period_months, is_sample))),
+        sum(columns(m.* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
         bool_or(m.is_sample) as is_sample
     from regions as r
     left join by_child as m on true

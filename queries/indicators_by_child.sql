@@ -6,7 +6,7 @@
 -- $indicator_keys (list)
 with
 by_child as materialized (
-    select * exclude (grandchild_code), false as is_total
+    select * exclude (grandchild_code, domain_code, agency_code), false as is_total
     from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code)
 ),
 

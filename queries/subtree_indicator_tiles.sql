@@ -12,18 +12,18 @@ tiles as (
 ),
 
 sums as (
-    select $region_code as region_code, sum(columns(* exclude (child_code, grandchild_code, period_months, is_sample))),
+    select $region_code as region_code, sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
         bool_or(is_sample) as is_sample
     from measures
     union all by name
-    select child_code as region_code, sum(columns(* exclude (child_code, grandchild_code, period_months, is_sample))),
+    select child_code as region_code, sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
         bool_or(is_sample) as is_sample
     from measures
     where child_code is not null
     group by child_code
     union all by name
     select grandchild_code as region_code,
-        sum(columns(* exclude (child_code, grandchild_code, period_months, is_sample))),
+        sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
         bool_or(is_sample) as is_sample
     from measures
     where grandchild_code is not null
