@@ -1,5 +1,6 @@
 -- Plans that concern a region: those governing it (issued above or at it) and those issued inside its subtree.
--- One row per plan; governs = true when the region is inside the plan's subtree; nearest governing plan first.
+-- One row per plan; governs = true when the region is inside the plan's subtree. Nearest governing plan first, then
+-- the plans issued inside the subtree from the top down (at 全国: the provinces' plans before a county's).
 -- Parameters: $region_code
 with region as (
     select region_code, code_prefix from regions where region_code = $region_code
@@ -20,4 +21,4 @@ from plans as p
 join regions as issuer on issuer.region_code = p.issuer_region_code
 cross join region
 where in_subtree(region.region_code, issuer.code_prefix) or in_subtree(issuer.region_code, region.code_prefix)
-order by governs desc, issuer.level_no desc, p.plan_id
+order by governs desc, case when governs then -issuer.level_no else issuer.level_no end, p.plan_id

@@ -70,6 +70,8 @@ def test_renders_for_every_level_and_plan(sample_db, region, plan):
     assert at.title[0].value.startswith("里程碑")
     if plan:
         assert at.selectbox(key="p_plan").value == plan
+    if region == "000000":  # no plan governs the nation: the first concerned is a province's, not a county's
+        assert at.selectbox(key="p_plan").value in {"guangdong", "hebei", "jiangsu"}
     assert metric(at, "里程碑") > 0
     heatmap, timeline = figures(at)[:2]
     assert heatmap["data"][0]["type"] == "heatmap"
