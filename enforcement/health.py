@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from enforcement import build, datasets, importer, parquet, store
+from enforcement import build, datasets, importer, store
 from enforcement.queries import QueryRunner
 
 
@@ -34,7 +34,7 @@ def file_state(db_path: Path) -> FileState:
     target = Path(os.path.realpath(db_path))
     if db_path.is_symlink() and not os.path.lexists(target):
         return FileState("dangling", db_path, target)
-    if not target.is_file() and not parquet.is_dataset(target):  # a Parquet dataset folder serves like a file
+    if store.current_file(db_path) is None:  # neither a database file nor a Parquet dataset folder
         return FileState("not_a_file", db_path, target)
     return FileState("file", db_path, target)
 
