@@ -96,7 +96,18 @@ create table indicators (
     unit varchar not null,
     higher_is_better boolean not null,
     computed_from varchar not null check (computed_from in ('statistics', 'milestone')),
-    definition varchar not null
+    definition varchar not null,
+    -- The formula of a statistics indicator (indicator_values_of): value = multiplier x (12 / months, when per_year)
+    -- x sum(numerator_measures) / denominator_measure, over measure columns of monthly_facts (measure_names()).
+    numerator_measures varchar[],
+    denominator_measure varchar,
+    multiplier double,
+    per_year boolean,
+    check ((computed_from = 'statistics') = coalesce(
+        len(numerator_measures) > 0 and denominator_measure is not null and multiplier is not null
+        and per_year is not null,
+        false
+    ))
 );
 
 -- Enforcement domains (cases) and agencies (training); agencies of a domain carry its domain_code.
@@ -612,87 +623,107 @@ from subtree_monthly(
 )
 group by child_code, case when by_grandchild then grandchild_code end, domain_code, agency_code;
 
--- The one definition of every indicator formula: value = scale x numerator / denominator, from a row of measures
--- (a row of subtree_period, or sums of several). Numerator and denominator are what a table shows behind a rate.
-create macro indicator_numerator(indicator_key, m) as
-    case indicator_key
-        when 'training_hours_total' then m.public_law_hours + m.professional_hours
-        when 'training_hours_public_law' then m.public_law_hours
-        when 'training_hours_professional' then m.professional_hours
-        when 'full_rotation_rate' then m.full_rotation_trained
-        when 'exam_sampling_rate' then m.exam_sampled
-        when 'township_training_coverage' then m.township_officers_trained
-        when 'certified_rate' then m.certified_officers
-        when 'legal_review_rate' then m.major_decisions_reviewed
-        when 'legal_reviewer_ratio' then m.legal_reviewers
-        when 'publicity_within_7d_rate' then m.decisions_publicized_7d
-        when 'head_appearance_rate' then m.head_appearances
-        when 'litigation_loss_rate' then m.lawsuits_lost
-        when 'satisfaction_rate' then m.satisfied
-        when 'judicial_office_legal_staff_coverage' then m.judicial_offices_with_legal_staff
-        when 'case_file_pass_rate' then m.case_files_passed
-        when 'reconsideration_correction_rate' then m.reconsiderations_corrected
-        when 'joint_inspection_share' then m.enterprise_inspections_joint
-        when 'random_inspection_share' then m.enterprise_inspections_random
-    end;
+-- The measure columns of monthly_facts, and so of subtree_monthly, subtree_period and subtree_ytd: what an
+-- indicator formula (indicators.numerator_measures, denominator_measure) may name. A test holds it to the view.
+create macro measure_names() as [
+    'count_penalty', 'count_inspection', 'count_license', 'count_coercion',
+    'major_decisions', 'major_decisions_reviewed', 'decisions_to_publicize', 'decisions_publicized',
+    'decisions_publicized_7d', 'reconsiderations', 'reconsiderations_corrected', 'lawsuits', 'lawsuits_lost',
+    'head_appearances', 'complaints_12345', 'case_files_reviewed', 'case_files_passed',
+    'officers', 'certified_officers', 'full_rotation_trained', 'public_law_hours', 'professional_hours',
+    'exam_sampled', 'exam_passed', 'township_officers', 'township_officers_trained',
+    'legal_reviewers', 'judicial_offices', 'judicial_offices_with_legal_staff',
+    'enterprise_inspections', 'enterprise_inspections_joint', 'enterprise_inspections_random',
+    'respondents', 'satisfied'
+];
+
+-- The one place an indicator formula is applied: the statistics indicators of each row of measure_rows (a CTE's
+-- name; its rows need a unique row_no, period_months and measure columns named as in measure_names(), other columns
+-- are ignored). One row per (row_no, indicator) that has any of its measures: numerator = the sum of the numerator's
+-- measures present, denominator = the denominator measure, both as doubles; value = multiplier x (12 / period_months for a
+-- per-year indicator) x numerator / denominator, null when the denominator is missing or 0. Every formula is a ratio
+-- of sums, so the value of several rows together is scale x sum(numerator) / sum(denominator). The formulas are data
+-- (data/reference/indicators.csv), joined to the measures unpivoted, so a query binds one small plan instead of an
+-- expression per indicator and measure.
+create macro indicator_values_of(measure_rows) as table
+with
+amounts as (
+    unpivot (select * from query_table(measure_rows))
+    on columns(lambda c: list_contains(measure_names(), c))
+    into name measure value amount
+),
+
+terms as (
+    select indicator_key, unnest(numerator_measures) as measure, true as is_numerator, multiplier, per_year
+    from indicators
+    where computed_from = 'statistics'
+    union all
+    select indicator_key, denominator_measure, false, multiplier, per_year
+    from indicators
+    where computed_from = 'statistics'
+),
+
+sums as (
+    select
+        a.row_no,
+        t.indicator_key,
+        any_value(t.multiplier * case when t.per_year then 12.0 / a.period_months else 1 end) as scale,
+        sum(a.amount) filter (where t.is_numerator) as numerator,
+        sum(a.amount) filter (where not t.is_numerator) as denominator
+    from amounts as a
+    join terms as t on t.measure = a.measure
+    group by a.row_no, t.indicator_key
+)
+
+select row_no, indicator_key, scale * numerator / nullif(denominator, 0) as value, numerator, denominator, scale
+from sums;
 
 -- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
 -- summed from January of each month's year up to that month (months before month_from included), stocks at the
 -- month. period_months is 12 because the year so far is held against the whole year's target, not scaled up:
--- indicator_value then gives, e.g., the training hours per officer so far this year.
+-- indicator_values_of then gives, e.g., the training hours per officer so far this year.
 create macro subtree_ytd(root_code, month_from, month_to, domain) as table
 with
-by_child as (
+by_month as materialized (
+    -- the subtree's measures by child and month, from January of month_from's year
     select
         child_code, period_month,
-        sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
-        sum(count_license) as count_license, sum(count_coercion) as count_coercion,
-        sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
-        sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
-        sum(decisions_publicized_7d) as decisions_publicized_7d,
-        sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
-        sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
-        sum(complaints_12345) as complaints_12345,
-        sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
-        sum(officers) as officers, sum(certified_officers) as certified_officers,
-        sum(full_rotation_trained) as full_rotation_trained,
-        sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
-        sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
-        sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
-        sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
-        sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
-        sum(enterprise_inspections) as enterprise_inspections,
-        sum(enterprise_inspections_joint) as enterprise_inspections_joint,
-        sum(enterprise_inspections_random) as enterprise_inspections_random,
-        sum(respondents) as respondents, sum(satisfied) as satisfied,
+        sum(columns(lambda c: list_contains(measure_names(), c))),
         bool_or(is_sample) as is_sample
     from subtree_monthly(root_code, date_trunc('year', month_from::date)::date, month_to, domain)
     group by child_code, period_month
 ),
-
-cumulated as (
+flows as (
+    -- each month's flows summed from January of its year (a self-join of at most 12 months: cheaper than a window
+    -- over 26 columns)
     select
-        child_code, period_month, 12 as period_months,
-        sum(columns([
-            'count_penalty', 'count_inspection', 'count_license', 'count_coercion',
-            'major_decisions', 'major_decisions_reviewed', 'decisions_to_publicize', 'decisions_publicized',
-            'decisions_publicized_7d', 'reconsiderations', 'reconsiderations_corrected',
-            'lawsuits', 'lawsuits_lost', 'head_appearances', 'complaints_12345', 'case_files_reviewed',
-            'case_files_passed', 'public_law_hours', 'professional_hours', 'exam_sampled', 'exam_passed',
-            'enterprise_inspections', 'enterprise_inspections_joint', 'enterprise_inspections_random',
-            'respondents', 'satisfied'
-        ])) over (partition by child_code, year(period_month) order by period_month),
-        officers, certified_officers, full_rotation_trained, township_officers, township_officers_trained,
-        legal_reviewers, judicial_offices, judicial_offices_with_legal_staff,
-        is_sample
-    from by_child
+        m.child_code, m.period_month,
+        sum(columns(f.* exclude (
+            child_code, period_month, is_sample, officers, certified_officers, full_rotation_trained,
+            township_officers, township_officers_trained, legal_reviewers, judicial_offices,
+            judicial_offices_with_legal_staff
+        )))
+    from by_month as m
+    join by_month as f
+        on f.child_code is not distinct from m.child_code
+        and f.period_month between date_trunc('year', m.period_month) and m.period_month
+    where m.period_month >= month_from
+    group by m.child_code, m.period_month
 )
 
-select * from cumulated where period_month >= month_from;
+-- stocks stay as they are in the month
+select
+    m.child_code, m.period_month, 12 as period_months,
+    f.* exclude (child_code, period_month),
+    m.officers, m.certified_officers, m.full_rotation_trained, m.township_officers, m.township_officers_trained,
+    m.legal_reviewers, m.judicial_offices, m.judicial_offices_with_legal_staff,
+    m.is_sample
+from by_month as m
+join flows as f on f.child_code is not distinct from m.child_code and f.period_month = m.period_month;
 
 -- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
 -- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
--- domain-specific: null here, so that indicator_value can read the row like a row of subtree_period.
+-- domain-specific: null here, so that indicator_values_of reads the row like a row of subtree_period.
 create macro subtree_period_by_domain(root_code, month_from, month_to) as table
 select
     domain_code,
@@ -705,7 +736,7 @@ group by all;
 
 -- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
 -- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
--- indicator_value can read the row like a row of subtree_period.
+-- indicator_values_of reads the row like a row of subtree_period.
 create macro subtree_period_by_agency(root_code, month_from, month_to, domain) as table
 select
     agency_code,
@@ -786,42 +817,6 @@ create macro target_status_in_month(indicator_key, value, comparator, target_val
         )
         else not_due_or_not_met(target_status(value, comparator, target_value, parent_value), deadline, period_month)
     end;
-
-create macro indicator_denominator(indicator_key, m) as
-    case indicator_key
-        when 'training_hours_total' then m.officers
-        when 'training_hours_public_law' then m.officers
-        when 'training_hours_professional' then m.officers
-        when 'full_rotation_rate' then m.officers
-        when 'exam_sampling_rate' then m.officers
-        when 'township_training_coverage' then m.township_officers
-        when 'certified_rate' then m.officers
-        when 'legal_review_rate' then m.major_decisions
-        when 'legal_reviewer_ratio' then m.officers
-        when 'publicity_within_7d_rate' then m.decisions_to_publicize
-        when 'head_appearance_rate' then m.lawsuits
-        when 'litigation_loss_rate' then m.lawsuits
-        when 'satisfaction_rate' then m.respondents
-        when 'judicial_office_legal_staff_coverage' then m.judicial_offices
-        when 'case_file_pass_rate' then m.case_files_reviewed
-        when 'reconsideration_correction_rate' then m.reconsiderations
-        when 'joint_inspection_share' then m.enterprise_inspections
-        when 'random_inspection_share' then m.enterprise_inspections
-    end;
-
--- Rates are percentages; yearly indicators (hours, exam sampling) are scaled to a 12-month year when the period is
--- shorter or longer.
-create macro indicator_scale(indicator_key, m) as
-    case
-        when indicator_key in ('training_hours_total', 'training_hours_public_law', 'training_hours_professional')
-            then 12.0 / m.period_months
-        when indicator_key = 'exam_sampling_rate' then 100.0 * 12 / m.period_months
-        else 100.0
-    end;
-
-create macro indicator_value(indicator_key, m) as
-    indicator_scale(indicator_key, m) * indicator_numerator(indicator_key, m)
-    / nullif(indicator_denominator(indicator_key, m), 0);
 
 -- The one target of each (region, indicator) that applies on on_date (region_targets, then target_precedence).
 -- is_due is false for a target not yet in force on on_date (a later year's, a later deadline year, or a plan not yet

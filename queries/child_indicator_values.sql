@@ -3,7 +3,7 @@
 -- scope 'child' = a child region (all children, with or without data); 'total' = the subtree (the children's parent).
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $as_of, $plan_id (null = all)
 with
-by_child as (
+by_child as materialized (
     select * from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code)
 ),
 
@@ -33,24 +33,32 @@ total_measures as (
     group by r.region_code, r.region_name
 ),
 
-measures as (
-    select * from child_measures
-    union all by name
-    select * from total_measures
+measures as materialized (
+    select row_number() over () as row_no, *
+    from (
+        select * from child_measures
+        union all by name
+        select * from total_measures
+    )
 ),
 
-values as (
+measure_values as (
+    select * from indicator_values_of(measures)
+),
+
+values as materialized (
     select
         m.scope,
         m.region_code,
         m.region_name,
         i.indicator_key,
-        indicator_value(i.indicator_key, m) as value,
-        indicator_numerator(i.indicator_key, m) as numerator,
-        indicator_denominator(i.indicator_key, m) as denominator,
+        v.value,
+        v.numerator,
+        v.denominator,
         coalesce(m.is_sample, false) as is_sample
     from measures as m
     cross join indicators as i
+    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
     where i.computed_from = 'statistics'
 ),
 

@@ -6,12 +6,17 @@ children as (
     select * from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code)
 ),
 
-total as (
+total as materialized (
     select
+        1 as row_no,
         any_value(period_months) as period_months,
         sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
         bool_or(is_sample) as is_sample
     from children
+),
+
+total_values as (
+    select * from indicator_values_of(total)
 )
 
 select
@@ -20,8 +25,10 @@ select
     i.name_en,
     i.unit,
     i.higher_is_better,
-    indicator_value(i.indicator_key, total) as value,
+    v.value,
     total.is_sample
-from indicators as i, total
+from indicators as i
+cross join total
+left join total_values as v on v.indicator_key = i.indicator_key
 where i.computed_from = 'statistics'
 order by i.indicator_key

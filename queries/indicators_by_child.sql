@@ -21,9 +21,16 @@ subtree_total as (
 ),
 
 measures as materialized (
-    select * from by_child
-    union all by name
-    select * from subtree_total
+    select row_number() over () as row_no, *
+    from (
+        select * from by_child
+        union all by name
+        select * from subtree_total
+    )
+),
+
+measure_values as (
+    select * from indicator_values_of(measures)
 ),
 
 chosen_indicators as (
@@ -35,9 +42,11 @@ chosen_indicators as (
 indicator_values as (
     select
         m.child_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
-        indicator_value(i.indicator_key, m) as value,
-        m.* exclude (child_code, is_total)
-    from measures as m, chosen_indicators as i
+        v.value,
+        m.* exclude (row_no, child_code, is_total)
+    from measures as m
+    cross join chosen_indicators as i
+    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
 ),
 
 with_target as (

@@ -19,9 +19,16 @@ all_domains as (
 ),
 
 measures as materialized (
-    select * from by_domain
-    union all by name
-    select * from all_domains
+    select row_number() over () as row_no, *
+    from (
+        select * from by_domain
+        union all by name
+        select * from all_domains
+    )
+),
+
+measure_values as (
+    select * from indicator_values_of(measures)
 ),
 
 chosen_indicators as (
@@ -33,9 +40,11 @@ chosen_indicators as (
 indicator_values as (
     select
         m.domain_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
-        indicator_value(i.indicator_key, m) as value,
-        m.* exclude (domain_code, is_total)
-    from measures as m, chosen_indicators as i
+        v.value,
+        m.* exclude (row_no, domain_code, is_total)
+    from measures as m
+    cross join chosen_indicators as i
+    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
 ),
 
 with_target as (

@@ -22,9 +22,16 @@ subtree_total as (
 ),
 
 measures as materialized (
-    select * from by_child
-    union all by name
-    select * from subtree_total
+    select row_number() over () as row_no, *
+    from (
+        select * from by_child
+        union all by name
+        select * from subtree_total
+    )
+),
+
+measure_values as (
+    select * from indicator_values_of(measures)
 ),
 
 chosen_indicators as (
@@ -36,9 +43,11 @@ chosen_indicators as (
 indicator_values as (
     select
         m.period_month, m.child_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
-        indicator_value(i.indicator_key, m) as value,
-        m.* exclude (period_month, child_code, is_total, period_months)
-    from measures as m, chosen_indicators as i
+        v.value,
+        m.* exclude (row_no, period_month, child_code, is_total, period_months)
+    from measures as m
+    cross join chosen_indicators as i
+    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
 ),
 
 with_target as (

@@ -2,30 +2,36 @@
 -- numbers behind it: one row per region (the tiles of a two-level treemap; parent_code links them).
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $indicator_key
 with
-measures as (
-    select *
+measures as materialized (
+    select row_number() over () as row_no, *
     from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code, by_grandchild := true)
 ),
 
-tiles as (
-    select * from subtree_two_levels($region_code)
+measure_values as (
+    select * from indicator_values_of(measures)
+    where indicator_key = $indicator_key
+),
+
+-- numerator and denominator of each split row; a tile's value is the ratio of their sums over its rows
+parts as (
+    select m.child_code, m.grandchild_code, v.numerator, v.denominator, v.scale, m.is_sample
+    from measures as m
+    left join measure_values as v on v.row_no = m.row_no
 ),
 
 sums as (
-    select $region_code as region_code, sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
-        bool_or(is_sample) as is_sample
-    from measures
-    union all by name
-    select child_code as region_code, sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
-        bool_or(is_sample) as is_sample
-    from measures
+    select
+        $region_code as region_code, sum(numerator) as numerator, sum(denominator) as denominator,
+        any_value(scale) as scale, bool_or(is_sample) as is_sample
+    from parts
+    union all
+    select child_code, sum(numerator), sum(denominator), any_value(scale), bool_or(is_sample)
+    from parts
     where child_code is not null
     group by child_code
-    union all by name
-    select grandchild_code as region_code,
-        sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
-        bool_or(is_sample) as is_sample
-    from measures
+    union all
+    select grandchild_code, sum(numerator), sum(denominator), any_value(scale), bool_or(is_sample)
+    from parts
     where grandchild_code is not null
     group by grandchild_code
 ),
@@ -36,14 +42,12 @@ final as (
         t.region_code,
         t.region_name,
         t.parent_code,
-        indicator_value($indicator_key, s) as value,
-        indicator_numerator($indicator_key, s) as numerator,
-        indicator_denominator($indicator_key, s) as denominator,
+        s.scale * s.numerator / nullif(s.denominator, 0) as value,
+        s.numerator,
+        s.denominator,
         coalesce(s.is_sample, false) as is_sample
-    from tiles as t
-    left join (
-        select *, date_diff('month', $month_from::date, $month_to::date) + 1 as period_months from sums
-    ) as s on s.region_code = t.region_code
+    from subtree_two_levels($region_code) as t
+    left join sums as s on s.region_code = t.region_code
 )
 
 select * from final

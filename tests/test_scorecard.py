@@ -94,20 +94,89 @@ def test_nearest_plan_wins(schema_con):
 # ----------------------------------------------------------------------------------------------- SQL: values
 
 
-def test_indicator_value_is_scale_times_numerator_over_denominator(con):
-    wrong = con.execute(
+# The indicator formulas written out by hand from their definitions (data/reference/indicators.csv, 定义 column):
+# (numerator measures, denominator measure, percent?, per year?). The schema applies them from the table.
+FORMULAS_BY_HAND = {
+    "training_hours_total": (("public_law_hours", "professional_hours"), "officers", False, True),
+    "training_hours_public_law": (("public_law_hours",), "officers", False, True),
+    "training_hours_professional": (("professional_hours",), "officers", False, True),
+    "full_rotation_rate": (("full_rotation_trained",), "officers", True, False),
+    "exam_sampling_rate": (("exam_sampled",), "officers", True, True),
+    "township_training_coverage": (("township_officers_trained",), "township_officers", True, False),
+    "certified_rate": (("certified_officers",), "officers", True, False),
+    "legal_review_rate": (("major_decisions_reviewed",), "major_decisions", True, False),
+    "legal_reviewer_ratio": (("legal_reviewers",), "officers", True, False),
+    "publicity_within_7d_rate": (("decisions_publicized_7d",), "decisions_to_publicize", True, False),
+    "head_appearance_rate": (("head_appearances",), "lawsuits", True, False),
+    "litigation_loss_rate": (("lawsuits_lost",), "lawsuits", True, False),
+    "satisfaction_rate": (("satisfied",), "respondents", True, False),
+    "judicial_office_legal_staff_coverage": (("judicial_offices_with_legal_staff",), "judicial_offices", True, False),
+    "case_file_pass_rate": (("case_files_passed",), "case_files_reviewed", True, False),
+    "reconsideration_correction_rate": (("reconsiderations_corrected",), "reconsiderations", True, False),
+    "joint_inspection_share": (("enterprise_inspections_joint",), "enterprise_inspections", True, False),
+    "random_inspection_share": (("enterprise_inspections_random",), "enterprise_inspections", True, False),
+}
+
+
+def test_every_statistics_indicator_has_a_formula_over_real_measures(con):
+    measures = set(con.execute("select unnest(measure_names())").df().iloc[:, 0])
+    view_columns = set(con.execute("select * from monthly_facts limit 0").df().columns)
+    assert measures == view_columns - {"region_code", "period_month", "domain_code", "agency_code"} - {
+        c for c in view_columns if c.endswith("_sample")
+    }
+    formulas = con.execute(
+        "select indicator_key, numerator_measures, denominator_measure from indicators "
+        "where computed_from = 'statistics'"
+    ).fetchall()
+    assert {key for key, _, _ in formulas} == set(FORMULAS_BY_HAND)
+    for key, numerator, denominator in formulas:
+        assert set(numerator) | {denominator} <= measures, key
+
+
+def test_indicator_values_of_applies_the_formulas_as_defined(con):
+    # Nine months (a per-year indicator is scaled to 12) of one child of 南京.
+    row = (
+        con.execute(
+            "select * from subtree_period('320100', date '2025-01-01', date '2025-09-01', null) "
+            "where child_code is not null order by child_code limit 1"
+        )
+        .df()
+        .iloc[0]
+    )
+    computed = dict(
+        con.execute(
+            """
+            with m as (
+                select 7 as row_no, *
+                from subtree_period('320100', date '2025-01-01', date '2025-09-01', null)
+                where child_code = $child
+            )
+            select indicator_key, value from indicator_values_of(m) where row_no = 7
+            """,
+            {"child": row["child_code"]},
+        ).fetchall()
+    )
+    assert set(computed) == set(FORMULAS_BY_HAND)
+    for key, (numerator, denominator, percent, per_year) in FORMULAS_BY_HAND.items():
+        expected = sum(row[m] for m in numerator) / row[denominator]
+        expected *= (100 if percent else 1) * (12 / 9 if per_year else 1)
+        assert computed[key] == pytest.approx(expected), key
+
+
+def test_indicator_values_of_leaves_a_zero_or_missing_denominator_without_a_value(con):
+    rows = con.execute(
         """
-        select i.indicator_key
-        from indicators as i,
-            (select * from subtree_period('320100', date '2025-01-01', date '2025-06-01', null)
-             where child_code is not null limit 1) as m
-        where i.computed_from = 'statistics'
-            and abs(indicator_value(i.indicator_key, m)
-                - indicator_scale(i.indicator_key, m) * indicator_numerator(i.indicator_key, m)
-                  / indicator_denominator(i.indicator_key, m)) > 1e-9
+        with m as (
+            select 1 as row_no, 12 as period_months, 5 as major_decisions_reviewed, 0 as major_decisions,
+                3 as lawsuits_lost, null::bigint as lawsuits
+        )
+        select indicator_key, value, numerator, denominator from indicator_values_of(m) order by indicator_key
         """
     ).fetchall()
-    assert wrong == []
+    assert ("legal_review_rate", None, 5.0, 0.0) in rows
+    assert ("litigation_loss_rate", None, 3.0, None) in rows
+    # indicators none of whose measures are present get no row at all
+    assert {key for key, *_ in rows} == {"legal_review_rate", "litigation_loss_rate"}
 
 
 def test_child_values_equal_an_independent_sum(con, runner):

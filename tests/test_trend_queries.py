@@ -32,12 +32,13 @@ def test_ytd_hours_count_from_january_even_when_the_period_starts_later(con):
     value = one(
         con,
         """
-        select indicator_value('training_hours_total', y)
-        from (
-            select any_value(period_months) as period_months, sum(columns(* exclude (child_code, period_month, period_months, is_sample)))
+        with y as (
+            select 1 as row_no, any_value(period_months) as period_months,
+                sum(columns(* exclude (child_code, period_month, period_months, is_sample)))
             from subtree_ytd('371100', date '2024-04-01', date '2024-06-01', null)
             where period_month = date '2024-06-01'
-        ) as y
+        )
+        select value from indicator_values_of(y) where indicator_key = 'training_hours_total'
         """,
     )[0]
     assert value == pytest.approx(hours / officers)
