@@ -639,10 +639,11 @@ create macro measure_names() as [
 
 -- The one place an indicator formula is applied: the statistics indicators of each row of measure_rows (a CTE's
 -- name; its rows need a unique row_no, period_months and measure columns named as in measure_names(), other columns
--- are ignored). One row per (row_no, indicator) that has any of its measures: numerator = the sum of the numerator's
--- measures present, denominator = the denominator measure, both as doubles; value = multiplier x (12 / period_months for a
--- per-year indicator) x numerator / denominator, null when the denominator is missing or 0. Every formula is a ratio
--- of sums, so the value of several rows together is scale x sum(numerator) / sum(denominator). The formulas are data
+-- are ignored). One row per (row_no, indicator) that has any of its measures: numerator = the sum of the
+-- numerator's measures present, denominator = the denominator measure, both as doubles; value = scale x numerator /
+-- denominator, null when the denominator is missing or 0, where scale = multiplier x (12 / period_months for a
+-- per-year indicator). Every formula is a ratio of sums, so the value of several rows together is
+-- scale x sum(numerator) / sum(denominator). The formulas are data
 -- (data/reference/indicators.csv), joined to the measures unpivoted, so a query binds one small plan instead of an
 -- expression per indicator and measure.
 create macro indicator_values_of(measure_rows) as table
