@@ -888,14 +888,16 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
         notes.append(
             f"{len(over)} queries have a warm p50 over {TARGET_QUERY_MS} ms of wall time; "
             f"{len(cpu_over)} queries use more than {TARGET_QUERY_MS} ms of CPU (all threads). Where wall time "
-            "exceeds CPU time the query waited for a core. What is left over 50 ms is planning, not data: DuckDB's "
-            "profiler (township view, where the data read is a few hundred rows) puts binding at 16-19 ms and "
-            "optimising at 10-15 ms for each indicator query (child_indicator_values, indicators_by_child, "
-            "indicators_ytd_by_month), because the schema's macros (subtree_monthly's five branches, the indicator "
-            "formulas as CASE expressions over 18 indicators, the governing-target rules) are expanded and optimised "
-            "on every call; prepared statements do not help (DuckDB re-plans them per execution). Execution after the "
-            "rollups is 10-20 ms at any level; the year-to-date query adds a window over the months (30-55 ms at the "
-            "nation). The pages cache every result per database version and filters, so a repeated view costs "
+            "exceeds CPU time the query waited for a core. What is left over 50 ms is mostly planning, not data: "
+            "the data read after the rollups takes 10-20 ms at any level, while DuckDB binds and optimises the "
+            "schema's table macros (subtree_monthly's five branches over the four fact tables, the governing-target "
+            "rules) on every call, 20-35 ms for an indicator query. Prepared statements do not help (DuckDB "
+            "re-plans them per execution). Done so far: the indicator formulas became data applied by one macro "
+            "(indicator_values_of) instead of CASE expressions over 18 indicators with the whole row as a struct "
+            "(about 10-15 ms less planning per query), and the year-to-date sums a self-join instead of a 26-column "
+            "window (a quarter of the CPU at the nation). The formulas as data cost one thing: a query that needs "
+            "one indicator still reads every measure column (the regions treemap at the nation and a province). "
+            "The pages cache every result per database version and filters, so a repeated view costs "
             "nothing, and a page's full script run stays well under its 1 s target (see the page table)."
         )
     if build and build["seconds"] > TARGET_BUILD_S:
@@ -912,8 +914,9 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
             "session before the script starts; the first script run in a cold process then takes 2-2.8 s (about "
             "0.5 s importing pandas, duckdb and Plotly, Streamlit's first-run component scan, the database's first "
             "reads into cold buffers, every query uncached), and the browser draws the charts on the same 2 cores. "
-            "A repeat of the same page takes about 1 s (table below). Not done: a launcher that imports the modules "
-            "and warms the landing view's cached queries while the browser loads."
+            "A repeat of the same page takes about 1 s (table below). Tried and dropped: a thread that imports the "
+            "modules and warms the database while the browser loads; on 2 cores shared with the browser it made the "
+            "first page slower (3.7-5.0 s against 3.4-3.6 s), because there is no idle core to warm on."
         )
     for note in notes:
         add(f"- {note}")
