@@ -420,6 +420,20 @@ union all by name
 select region_code, period_month, null::varchar as domain_code, respondents, satisfied, is_sample as survey_sample
 from satisfaction_surveys;
 
+-- The measure columns of monthly_facts, and so of subtree_monthly, subtree_period and subtree_ytd: what an
+-- indicator formula (indicators.numerator_measures, denominator_measure) may name. A test holds it to the view.
+create macro measure_names() as [
+    'count_penalty', 'count_inspection', 'count_license', 'count_coercion',
+    'major_decisions', 'major_decisions_reviewed', 'decisions_to_publicize', 'decisions_publicized',
+    'decisions_publicized_7d', 'reconsiderations', 'reconsiderations_corrected', 'lawsuits', 'lawsuits_lost',
+    'head_appearances', 'complaints_12345', 'case_files_reviewed', 'case_files_passed',
+    'officers', 'certified_officers', 'full_rotation_trained', 'public_law_hours', 'professional_hours',
+    'exam_sampled', 'exam_passed', 'township_officers', 'township_officers_trained',
+    'legal_reviewers', 'judicial_offices', 'judicial_offices_with_legal_staff',
+    'enterprise_inspections', 'enterprise_inspections_joint', 'enterprise_inspections_random',
+    'respondents', 'satisfied'
+];
+
 -- Derived, never edited: the subtree totals of every province, city and county, by month and domain, so that a
 -- national, provincial or city view reads a few thousand rows instead of millions. Rebuilt from the fact tables by
 -- enforcement/rollups.py (queries/rollup_*.sql) after every build and import; tests check it equals the base data.
@@ -534,29 +548,10 @@ select
     case when by_agency then agency_code end as agency_code,
     child_code,
     grandchild_code,
-    sum(count_penalty) as count_penalty, sum(count_inspection) as count_inspection,
-    sum(count_license) as count_license, sum(count_coercion) as count_coercion,
-    sum(major_decisions) as major_decisions, sum(major_decisions_reviewed) as major_decisions_reviewed,
-    sum(decisions_to_publicize) as decisions_to_publicize, sum(decisions_publicized) as decisions_publicized,
-    sum(decisions_publicized_7d) as decisions_publicized_7d,
-    sum(reconsiderations) as reconsiderations, sum(reconsiderations_corrected) as reconsiderations_corrected,
-    sum(lawsuits) as lawsuits, sum(lawsuits_lost) as lawsuits_lost, sum(head_appearances) as head_appearances,
-    sum(complaints_12345) as complaints_12345,
-    sum(case_files_reviewed) as case_files_reviewed, sum(case_files_passed) as case_files_passed,
+    sum(columns(lambda c: list_contains(measure_names(), c))),
     bool_or(cases_sample) as cases_sample,
-    sum(officers) as officers, sum(certified_officers) as certified_officers,
-    sum(full_rotation_trained) as full_rotation_trained,
-    sum(public_law_hours) as public_law_hours, sum(professional_hours) as professional_hours,
-    sum(exam_sampled) as exam_sampled, sum(exam_passed) as exam_passed,
-    sum(township_officers) as township_officers, sum(township_officers_trained) as township_officers_trained,
     bool_or(training_sample) as training_sample,
-    sum(legal_reviewers) as legal_reviewers, sum(judicial_offices) as judicial_offices,
-    sum(judicial_offices_with_legal_staff) as judicial_offices_with_legal_staff,
-    sum(enterprise_inspections) as enterprise_inspections,
-    sum(enterprise_inspections_joint) as enterprise_inspections_joint,
-    sum(enterprise_inspections_random) as enterprise_inspections_random,
     bool_or(capacity_sample) as capacity_sample,
-    sum(respondents) as respondents, sum(satisfied) as satisfied,
     bool_or(survey_sample) as survey_sample,
     coalesce(bool_or(cases_sample), false) or coalesce(bool_or(training_sample), false)
         or coalesce(bool_or(capacity_sample), false) or coalesce(bool_or(survey_sample), false) as is_sample
@@ -622,20 +617,6 @@ from subtree_monthly(
     by_grandchild := by_grandchild, by_domain := by_domain, by_agency := by_agency
 )
 group by child_code, case when by_grandchild then grandchild_code end, domain_code, agency_code;
-
--- The measure columns of monthly_facts, and so of subtree_monthly, subtree_period and subtree_ytd: what an
--- indicator formula (indicators.numerator_measures, denominator_measure) may name. A test holds it to the view.
-create macro measure_names() as [
-    'count_penalty', 'count_inspection', 'count_license', 'count_coercion',
-    'major_decisions', 'major_decisions_reviewed', 'decisions_to_publicize', 'decisions_publicized',
-    'decisions_publicized_7d', 'reconsiderations', 'reconsiderations_corrected', 'lawsuits', 'lawsuits_lost',
-    'head_appearances', 'complaints_12345', 'case_files_reviewed', 'case_files_passed',
-    'officers', 'certified_officers', 'full_rotation_trained', 'public_law_hours', 'professional_hours',
-    'exam_sampled', 'exam_passed', 'township_officers', 'township_officers_trained',
-    'legal_reviewers', 'judicial_offices', 'judicial_offices_with_legal_staff',
-    'enterprise_inspections', 'enterprise_inspections_joint', 'enterprise_inspections_random',
-    'respondents', 'satisfied'
-];
 
 -- The one place an indicator formula is applied: the statistics indicators of each row of measure_rows (a CTE's
 -- name; its rows need a unique row_no, period_months and measure columns named as in measure_names(), other columns
