@@ -618,16 +618,16 @@ from subtree_monthly(
 )
 group by child_code, case when by_grandchild then grandchild_code end, domain_code, agency_code;
 
--- The one place an indicator formula is applied: the statistics indicators of each row of measure_rows (a CTE's
--- name; its rows need a unique row_no, period_months and measure columns named as in measure_names(), other columns
--- are ignored). One row per (row_no, indicator) that has any of its measures: numerator = the sum of the
--- numerator's measures present, denominator = the denominator measure, both as doubles; value = scale x numerator /
--- denominator, null when the denominator is missing or 0, where scale = multiplier x (12 / period_months for a
--- per-year indicator). Every formula is a ratio of sums, so the value of several rows together is
--- scale x sum(numerator) / sum(denominator). The formulas are data
--- (data/reference/indicators.csv), joined to the measures unpivoted, so a query binds one small plan instead of an
--- expression per indicator and measure.
-create macro indicator_values_of(measure_rows) as table
+-- The one place an indicator formula is applied: the statistics indicators (those in indicator_keys, when given) of
+-- each row of measure_rows (a CTE's name; its rows need a unique row_no, period_months and measure columns named as
+-- in measure_names(); other columns are ignored). One row per (row_no, indicator) that has any of its measures:
+-- numerator = the sum of the numerator's measures present, denominator = the denominator measure, both as doubles;
+-- value = scale x numerator / denominator, null when the denominator is missing or 0, where scale = multiplier x
+-- (12 / period_months for a per-year indicator). Every formula is a ratio of sums, so the value of several rows
+-- together is scale x sum(numerator) / sum(denominator). The formulas are data (data/reference/indicators.csv),
+-- joined to the measures unpivoted, so a query binds one small plan instead of an expression per indicator and
+-- measure.
+create macro indicator_values_of(measure_rows, indicator_keys := null) as table
 with
 amounts as (
     unpivot (select * from query_table(measure_rows))
@@ -639,10 +639,12 @@ terms as (
     select indicator_key, unnest(numerator_measures) as measure, true as is_numerator, multiplier, per_year
     from indicators
     where computed_from = 'statistics'
+        and (indicator_keys is null or list_contains(indicator_keys::varchar[], indicator_key))
     union all
     select indicator_key, denominator_measure, false, multiplier, per_year
     from indicators
     where computed_from = 'statistics'
+        and (indicator_keys is null or list_contains(indicator_keys::varchar[], indicator_key))
 ),
 
 sums as (
@@ -659,6 +661,27 @@ sums as (
 
 select row_no, indicator_key, scale * numerator / nullif(denominator, 0) as value, numerator, denominator, scale
 from sums;
+
+-- Every row of measure_rows (a CTE's name; it needs period_months and the measure columns) once per statistics
+-- indicator in indicator_keys (null: all), with the row's columns, indicator_key, value, numerator and denominator
+-- (indicator_values_of; null where the row has none of the indicator's measures). What a query that shows
+-- indicators next to their measures calls, instead of numbering its rows and joining the values back itself.
+create macro indicators_of_rows(measure_rows, indicator_keys) as table
+with
+numbered as materialized (
+    select row_number() over () as row_no, * from query_table(measure_rows)
+),
+
+computed as (
+    select * from indicator_values_of(numbered, indicator_keys := indicator_keys)
+)
+
+select n.* exclude (row_no), i.indicator_key, v.value, v.numerator, v.denominator
+from numbered as n
+cross join indicators as i
+left join computed as v on v.row_no = n.row_no and v.indicator_key = i.indicator_key
+where i.computed_from = 'statistics'
+    and (indicator_keys is null or list_contains(indicator_keys::varchar[], i.indicator_key));
 
 -- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
 -- summed from January of each month's year up to that month (months before month_from included), stocks at the

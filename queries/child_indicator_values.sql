@@ -33,33 +33,23 @@ total_measures as (
     group by r.region_code, r.region_name
 ),
 
-measures as materialized (
-    select row_number() over () as row_no, *
-    from (
-        select * from child_measures
-        union all by name
-        select * from total_measures
-    )
-),
-
-measure_values as (
-    select * from indicator_values_of(measures)
+measures as (
+    select * from child_measures
+    union all by name
+    select * from total_measures
 ),
 
 values as materialized (
     select
-        m.scope,
-        m.region_code,
-        m.region_name,
-        i.indicator_key,
+        v.scope,
+        v.region_code,
+        v.region_name,
+        v.indicator_key,
         v.value,
         v.numerator,
         v.denominator,
-        coalesce(m.is_sample, false) as is_sample
-    from measures as m
-    cross join indicators as i
-    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
-    where i.computed_from = 'statistics'
+        coalesce(v.is_sample, false) as is_sample
+    from indicators_of_rows(measures, null) as v
 ),
 
 targets as (

@@ -6,29 +6,22 @@ children as (
     select * from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code)
 ),
 
-total as materialized (
+total as (
     select
-        1 as row_no,
         any_value(period_months) as period_months,
         sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
         bool_or(is_sample) as is_sample
     from children
-),
-
-total_values as (
-    select * from indicator_values_of(total)
 )
 
 select
-    i.indicator_key,
+    v.indicator_key,
     i.name_zh,
     i.name_en,
     i.unit,
     i.higher_is_better,
     v.value,
-    total.is_sample
-from indicators as i
-cross join total
-left join total_values as v on v.indicator_key = i.indicator_key
-where i.computed_from = 'statistics'
-order by i.indicator_key
+    v.is_sample
+from indicators_of_rows(total, null) as v
+join indicators as i on i.indicator_key = v.indicator_key
+order by v.indicator_key

@@ -20,33 +20,19 @@ subtree_total as (
     from by_child
 ),
 
-measures as materialized (
-    select row_number() over () as row_no, *
-    from (
-        select * from by_child
-        union all by name
-        select * from subtree_total
-    )
-),
-
-measure_values as (
-    select * from indicator_values_of(measures)
-),
-
-chosen_indicators as (
-    select indicator_key, name_zh, name_en, unit
-    from indicators
-    where list_contains($indicator_keys::varchar[], indicator_key)
+measures as (
+    select * from by_child
+    union all by name
+    select * from subtree_total
 ),
 
 indicator_values as (
     select
-        m.child_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
+        v.child_code, v.is_total, v.indicator_key, i.name_zh, i.name_en, i.unit,
         v.value,
-        m.* exclude (row_no, child_code, is_total)
-    from measures as m
-    cross join chosen_indicators as i
-    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
+        v.* exclude (child_code, is_total, indicator_key, value, numerator, denominator)
+    from indicators_of_rows(measures, $indicator_keys) as v
+    join indicators as i on i.indicator_key = v.indicator_key
 ),
 
 with_target as (

@@ -18,33 +18,19 @@ all_domains as (
     from by_domain
 ),
 
-measures as materialized (
-    select row_number() over () as row_no, *
-    from (
-        select * from by_domain
-        union all by name
-        select * from all_domains
-    )
-),
-
-measure_values as (
-    select * from indicator_values_of(measures)
-),
-
-chosen_indicators as (
-    select indicator_key, name_zh, name_en, unit
-    from indicators
-    where list_contains($indicator_keys::varchar[], indicator_key)
+measures as (
+    select * from by_domain
+    union all by name
+    select * from all_domains
 ),
 
 indicator_values as (
     select
-        m.domain_code, m.is_total, i.indicator_key, i.name_zh, i.name_en, i.unit,
+        v.domain_code, v.is_total, v.indicator_key, i.name_zh, i.name_en, i.unit,
         v.value,
-        m.* exclude (row_no, domain_code, is_total)
-    from measures as m
-    cross join chosen_indicators as i
-    left join measure_values as v on v.row_no = m.row_no and v.indicator_key = i.indicator_key
+        v.* exclude (domain_code, is_total, indicator_key, value, numerator, denominator)
+    from indicators_of_rows(measures, $indicator_keys) as v
+    join indicators as i on i.indicator_key = v.indicator_key
 ),
 
 with_target as (

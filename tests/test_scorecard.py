@@ -368,3 +368,23 @@ def test_milestone_chart_draws_overdue_in_the_palette_colour(runner):
     assert colours["逾期未完成"] == status.MILESTONE_COLORS["overdue"]
     shares = scorecard.milestone_year_shares(counts)
     assert shares.groupby("milestone_year")["share_pct"].sum().tolist() == pytest.approx([100.0, 100.0, 100.0])
+
+
+def test_indicators_of_rows_keeps_every_row_once_per_chosen_indicator(con):
+    rows = con.execute(
+        """
+        with m as (
+            select 'a' as label, 12 as period_months, 9 as major_decisions_reviewed, 10 as major_decisions
+            union all
+            select 'b', 12, null, null
+        )
+        select label, indicator_key, value from indicators_of_rows(m, ['legal_review_rate', 'certified_rate'])
+        order by label, indicator_key
+        """
+    ).fetchall()
+    assert rows == [
+        ("a", "certified_rate", None),
+        ("a", "legal_review_rate", pytest.approx(90.0)),
+        ("b", "certified_rate", None),
+        ("b", "legal_review_rate", None),
+    ]
