@@ -1,7 +1,8 @@
 """Rollups: derived tables the dashboard reads instead of recomputing them on every query.
 
-- rollup_monthly: the subtree totals of every province, city and county by month and domain. ``subtree_monthly``
-  reads it for roots whose children are counties or above (nation, province, city): thousands of rows, not millions.
+- rollup_monthly: the subtree totals of every province, city and county by month and domain, and the own rows of the
+  nation, provinces and cities. ``subtree_monthly`` reads it alone for roots whose children are counties or above
+  (nation, province, city): thousands of rows from one table, not millions from four.
 - milestone_assignments_stored and progress_spans: the milestone assignments and the progress history with each
   report's replacement date, read by ``progress_as_of`` and ``milestone_status_as_of``.
 
@@ -15,14 +16,16 @@ from collections.abc import Iterable
 
 from enforcement.queries import QueryRunner
 
-# One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures).
-SOURCES = ("cases", "training", "capacity", "surveys")
+# One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures). "own" copies
+# the rows reported at the nation, provinces and cities themselves (all four tables).
+SOURCES = ("cases", "training", "capacity", "surveys", "own")
 # Every table refresh writes.
 DERIVED_TABLES = ("rollup_monthly", "milestone_assignments_stored", "progress_spans")
 
 
 def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]:
-    """Code prefixes to rebuild: '' (everything) when region_codes is None, else the provinces holding them."""
+    """Code prefixes to rebuild: '' (everything) when region_codes is None, else the provinces holding them (and
+    '000000', the nation's own rows, when the nation is one of them)."""
     if region_codes is None:
         return [""]
     codes = sorted(set(region_codes))

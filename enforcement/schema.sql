@@ -435,10 +435,12 @@ create macro measure_names() as [
 ];
 
 -- Derived, never edited: the subtree totals of every province, city and county, by month and domain, so that a
--- national, provincial or city view reads a few thousand rows instead of millions. Rebuilt from the fact tables by
--- enforcement/rollups.py (queries/rollup_*.sql) after every build and import; tests check it equals the base data.
+-- national, provincial or city view reads a few thousand rows instead of millions; and the own rows of the nation,
+-- the provinces and the cities (parent_code = region_code: the figures reported at the region itself), so that such
+-- a view reads this one table and not the four fact tables. Rebuilt from the fact tables by enforcement/rollups.py
+-- (queries/rollup_*.sql) after every build and import; tests check it equals the base data.
 -- One row per (region, month, domain, source table): a row holds one table's measures, the others are null.
--- Sorted by parent_code, so the children of one region are a few contiguous row groups.
+-- Each source's rows are sorted by parent_code, so the rows under one region are a few contiguous row groups.
 create table rollup_monthly (
     parent_code varchar not null,
     region_code varchar not null,
@@ -480,10 +482,10 @@ create macro code_depth(code) as
 -- by_agency := true by agency_code (training only; null for the other measures). A non-null
 -- domain keeps that domain's rows and the measures that have no domain. region_code is the row's region (the
 -- grandchild, the child, or the root for its own agencies).
--- Where the rows' level is a county or above (or a township directly under a city), their subtree totals come from
--- rollup_monthly and only the own rows of the root (and children) from the fact tables; deeper splits read the
--- root's subtree from the fact tables, sorted by region code so that the range reads a few row groups. Both give
--- the same numbers (tests/test_rollups.py).
+-- Where the rows' level is a county or above (or a township directly under a city), everything comes from
+-- rollup_monthly: the children's (grandchildren's) subtree totals and the root's (children's) own rows. Deeper splits
+-- read the root's subtree from the fact tables, sorted by region code so that the range reads a few row groups. Both
+-- give the same numbers (tests/test_rollups.py). code_depth is a constant, so the branch not taken is not planned.
 create macro subtree_monthly(
     root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false
 ) as table
@@ -505,31 +507,23 @@ facts as (
         and x.region_code = f.region_code
         and f.period_month between month_from and month_to
     union all by name
-    -- the root's own agencies
-    select f.*, null::varchar as child_code, null::varchar as grandchild_code
-    from monthly_facts as f
-    where code_depth(root_code) + (case when by_grandchild then 2 else 1 end) <= 3
-        and f.region_code = root_code
-        and f.period_month between month_from and month_to
-    union all by name
-    -- the children's subtree totals
-    select u.* exclude (parent_code), u.region_code as child_code, null::varchar as grandchild_code
+    -- one level: the children's subtree totals and the root's own rows (child_code null)
+    select u.* exclude (parent_code), nullif(u.region_code, root_code) as child_code, null::varchar as grandchild_code
     from rollup_monthly as u
     where code_depth(root_code) + 1 <= 3 and not by_grandchild
         and u.parent_code = root_code
         and u.period_month between month_from and month_to
     union all by name
-    -- two levels: the children's own agencies and the grandchildren's subtree totals
-    select f.*, f.region_code as child_code, null::varchar as grandchild_code
-    from monthly_facts as f
-    where code_depth(root_code) + 2 <= 3 and by_grandchild
-        and f.region_code in (select region_code from regions where parent_code = root_code)
-        and f.period_month between month_from and month_to
-    union all by name
-    select u.* exclude (parent_code), u.parent_code as child_code, u.region_code as grandchild_code
+    -- two levels: the grandchildren's subtree totals, the children's own rows (grandchild_code null) and the root's
+    -- own rows (both null)
+    select
+        u.* exclude (parent_code),
+        nullif(u.parent_code, root_code) as child_code,
+        nullif(u.region_code, u.parent_code) as grandchild_code
     from rollup_monthly as u
     where code_depth(root_code) + 2 <= 3 and by_grandchild
-        and u.parent_code in (select region_code from regions where parent_code = root_code)
+        and u.parent_code in (select region_code from regions where parent_code = root_code or region_code = root_code)
+        and (u.parent_code <> root_code or u.region_code = root_code)
         and u.period_month between month_from and month_to
 ),
 

@@ -58,6 +58,7 @@ def test_rollup_equals_the_facts_for_every_region_and_month(con, table, measure)
         rolled as (
             select region_code, period_month, sum({measure}) as rolled
             from rollup_monthly
+            where parent_code <> region_code  -- subtree totals, not own rows
             group by region_code, period_month
             having count({measure}) > 0
         )
@@ -69,6 +70,32 @@ def test_rollup_equals_the_facts_for_every_region_and_month(con, table, measure)
     ).fetchone()
     assert mismatches == (0, 0, 0)
     assert con.execute(f"select count({measure}) from rollup_monthly").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(("table", "measure"), MEASURES)
+def test_own_rows_are_the_facts_reported_at_the_nation_provinces_and_cities(con, table, measure):
+    # parent_code = region_code: what was reported at the region itself, for every region at most two levels deep
+    expected = con.execute(
+        f"""
+        select f.region_code, f.period_month, sum(f.{measure})
+        from {table} as f join regions as x on x.region_code = f.region_code
+        where len(x.lineage) <= 2
+        group by all order by all
+        """
+    ).fetchall()
+    own = con.execute(
+        f"""
+        select region_code, period_month, sum({measure})
+        from rollup_monthly where parent_code = region_code
+        group by all having count({measure}) > 0 order by all
+        """
+    ).fetchall()
+    assert own == expected
+    depths = con.execute(
+        "select distinct len(x.lineage) from rollup_monthly as u join regions as x using (region_code) "
+        "where u.parent_code = u.region_code"
+    ).fetchall()
+    assert set(depths) <= {(0,), (1,), (2,)}
 
 
 def test_rollup_keeps_the_domain_of_cases_and_training(con):
@@ -83,13 +110,15 @@ def test_rollup_keeps_the_domain_of_cases_and_training(con):
         select e.domain_code, e.expected, sum(r.count_penalty)
         from expected as e
         join rollup_monthly as r on r.region_code = e.region_code and r.domain_code = e.domain_code
+        where r.parent_code <> r.region_code
         group by all
         """
     ).fetchall()
     assert len(rows) == 20
     assert all(expected == rolled for _, expected, rolled in rows)
     justice = con.execute(
-        "select sum(officers) from rollup_monthly where region_code = '440000' and domain_code is null"
+        "select sum(officers) from rollup_monthly "
+        "where region_code = '440000' and parent_code <> region_code and domain_code is null"
     ).fetchone()[0]
     direct = con.execute(
         """
@@ -233,14 +262,13 @@ def test_roots_above_county_read_the_rollup_and_small_roots_the_facts(con):
     def scanned(region_code: str) -> dict[str, dict]:
         return {s["table"]: s for s in scan_profile(con, sql, {"region_code": region_code, **params})}
 
-    nation = scanned("000000")
-    # The nation's children come from the rollup: case_stats is read only for the nation's own agencies (none).
-    # (a scan the optimizer proved empty from the zone maps is not in the plan at all)
-    assert nation.get("case_stats", {"rows_scanned": 0})["rows_scanned"] == 0
-    assert nation.get("training_stats", {"rows_scanned": 0})["rows_scanned"] == 0
-    assert nation["rollup_monthly"]["rows_scanned"] > 0
-    # one row group per source table's segment of the rollup, at most
-    assert nation["rollup_monthly"]["row_groups_scanned"] <= 4 < nation["rollup_monthly"]["row_groups_total"]
+    # Above the counties everything comes from the rollup (the children's totals and the root's own rows): no fact
+    # table is in the plan at all.
+    for root in ("000000", "440000", "440100"):
+        tables = scanned(root)
+        assert not set(tables) & {"case_stats", "training_stats", "capacity_stats", "satisfaction_surveys"}, root
+        # one row group per source's segment of the rollup (five: four tables and the own rows), at most
+        assert 0 < tables["rollup_monthly"]["row_groups_scanned"] <= 5 < tables["rollup_monthly"]["row_groups_total"]
     county = scanned("320102")
     # A county's subtree is a code range: the zone maps skip all but one or two row groups of case_stats.
     assert 0 < county["case_stats"]["row_groups_scanned"] <= 2 < county["case_stats"]["row_groups_total"]
@@ -263,7 +291,7 @@ def _rollup_mismatches(connection: duckdb.DuckDBPyConnection) -> int:
         expected as ({_independent_subtree_sums(connection, "case_stats", "count_penalty")}),
         rolled as (
             select region_code, period_month, sum(count_penalty) as rolled
-            from rollup_monthly group by all having count(count_penalty) > 0
+            from rollup_monthly where parent_code <> region_code group by all having count(count_penalty) > 0
         )
         select count(*) from expected as e full join rolled as r using (region_code, period_month)
         where e.expected is distinct from r.rolled
@@ -291,13 +319,37 @@ def test_refresh_of_the_provinces_an_import_touched(writable_copy):
     assert total == direct
 
 
-def test_full_refresh_is_idempotent_and_the_nation_needs_none(writable_copy):
+def test_full_refresh_is_idempotent(writable_copy):
     runner = QueryRunner(writable_copy)
-    before = writable_copy.execute("select count(*), sum(count_penalty) from rollup_monthly").fetchone()
+    before = writable_copy.execute("select count(*), sum(count_penalty), sum(officers) from rollup_monthly").fetchone()
     assert rollups.refresh(runner) == [""]
-    assert writable_copy.execute("select count(*), sum(count_penalty) from rollup_monthly").fetchone() == before
-    assert rollups.refresh(runner, ["000000"]) == []
+    assert writable_copy.execute(
+        "select count(*), sum(count_penalty), sum(officers) from rollup_monthly"
+    ).fetchone() == before
     assert rollups.refresh(runner, []) == []
+
+
+def test_figures_reported_at_the_nation_refresh_only_the_nations_own_rows(writable_copy):
+    runner = QueryRunner(writable_copy)
+    before = writable_copy.execute("select count(*) from rollup_monthly").fetchone()[0]
+    writable_copy.execute(
+        "insert into capacity_stats values ('000000', date '2024-03-01', 40, 0, 0, 9, 2, 3, false, null)"
+    )
+    assert rollups.refresh(runner, ["000000"]) == ["000000"]
+    assert writable_copy.execute("select count(*) from rollup_monthly").fetchone()[0] == before + 1
+    # the nation's own row (child_code null) next to the provinces' totals
+    own = writable_copy.execute(
+        "select legal_reviewers, enterprise_inspections from subtree_monthly("
+        "'000000', date '2024-03-01', date '2024-03-01', null) where child_code is null"
+    ).fetchall()
+    assert own == [(40, 9)]
+    total = writable_copy.execute(
+        "select sum(enterprise_inspections) from subtree_period('000000', date '2024-03-01', date '2024-03-01', null)"
+    ).fetchone()[0]
+    direct = writable_copy.execute(
+        "select sum(enterprise_inspections) from capacity_stats where period_month = date '2024-03-01'"
+    ).fetchone()[0]
+    assert total == direct
 
 
 @pytest.mark.parametrize("as_of", ["2023-06-30", "2024-10-31", "2024-12-31", "2025-01-01", "2025-12-31"])
