@@ -32,6 +32,7 @@ class Indicator:
     unit: str
     higher_is_better: bool
     definition: str
+    sources: tuple[str, ...] = ()  # the fact tables its formula reads (none for milestone indicators)
 
 
 def indicator_options(catalog: pd.DataFrame) -> list[str]:
@@ -58,6 +59,7 @@ def indicator(key: str, catalog: pd.DataFrame, lang: str = "zh") -> Indicator:
         row["unit"],
         bool(row["higher_is_better"]),
         row["definition"],
+        tuple(row["sources"]),
     )
 
 

@@ -480,14 +480,17 @@ create macro code_depth(code) as
 -- own agencies (grandchild_code null). With by_domain := true each row is split by domain_code (cases: their
 -- domain; training: the agency's domain; null: agencies without a domain, capacity, satisfaction); with
 -- by_agency := true by agency_code (training only; null for the other measures). A non-null
--- domain keeps that domain's rows and the measures that have no domain. region_code is the row's region (the
--- grandchild, the child, or the root for its own agencies).
+-- domain keeps that domain's rows and the measures that have no domain. A non-null sources (a list of 'cases',
+-- 'training', 'capacity', 'surveys': the fact tables, as indicator_catalog's sources names them) keeps only those
+-- tables' rows, the other measures null: a query after one indicator then sums a quarter of the rows.
+-- region_code is the row's region (the grandchild, the child, or the root for its own agencies).
 -- Where the rows' level is a county or above (or a township directly under a city), everything comes from
 -- rollup_monthly: the children's (grandchildren's) subtree totals and the root's (children's) own rows. Deeper splits
 -- read the root's subtree from the fact tables, sorted by region code so that the range reads a few row groups. Both
 -- give the same numbers (tests/test_rollups.py). code_depth is a constant, so the branch not taken is not planned.
 create macro subtree_monthly(
-    root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false
+    root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false,
+    sources := null
 ) as table
 with
 root as (
@@ -528,11 +531,17 @@ facts as (
 ),
 
 kept as (
-    -- with a domain: that domain's cases and agencies, and the measures that have no domain
+    -- with a domain: that domain's cases and agencies, and the measures that have no domain; with sources: only
+    -- the rows of those fact tables (a row's *_sample flag is set exactly for its own table)
     select *
     from facts
-    where domain is null or domain_code = domain
-        or (domain_code is null and (capacity_sample is not null or survey_sample is not null))
+    where (domain is null or domain_code = domain
+            or (domain_code is null and (capacity_sample is not null or survey_sample is not null)))
+        and (sources is null
+            or (list_contains(sources::varchar[], 'cases') and cases_sample is not null)
+            or (list_contains(sources::varchar[], 'training') and training_sample is not null)
+            or (list_contains(sources::varchar[], 'capacity') and capacity_sample is not null)
+            or (list_contains(sources::varchar[], 'surveys') and survey_sample is not null))
 )
 
 select
@@ -572,9 +581,10 @@ where c.parent_code = root_code;
 -- Measures of root's subtree over a period, by child of the root (child_code null: the root's own agencies).
 -- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
 -- With by_grandchild := true the rows are split one level further (grandchild_code null: the child's own agencies);
--- with by_domain / by_agency := true by domain_code / agency_code as in subtree_monthly.
+-- with by_domain / by_agency := true by domain_code / agency_code, and sources, as in subtree_monthly.
 create macro subtree_period(
-    root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false
+    root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false,
+    sources := null
 ) as table
 select
     child_code,
@@ -608,7 +618,7 @@ select
     bool_or(is_sample) as is_sample
 from subtree_monthly(
     root_code, month_from, month_to, domain,
-    by_grandchild := by_grandchild, by_domain := by_domain, by_agency := by_agency
+    by_grandchild := by_grandchild, by_domain := by_domain, by_agency := by_agency, sources := sources
 )
 group by child_code, case when by_grandchild then grandchild_code end, domain_code, agency_code;
 

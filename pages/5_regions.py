@@ -60,7 +60,9 @@ else:
             region_code=f.region, month_from=period.month_from, month_to=period.month_to, domain_code=f.domain
         )
         values = ctx.query("child_indicator_values", as_of=period.judged_on, plan_id=f.plan, **period_params)
-        tile_values = ctx.query("subtree_indicator_tiles", indicator_key=indicator, **period_params)
+        tile_values = ctx.query(
+            "subtree_indicator_tiles", indicator_key=indicator, sources=list(info.sources), **period_params
+        )
     rows, parent = drilldown.ranking(indicator, values, counts, ctx.lang, info.higher_is_better)
 
     st.markdown(drilldown.target_caption(rows, ctx.lang))

@@ -1,15 +1,17 @@
 -- One indicator for every child and grandchild of $region_code and for the region itself, over a period, with the
 -- numbers behind it: one row per region (the tiles of a two-level treemap; parent_code links them).
--- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $indicator_key
+-- $sources: the indicator's fact tables (indicator_catalog.sources), so that only their rows are summed.
+-- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $indicator_key, $sources
 with
 measures as materialized (
     select row_number() over () as row_no, *
-    from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code, by_grandchild := true)
+    from subtree_period(
+        $region_code, $month_from::date, $month_to::date, $domain_code, by_grandchild := true, sources := $sources
+    )
 ),
 
 measure_values as (
-    select * from indicator_values_of(measures)
-    where indicator_key = $indicator_key
+    select * from indicator_values_of(measures, indicator_keys := [$indicator_key])
 ),
 
 -- numerator and denominator of each split row; a tile's value is the ratio of their sums over its rows

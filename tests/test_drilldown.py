@@ -139,7 +139,13 @@ def test_common_target_or_one_per_plan():
 
 
 def test_treemap_tiles_match_the_ranking_and_leave_out_empty_children(runner):
-    tiles = runner.run("subtree_indicator_tiles", region_code="000000", indicator_key="legal_review_rate", **YEAR_2025)
+    tiles = runner.run(
+        "subtree_indicator_tiles",
+        region_code="000000",
+        indicator_key="legal_review_rate",
+        sources=["cases"],
+        **YEAR_2025,
+    )
     values = runner.run("child_indicator_values", region_code="000000", as_of="2025-12-31", plan_id=None, **YEAR_2025)
     ranked, parent = drilldown.ranking("legal_review_rate", values, None)
     by_code = tiles.set_index("region_code")["value"]
@@ -149,3 +155,49 @@ def test_treemap_tiles_match_the_ranking_and_leave_out_empty_children(runner):
     shown = drilldown.shown_tiles(tiles)
     assert "110000" not in shown  # 北京 has no sample figures
     assert {"000000", "320000", "320100"} <= shown
+
+
+def test_catalog_sources_are_the_tables_holding_each_formulas_measures(runner, con):
+    catalog = runner.run("indicator_catalog").set_index("indicator_key")
+    # independently: each measure's table from information_schema, each formula's measures from the indicators table
+    expected = con.execute(
+        """
+        with formulas as (
+            select indicator_key, unnest(list_append(numerator_measures, denominator_measure)) as measure
+            from indicators where computed_from = 'statistics'
+        )
+        select f.indicator_key, list(distinct c.table_name order by c.table_name)
+        from formulas as f
+        join information_schema.columns as c on c.column_name = f.measure
+        where c.table_name in ('case_stats', 'training_stats', 'capacity_stats', 'satisfaction_surveys')
+        group by all
+        """
+    ).fetchall()
+    names = {
+        "case_stats": "cases",
+        "training_stats": "training",
+        "capacity_stats": "capacity",
+        "satisfaction_surveys": "surveys",
+    }
+    assert len(expected) == (catalog["computed_from"] == "statistics").sum() > 10
+    for key, tables in expected:
+        assert sorted(catalog.loc[key, "sources"]) == sorted(names[t] for t in tables), key
+    assert list(catalog.loc["legal_review_rate", "sources"]) == ["cases"]  # what the benchmark passes
+    assert all(len(s) == 0 for s in catalog.loc[catalog["computed_from"] != "statistics", "sources"])
+
+
+@pytest.mark.parametrize("root", ["000000", "320000", "320102"])
+@pytest.mark.parametrize(
+    "key", ["legal_review_rate", "training_hours_total", "legal_reviewer_ratio", "satisfaction_rate"]
+)
+def test_tiles_read_only_their_sources_and_give_the_same_values(runner, root, key):
+    sources = list(drilldown.indicator(key, runner.run("indicator_catalog")).sources)
+    everything = ["cases", "training", "capacity", "surveys"]
+    narrow = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=sources, **YEAR_2025)
+    wide = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=everything, **YEAR_2025)
+    pd.testing.assert_frame_equal(narrow.drop(columns="is_sample"), wide.drop(columns="is_sample"))
+    assert narrow["value"].notna().sum() > 0
+    # with other tables only, the indicator has no numbers at all
+    others = [s for s in everything if s not in sources]
+    empty = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=others, **YEAR_2025)
+    assert empty["value"].isna().all() and len(empty) == len(wide)
