@@ -103,6 +103,9 @@ create table indicators (
     denominator_measure varchar,
     multiplier double,
     per_year boolean,
+    -- The fact tables the formula reads ('cases', 'training', 'capacity', 'surveys'; empty for milestone
+    -- indicators), derived at load from the tables' columns: what subtree_period's sources filter takes.
+    sources varchar[] not null,
     check ((computed_from = 'statistics') = coalesce(
         len(numerator_measures) > 0 and denominator_measure is not null and multiplier is not null
         and per_year is not null,
