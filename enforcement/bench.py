@@ -36,7 +36,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from enforcement import cases, datasets, export, filters, queries, rollups, store, training
+from enforcement import cases, datasets, export, filters, queries, rollups, store, training, trends
 from enforcement.queries import QueryRunner
 
 DEFAULT_DB = store.PROJECT_DIR / "data" / "national.duckdb"
@@ -68,6 +68,7 @@ class Scenario:
     parent_code: str
     period: str
     filters: filters.Filters
+    catalog: pd.DataFrame  # indicator_catalog, for each indicator query's sources (as the pages pass them)
 
     @property
     def label(self) -> str:
@@ -90,7 +91,12 @@ def _judged_params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
 
 def _keyed(keys: tuple[str, ...], domain: bool = True) -> ParamsFor:
     def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
-        out = {**_period_params(f, s), "plan_id": f.plan, "indicator_keys": list(keys)}
+        out = {
+            **_period_params(f, s),
+            "plan_id": f.plan,
+            "indicator_keys": list(keys),
+            "sources": trends.catalog_sources(s.catalog, keys),
+        }
         if not domain:
             del out["domain_code"]
         return out
@@ -238,6 +244,7 @@ def scenarios(runner: QueryRunner) -> list[Scenario]:
     children = runner.run("region_children", parent_code=chain[-1])
     chain.append(str(children.sort_values("region_code")["region_code"].iloc[0]))
     out = []
+    catalog = runner.run("indicator_catalog")
     # the plan a page shows by default: the first of the region's plans
     default_plan = {}
     for code in chain:
@@ -254,7 +261,7 @@ def scenarios(runner: QueryRunner) -> list[Scenario]:
                 period_to=last,
             )
             parent = chain[depth - 1] if depth else code
-            out.append(Scenario(LEVELS[depth], code, parent, period, page_filters))
+            out.append(Scenario(LEVELS[depth], code, parent, period, page_filters, catalog))
     return out
 
 

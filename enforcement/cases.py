@@ -26,6 +26,7 @@ from enforcement.trends import (
     empty_chart,
     fmt,
     indicator_name,
+    indicator_params,
     indicator_table,
     is_missing,
     month_axis,
@@ -74,16 +75,16 @@ def counts_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 def rates_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """The rates of the subtree by month, the year so far (child rows are dropped: only the total is drawn)."""
-    rows = query("indicators_ytd_by_month", **scope.with_plan(), indicator_keys=list(RATES))
+    rows = query("indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, RATES))
     return rows[rows["is_total"]]
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_child", **scope.with_plan(), indicator_keys=list(RANKABLE))
+    return query("indicators_by_child", **scope.with_plan(), **indicator_params(query, RANKABLE))
 
 
 def by_domain(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_domain", **scope.with_plan(domain=False), indicator_keys=list(RANKABLE))
+    return query("indicators_by_domain", **scope.with_plan(domain=False), **indicator_params(query, RANKABLE))
 
 
 # ----------------------------------------------------------------------------------------------- KPIs

@@ -693,8 +693,9 @@ where i.computed_from = 'statistics'
 -- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
 -- summed from January of each month's year up to that month (months before month_from included), stocks at the
 -- month. period_months is 12 because the year so far is held against the whole year's target, not scaled up:
--- indicator_values_of then gives, e.g., the training hours per officer so far this year.
-create macro subtree_ytd(root_code, month_from, month_to, domain) as table
+-- indicator_values_of then gives, e.g., the training hours per officer so far this year. sources as in
+-- subtree_monthly.
+create macro subtree_ytd(root_code, month_from, month_to, domain, sources := null) as table
 with
 by_month as materialized (
     -- the subtree's measures by child and month, from January of month_from's year
@@ -702,7 +703,7 @@ by_month as materialized (
         child_code, period_month,
         sum(columns(lambda c: list_contains(measure_names(), c))),
         bool_or(is_sample) as is_sample
-    from subtree_monthly(root_code, date_trunc('year', month_from::date)::date, month_to, domain)
+    from subtree_monthly(root_code, date_trunc('year', month_from::date)::date, month_to, domain, sources := sources)
     group by child_code, period_month
 ),
 flows as (
@@ -736,26 +737,26 @@ join flows as f on f.child_code is not distinct from m.child_code and f.period_m
 -- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
 -- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
 -- domain-specific: null here, so that indicator_values_of reads the row like a row of subtree_period.
-create macro subtree_period_by_domain(root_code, month_from, month_to) as table
+create macro subtree_period_by_domain(root_code, month_from, month_to, sources := null) as table
 select
     domain_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
     sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
-from subtree_period(root_code, month_from, month_to, null, by_domain := true)
+from subtree_period(root_code, month_from, month_to, null, by_domain := true, sources := sources)
 where domain_code is not null
 group by all;
 
 -- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
 -- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
 -- indicator_values_of reads the row like a row of subtree_period.
-create macro subtree_period_by_agency(root_code, month_from, month_to, domain) as table
+create macro subtree_period_by_agency(root_code, month_from, month_to, domain, sources := null) as table
 select
     agency_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
     sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
-from subtree_period(root_code, month_from, month_to, domain, by_agency := true)
+from subtree_period(root_code, month_from, month_to, domain, by_agency := true, sources := sources)
 where agency_code is not null
 group by all;
 

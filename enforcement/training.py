@@ -25,6 +25,7 @@ from enforcement.trends import (
     child_label,
     empty_chart,
     fmt,
+    indicator_params,
     indicator_table,
     is_missing,
     month_axis,
@@ -66,17 +67,17 @@ def chosen_indicator(value: str | None) -> str:
 
 def by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """Every training indicator by month and child region (and the subtree total), the year so far."""
-    return query("indicators_ytd_by_month", **scope.with_plan(), indicator_keys=list(INDICATORS))
+    return query("indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, INDICATORS))
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_child", **scope.with_plan(), indicator_keys=list(RANKABLE))
+    return query("indicators_by_child", **scope.with_plan(), **indicator_params(query, RANKABLE))
 
 
 def by_agency(query: QueryFn, scope: Scope) -> pd.DataFrame:
     # All agencies, so that a chosen domain's agency is shown among the others (highlighted), not alone.
     params = {**scope.with_plan(), "domain_code": None}
-    return query("indicators_by_agency", **params, indicator_keys=list(RANKABLE))
+    return query("indicators_by_agency", **params, **indicator_params(query, RANKABLE))
 
 
 def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:

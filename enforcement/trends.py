@@ -119,6 +119,18 @@ class Kpi:
 # ----------------------------------------------------------------------------------------------- text
 
 
+def catalog_sources(catalog: pd.DataFrame, keys: Iterable[str]) -> list[str]:
+    """The fact tables the formulas of these indicators read (indicator_catalog's sources), sorted."""
+    wanted = catalog[catalog["indicator_key"].isin(list(keys))]
+    return sorted({source for sources in wanted["sources"] for source in sources})
+
+
+def indicator_params(query: QueryFn, keys: Iterable[str]) -> dict[str, list[str]]:
+    """indicator_keys and sources for an indicator query: only the fact tables those indicators read are summed."""
+    keys = list(keys)
+    return {"indicator_keys": keys, "sources": catalog_sources(query("indicator_catalog"), keys)}
+
+
 def is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 

@@ -2,11 +2,11 @@
 -- all agencies together (is_total), with the measures behind each value, the subtree's value over all agencies
 -- (parent_value), the target that applies in the period's last year and the status against it.
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all agencies, else those of the domain),
--- $plan_id (null = governing plans), $indicator_keys (list)
+-- $plan_id (null = governing plans), $indicator_keys (list), $sources (their fact tables: trends.indicator_params)
 with
 by_agency as materialized (
     select *, false as is_total
-    from subtree_period_by_agency($region_code, $month_from::date, $month_to::date, $domain_code)
+    from subtree_period_by_agency($region_code, $month_from::date, $month_to::date, $domain_code, sources := $sources)
 ),
 
 all_agencies as (

@@ -3,11 +3,11 @@
 -- stocks at the period's end), the target that applies in the period's last year, the subtree's value (the
 -- children's parent average) and the status against the target. Yearly indicators are scaled to 12 months.
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
--- $indicator_keys (list)
+-- $indicator_keys (list), $sources (their fact tables: trends.indicator_params)
 with
 by_child as materialized (
     select * exclude (grandchild_code, domain_code, agency_code), false as is_total
-    from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code)
+    from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code, sources := $sources)
 ),
 
 subtree_total as (

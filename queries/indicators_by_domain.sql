@@ -1,11 +1,12 @@
 -- Indicators of a region's subtree over a period by enforcement domain: one row per domain x indicator, plus
 -- all domains together (is_total), with the measures behind each value, the subtree's value over all domains
 -- (parent_value), the target that applies in the period's last year and the status against it.
--- Parameters: $region_code, $month_from, $month_to, $plan_id (null = governing plans), $indicator_keys (list)
+-- Parameters: $region_code, $month_from, $month_to, $plan_id (null = governing plans), $indicator_keys (list),
+-- $sources (their fact tables: trends.indicator_params)
 with
 by_domain as materialized (
     select *, false as is_total
-    from subtree_period_by_domain($region_code, $month_from::date, $month_to::date)
+    from subtree_period_by_domain($region_code, $month_from::date, $month_to::date, sources := $sources)
 ),
 
 all_domains as (

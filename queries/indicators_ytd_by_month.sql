@@ -2,11 +2,11 @@
 -- the region's own agencies (child_code null) and the whole subtree (is_total). Flows count from January of the
 -- month's year; each row carries the target that applies in that year and the value's status against it.
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
--- $indicator_keys (list)
+-- $indicator_keys (list), $sources (their fact tables: trends.indicator_params)
 with
 by_child as materialized (
     select *, false as is_total
-    from subtree_ytd($region_code, $month_from::date, $month_to::date, $domain_code)
+    from subtree_ytd($region_code, $month_from::date, $month_to::date, $domain_code, sources := $sources)
 ),
 
 subtree_total as (

@@ -6,7 +6,11 @@ region_code LIKE '<prefix>%' (not in_subtree) and the formulas written out, so a
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
+
+from enforcement import trends
+from enforcement.trends import indicator_params
 
 ALL = {"month_from": "2023-01-01", "month_to": "2025-12-01"}
 TRAINING_KEYS = ["full_rotation_rate", "training_hours_total", "exam_sampling_rate", "township_training_coverage"]
@@ -56,7 +60,7 @@ def test_ytd_restarts_each_january(runner):
         month_to="2025-02-01",
         domain_code=None,
         plan_id=None,
-        indicator_keys=["training_hours_total"],
+        **indicator_params(runner.run, ["training_hours_total"]),
     )
     total = rows[rows["is_total"]].set_index("period_month")["value"]
     values = [total[month] for month in sorted(total.index)]
@@ -80,7 +84,7 @@ def test_ytd_total_row_equals_an_independent_computation(con, runner):
         region_code="130000",
         domain_code=None,
         plan_id=None,
-        indicator_keys=TRAINING_KEYS,
+        **indicator_params(runner.run, TRAINING_KEYS),
         month_from="2023-01-01",
         month_to="2024-10-01",
     )
@@ -95,7 +99,11 @@ def test_ytd_total_row_equals_an_independent_computation(con, runner):
 
 def test_by_domain_sums_the_domain_and_adds_up_to_the_subtree(con, runner):
     rows = runner.run(
-        "indicators_by_domain", region_code="320000", **ALL, plan_id=None, indicator_keys=["legal_review_rate"]
+        "indicators_by_domain",
+        region_code="320000",
+        **ALL,
+        plan_id=None,
+        **indicator_params(runner.run, ["legal_review_rate"]),
     )
     expected = dict(
         con.execute(
@@ -128,7 +136,7 @@ def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con
         month_to="2024-12-01",
         domain_code=None,
         plan_id=None,
-        indicator_keys=["full_rotation_rate"],
+        **indicator_params(runner.run, ["full_rotation_rate"]),
     )
     agencies = rows[~rows["is_total"]].set_index("agency_code")
     justice_officers = one(
@@ -145,7 +153,7 @@ def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con
         month_to="2024-12-01",
         domain_code="market",
         plan_id=None,
-        indicator_keys=["full_rotation_rate"],
+        **indicator_params(runner.run, ["full_rotation_rate"]),
     )
     assert market[~market["is_total"]]["agency_code"].tolist() == ["market"]
 
@@ -172,7 +180,7 @@ def test_case_counts_by_month_equal_raw_sums(con, runner):
 
 def test_by_child_total_equals_the_indicator_values_query(runner):
     params = dict(region_code="130000", month_from="2025-01-01", month_to="2025-12-01", domain_code=None)
-    rows = runner.run("indicators_by_child", **params, plan_id=None, indicator_keys=TRAINING_KEYS)
+    rows = runner.run("indicators_by_child", **params, plan_id=None, **indicator_params(runner.run, TRAINING_KEYS))
     reference = runner.run("indicator_values", **params).set_index("indicator_key")["value"]
     total = rows[rows["is_total"]].set_index("indicator_key")["value"]
     for key in TRAINING_KEYS:
@@ -189,7 +197,7 @@ def test_litigation_losses_of_townships_are_judged_against_their_county(runner):
         **ALL,
         domain_code=None,
         plan_id=None,
-        indicator_keys=["litigation_loss_rate"],
+        **indicator_params(runner.run, ["litigation_loss_rate"]),
     )
     county = rows[rows["is_total"]].iloc[0]["value"]
     townships = rows[~rows["is_total"] & rows["value"].notna()]
@@ -310,3 +318,26 @@ def test_target_status_in_month(con, key, value, comparator, target, deadline, m
         [key, value, comparator, target, deadline, month, ytd],
     )[0]
     assert status == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "extra"),
+    [
+        ("indicators_by_child", TRAINING_KEYS, {"domain_code": None}),
+        ("indicators_by_child", ["legal_review_rate", "litigation_loss_rate"], {"domain_code": None}),
+        ("indicators_ytd_by_month", ["legal_review_rate", "case_file_pass_rate"], {"domain_code": None}),
+        ("indicators_by_agency", TRAINING_KEYS, {"domain_code": None}),
+        ("indicators_by_domain", ["legal_review_rate", "head_appearance_rate"], {}),
+    ],
+)
+@pytest.mark.parametrize("region_code", ["000000", "320000", "320102"])
+def test_reading_only_the_indicators_sources_changes_no_value(runner, name, keys, extra, region_code):
+    params = {"region_code": region_code, **ALL, "plan_id": None, "indicator_keys": keys, **extra}
+    sources = trends.catalog_sources(runner.run("indicator_catalog"), keys)
+    assert 0 < len(sources) < 4
+    narrow = runner.run(name, **params, sources=sources)
+    wide = runner.run(name, **params, sources=["cases", "training", "capacity", "surveys"])
+    columns = ["indicator_key", "value", "target_status"]
+    assert narrow["value"].notna().sum() > 0
+    assert len(narrow) == len(wide)
+    pd.testing.assert_frame_equal(narrow[columns], wide[columns])  # values to a relative 1e-5 (float sums)
