@@ -116,7 +116,7 @@ class Kpi:
     sparkline: list[float] = field(default_factory=list)
 
 
-# ----------------------------------------------------------------------------------------------- text
+# ---------------------------------------------------------------------------------- indicator queries
 
 
 def catalog_sources(catalog: pd.DataFrame, keys: Iterable[str]) -> list[str]:
@@ -129,6 +129,9 @@ def indicator_params(query: QueryFn, keys: Iterable[str]) -> dict[str, list[str]
     """indicator_keys and sources for an indicator query: only the fact tables those indicators read are summed."""
     keys = list(keys)
     return {"indicator_keys": keys, "sources": catalog_sources(query("indicator_catalog"), keys)}
+
+
+# ----------------------------------------------------------------------------------------------- text
 
 
 def is_missing(value: object) -> bool:
