@@ -165,10 +165,13 @@ REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
         ("indicators_by_domain", _keyed(cases.RANKABLE, domain=False)),
     ],
     "pages/5_regions.py": [
-        # sources: indicator_catalog's for legal_review_rate (tests/test_drilldown.py checks it)
         (
             "subtree_indicator_tiles",
-            lambda f, s: {**_period_params(f, s), "indicator_key": "legal_review_rate", "sources": ["cases"]},
+            lambda f, s: {
+                **_period_params(f, s),
+                "indicator_key": "legal_review_rate",
+                "sources": trends.catalog_sources(s.catalog, ["legal_review_rate"]),
+            },
         ),
     ],
     "pages/6_export.py": [

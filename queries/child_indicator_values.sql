@@ -59,13 +59,7 @@ targets as (
 
 final as (
     select
-        v.scope,
-        v.region_code,
-        v.region_name,
-        v.indicator_key,
-        v.value,
-        v.numerator,
-        v.denominator,
+        v.* exclude (is_sample),
         parent.value as parent_value,
         t.target_id,
         t.plan_id,

@@ -182,7 +182,7 @@ def test_catalog_sources_are_the_tables_holding_each_formulas_measures(runner, c
     assert len(expected) == (catalog["computed_from"] == "statistics").sum() > 10
     for key, tables in expected:
         assert sorted(catalog.loc[key, "sources"]) == sorted(names[t] for t in tables), key
-    assert list(catalog.loc["legal_review_rate", "sources"]) == ["cases"]  # what the benchmark passes
+    assert list(catalog.loc["legal_review_rate", "sources"]) == ["cases"]  # the table the benchmark's treemap reads
     assert all(len(s) == 0 for s in catalog.loc[catalog["computed_from"] != "statistics", "sources"])
 
 
