@@ -184,7 +184,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
     rows["period_month"] = pd.to_datetime(rows["period_month"])
-    rows["series"] = [indicator_name(row, scope.lang) for _, row in rows.iterrows()]
+    rows["series"] = [indicator_name(row, scope.lang) for row in rows.to_dict("records")]
     figure = go.Figure()
     for key in DUTY_RATES:
         part = rows[rows["indicator_key"] == key]
@@ -215,7 +215,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     )
     with_target = [
         indicator_name(r, scope.lang)
-        for _, r in rows.drop_duplicates("indicator_key").iterrows()
+        for r in rows.drop_duplicates("indicator_key").to_dict("records")
         if rows[(rows["indicator_key"] == r["indicator_key"]) & rows["target_value"].notna()].shape[0]
     ]
     notes = [scope.t("ca_duties_note")]
@@ -234,7 +234,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
         return empty_chart(scope, scope.t("trend_no_children"))
     if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
-    rows["label"] = [child_label(row, scope) for _, row in rows.iterrows()]
+    rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
     notes = [scope.t("ca_period_note", period=scope.period_text())]
     if (rows["comparator"] == "below_parent_avg").any():

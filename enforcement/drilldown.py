@@ -112,8 +112,8 @@ def ranking(
         rows = values[values["indicator_key"] == key].copy()
         parent = rows[rows["scope"] == "total"]
         parent_name = parent["region_name"].iloc[0] if not parent.empty else None
-        rows["judgement"] = [scorecard.judge(row) for _, row in rows.iterrows()]
-        rows["target_text"] = [scorecard.target_text(row, lang, parent_name) for _, row in rows.iterrows()]
+        rows["judgement"] = [scorecard.judge(row) for row in rows.to_dict("records")]
+        rows["target_text"] = [scorecard.target_text(row, lang, parent_name) for row in rows.to_dict("records")]
     rows["judgement_label"] = [_judgement_label(key, j, lang) for j in rows["judgement"]]
     parent_rows = rows[rows["scope"] == "total"]
     parent = parent_rows.iloc[0] if not parent_rows.empty else None

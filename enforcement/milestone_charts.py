@@ -18,7 +18,7 @@ def _wrap(text: object, width: int = 26) -> str:
     return "<br>".join(textwrap.wrap(str(text), width)) if isinstance(text, str) else ""
 
 
-def _deadline(row: pd.Series, lang: str) -> str:
+def _deadline(row: pd.Series | dict, lang: str) -> str:
     written = row["deadline_text"] if isinstance(row["deadline_text"], str) else ""
     day = pd.Timestamp(row["deadline_date"]).date().isoformat() if pd.notna(row["deadline_date"]) else ""
     if written and day:
@@ -30,7 +30,7 @@ def _percent(value: object) -> str:
     return f"{value:.0f}%" if pd.notna(value) else "—"
 
 
-def _units(row: pd.Series, lang: str) -> list[str]:
+def _units(row: pd.Series | dict, lang: str) -> list[str]:
     lines = []
     for column in ("lead_units", "responsible_units"):
         value = row.get(column)
@@ -39,7 +39,7 @@ def _units(row: pd.Series, lang: str) -> list[str]:
     return lines
 
 
-def _hover(row: pd.Series, lang: str, region: str | None = None) -> str:
+def _hover(row: pd.Series | dict, lang: str, region: str | None = None) -> str:
     lines = [f"<b>{region}</b>"] if region else []
     lines += [
         f"<b>{row['milestone_id']}</b> · {t('ms_clause', lang)} {row['clause_path']}",
@@ -182,7 +182,7 @@ def status_timeline(points: pd.DataFrame, as_of: str, lang: str) -> go.Figure:
                 mode="markers",
                 marker=dict(size=13, color=status.MILESTONE_COLORS[code], line=dict(width=1, color="#ffffff")),
                 name=status_label(code, lang),
-                hovertext=[_hover(row, lang) for _, row in part.iterrows()],
+                hovertext=[_hover(row, lang) for row in part.to_dict("records")],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )

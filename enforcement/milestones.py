@@ -67,7 +67,7 @@ def row_labels(board: pd.DataFrame, region_level: str, lang: str) -> dict[str, s
     return {code: f"{name} ({code})" if names.count(name) > 1 else name for code, name in labels.items()}
 
 
-def count_summary(row: pd.Series, lang: str) -> str:
+def count_summary(row: pd.Series | dict, lang: str) -> str:
     """'逾期未完成 2 · 按期完成 10': how many pairs behind a cell have each status, most urgent first."""
     parts = [
         f"{status_label(code, lang)} {int(row[column])}"
@@ -93,7 +93,7 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     cells["lead_units"] = cells["milestone_id"].map(info["lead_units"])
     cells["responsible_units"] = cells["milestone_id"].map(info["responsible_units"])
     cells["status_label"] = [status_text(code, lang) for code in cells["status"]]
-    cells["status_counts"] = [count_summary(row, lang) for _, row in cells.iterrows()]
+    cells["status_counts"] = [count_summary(row, lang) for row in cells.to_dict("records")]
     cells = cells.rename(columns={"row_code": "region_code"})
     columns = [
         "region_code",
@@ -119,7 +119,7 @@ def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     points = summary[summary["deadline_date"].notna()].copy()
     points["item"] = [milestone_label(m, c) for m, c in zip(points["milestone_id"], points["clause_path"])]
     points["status_label"] = [status_text(code, lang) for code in points["status"]]
-    points["status_counts"] = [count_summary(row, lang) for _, row in points.iterrows()]
+    points["status_counts"] = [count_summary(row, lang) for row in points.to_dict("records")]
     columns = [
         "item",
         "milestone_id",
@@ -220,7 +220,7 @@ def ledger_long(summary: pd.DataFrame, board: pd.DataFrame, labels: dict[str, st
     long["requirement"] = long["milestone_id"].map(info["requirement"])
     long["deadline_date"] = long["milestone_id"].map(info["deadline_date"])
     long["region"] = long["row_code"].map(labels)
-    long["status_counts"] = [count_summary(row, lang) for _, row in long.iterrows()]
+    long["status_counts"] = [count_summary(row, lang) for row in long.to_dict("records")]
     long["status"] = [status_text(code, lang) for code in long["status"]]
     columns = [
         "milestone_id",

@@ -450,7 +450,7 @@ def child_milestones(counts: pd.DataFrame) -> pd.DataFrame:
 def target_gaps(values: pd.DataFrame, catalog: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Per child: targets missed (red or amber) and the worst one by relative gap to its target."""
     children = values[values["scope"] == "child"].copy()
-    children["judgement"] = [judge(row) for _, row in children.iterrows()]
+    children["judgement"] = [judge(row) for row in children.to_dict("records")]
     missed = children[children["judgement"].isin(("not_met", "near"))].copy()
     reference = missed["parent_value"].where(missed["comparator"] == "below_parent_avg", missed["target_value"])
     missed["gap"] = (missed["value"] - reference).abs() / reference.abs().where(reference != 0, 1.0)

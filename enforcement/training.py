@@ -8,7 +8,6 @@ function (``ctx.query`` on the page, ``QueryRunner.run`` in tests) and a Scope, 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from enforcement import charts, status
@@ -188,12 +187,19 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     if rows.empty:
         return empty_chart(scope)
     rows = _without_lone_own_agencies(rows)
-    rows["series"] = [child_label(row, scope) for _, row in rows.iterrows()]
+    rows["series"] = [child_label(row, scope) for row in rows.to_dict("records")]
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     total_name = scope.t("trend_total", region=scope.region_name)
     children = rows[~rows["is_total"]]
-    figure = px.line(children, x="period_month", y="value", color="series", labels={"value": "%", "series": ""})
-    figure.update_traces(line=dict(width=1.3), opacity=0.75)
+    # One trace per child built directly: plotly express takes ~0.1 s to do the same for a province's 20 children.
+    figure = go.Figure(
+        [
+            go.Scatter(
+                x=group["period_month"], y=group["value"], name=name, mode="lines", line=dict(width=1.3), opacity=0.75
+            )
+            for name, group in children.groupby("series", sort=False)
+        ]
+    )
     total = rows[rows["is_total"]]
     figure.add_trace(
         go.Scatter(x=total["period_month"], y=total["value"], name=total_name, line=dict(color=TOTAL_COLOR, width=3.5))
@@ -286,7 +292,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
         else scope.t("tr_year_so_far", year=year, month=pd.Timestamp(month).month)
         for year, month in zip(rows["year"], rows["period_month"])
     ]
-    rows["series"] = [child_label(row, scope) for _, row in rows.iterrows()]
+    rows["series"] = [child_label(row, scope) for row in rows.to_dict("records")]
     total = rows[rows["is_total"]].sort_values("year")
     figure = go.Figure(
         go.Bar(
@@ -325,7 +331,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
                 mode="markers+text",
                 name=scope.t("target"),
                 marker=dict(symbol="line-ew", size=46, line=dict(color=charts.TARGET_COLOR, width=3)),
-                text=[_exam_target_text(row, scope) for _, row in targets.iterrows()],
+                text=[_exam_target_text(row, scope) for row in targets.to_dict("records")],
                 textposition="top center",
                 textfont=dict(color=charts.TARGET_COLOR),
                 hovertemplate="%{text}<extra></extra>",
@@ -340,7 +346,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             "year": rows["year_label"].to_numpy(),
             "region_name": rows["series"].to_numpy(),
             "exam_sampling_rate": rows["value"].round(2).to_numpy(),
-            "target_text": [target_text(row, scope.lang) for _, row in rows.iterrows()],
+            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
             "target_status": [
                 status_label(s, scope.lang) if not is_missing(c) else ""
                 for s, c in zip(rows["target_status"], rows["comparator"])
@@ -374,7 +380,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
         return empty_chart(scope, scope.t("trend_no_children"))
     if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
-    rows["label"] = [child_label(row, scope) for _, row in rows.iterrows()]
+    rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
     note = " ".join(
         filter(None, [scope.t("tr_period_note", period=scope.period_text()), target_source_text(rows, scope)])

@@ -375,7 +375,7 @@ def indicator_table(rows: pd.DataFrame, scope: Scope, label_column: str, label_n
             label_name: rows[label_column].to_numpy(),
             indicator: rows["value"].round(2).to_numpy(),
             "parent_value": rows["parent_value"].round(2).to_numpy(),
-            "target_text": [target_text(row, scope.lang) for _, row in rows.iterrows()],
+            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
             "target_status": [
                 status_label(s, scope.lang) if not is_missing(c) else ""
                 for s, c in zip(rows["target_status"], rows["comparator"])
@@ -396,7 +396,7 @@ def monthly_table(rows: pd.DataFrame, scope: Scope, series_column: str, series_n
             "period_month": pd.to_datetime(rows["period_month"]).dt.strftime("%Y-%m").to_numpy(),
             series_name: rows[series_column].to_numpy(),
             indicator: rows["value"].round(2).to_numpy(),
-            "target_text": [target_text(row, scope.lang) for _, row in rows.iterrows()],
+            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
             "target_status": [
                 status_label(s, scope.lang) if not is_missing(c) else ""
                 for s, c in zip(rows["target_status"], rows["comparator"])
