@@ -91,3 +91,41 @@ def test_stocks_are_taken_at_the_period_end_not_summed(con, parents):
     expected = frame[frame["region_code"].isin(descendants_of("371100", parents))]["officers"].sum()
     assert officers == expected
     assert isinstance(officers, (int, float)) and officers == pytest.approx(float(pd.Series([expected]).iloc[0]))
+
+
+# (macro, fact table, source name as in a sources list)
+MEASURE_LISTS = [
+    ("case_measures", "case_stats", "cases"),
+    ("training_measures", "training_stats", "training"),
+    ("capacity_measures", "capacity_stats", "capacity"),
+    ("survey_measures", "satisfaction_surveys", "surveys"),
+]
+NOT_MEASURES = {"region_code", "period_month", "domain_code", "agency_code", "is_sample", "import_id"}
+
+
+def listed(con, macro: str) -> set[str]:
+    return set(con.execute(f"select {macro}()").fetchone()[0])
+
+
+@pytest.mark.parametrize(("macro", "table", "source"), MEASURE_LISTS)
+def test_each_sources_measure_list_is_its_tables_measure_columns(con, macro, table, source):
+    columns = con.execute("select column_name from information_schema.columns where table_name = ?", [table]).fetchall()
+    assert listed(con, macro) == {name for (name,) in columns} - NOT_MEASURES
+    assert listed(con, "stock_measures") <= listed(con, "measure_names")
+
+
+@pytest.mark.parametrize("sources", [["cases"], ["training"], ["surveys"], ["capacity", "cases"]])
+def test_a_sources_list_narrows_the_columns_and_keeps_the_values(con, sources):
+    def period(with_sources):
+        sql = "select * from subtree_period('320000', ?::date, ?::date, null, sources := ?) order by child_code"
+        return con.execute(sql, [*MONTHS, with_sources]).df().set_index("child_code")
+
+    narrow, everything = period(sources), period(None)
+    measures = listed(con, "measure_names")
+    wanted = set().union(*(listed(con, macro) for macro, _, source in MEASURE_LISTS if source in sources))
+    # the sources' measures and the stocks, which the period macros name one by one
+    assert set(narrow.columns) & measures == wanted | listed(con, "stock_measures")
+    assert set(everything.columns) & measures == measures
+    assert narrow[sorted(wanted)].notna().any().all()
+    for column in wanted:
+        pd.testing.assert_series_equal(narrow[column], everything[column], check_dtype=False)

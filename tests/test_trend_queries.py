@@ -341,3 +341,26 @@ def test_reading_only_the_indicators_sources_changes_no_value(runner, name, keys
     assert narrow["value"].notna().sum() > 0
     assert len(narrow) == len(wide)
     pd.testing.assert_frame_equal(narrow[columns], wide[columns])  # values to a relative 1e-5 (float sums)
+
+
+@pytest.mark.parametrize(
+    ("region_code", "plan_id"),
+    [("320000", None), ("320102", None), ("371100", None), ("000000", "jiangsu"), ("371102001", "jiangsu")],
+)
+def test_targets_by_year_picks_the_target_governing_each_year(con, region_code, plan_id):
+    # what targets_by_year gives for 2023..2026 at once must be, year by year, the target governing_targets picks on
+    # that year's last day (the per-date rule the overview uses); the indicator queries join on it
+    by_year = con.execute(
+        "select in_year, indicator_key, target_id from targets_by_year(?, ?, 2023, 2026)", [region_code, plan_id]
+    ).fetchall()
+    expected = []
+    for year in range(2023, 2027):
+        expected += [
+            (year, key, target)
+            for key, target in con.execute(
+                "select indicator_key, target_id from governing_targets([?], make_date(?, 12, 31), ?)",
+                [region_code, year, plan_id],
+            ).fetchall()
+        ]
+    assert len(expected) > 0
+    assert sorted(by_year) == sorted(expected)
