@@ -450,10 +450,9 @@ create macro stock_measures() as [
     'legal_reviewers', 'judicial_offices', 'judicial_offices_with_legal_staff'
 ];
 
--- The measure columns a subtree macro returns for a sources list (null: all of them): the measures of those fact
--- tables, and always the stocks, which subtree_period and subtree_ytd name one by one. A query after one page's
--- indicators then carries a dozen columns instead of 34, and DuckDB binds, plans and runs each of its operators
--- that much narrower (about a quarter of an indicator query's time).
+-- The measure columns a subtree macro returns for a sources list (null: all of them): those fact tables' measures.
+-- A query after one page's indicators then carries a dozen columns instead of 34, and DuckDB binds, plans and runs
+-- each of its operators that much narrower (about a quarter of an indicator query's time).
 create macro measures_of(sources) as
     case
         when sources is null then measure_names()
@@ -461,8 +460,7 @@ create macro measures_of(sources) as
             case when list_contains(sources::varchar[], 'cases') then case_measures() else [] end,
             case when list_contains(sources::varchar[], 'training') then training_measures() else [] end,
             case when list_contains(sources::varchar[], 'capacity') then capacity_measures() else [] end,
-            case when list_contains(sources::varchar[], 'surveys') then survey_measures() else [] end,
-            stock_measures()
+            case when list_contains(sources::varchar[], 'surveys') then survey_measures() else [] end
         ])
     end;
 
@@ -516,6 +514,8 @@ create macro code_depth(code) as
 -- 'training', 'capacity', 'surveys': the fact tables, as indicator_catalog's sources names them) keeps only those
 -- tables' rows and their measure columns (measures_of): a query after one indicator then sums a quarter of the rows
 -- over a third of the columns.
+-- With stocks_at (a month) the stock measures count only in that month's rows (null in the others), so that summing
+-- a period's rows takes them at its end.
 -- region_code is the row's region (the grandchild, the child, or the root for its own agencies).
 -- Where the rows' level is a county or above (or a township directly under a city), everything comes from
 -- rollup_monthly: the children's (grandchildren's) subtree totals and the root's (children's) own rows. Deeper splits
@@ -523,7 +523,7 @@ create macro code_depth(code) as
 -- give the same numbers (tests/test_rollups.py). code_depth is a constant, so the branch not taken is not planned.
 create macro subtree_monthly(
     root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false,
-    sources := null
+    sources := null, stocks_at := null
 ) as table
 with
 root as (
@@ -565,8 +565,13 @@ facts as (
 
 kept as (
     -- with a domain: that domain's cases and agencies, and the measures that have no domain; with sources: only
-    -- the rows of those fact tables (a row's *_sample flag is set exactly for its own table)
-    select *
+    -- the rows of those fact tables (a row's *_sample flag is set exactly for its own table); with stocks_at: the
+    -- stocks of that month only
+    select
+        columns(lambda c: not list_contains(stock_measures(), c)),
+        case
+            when stocks_at is null or period_month = stocks_at then columns(lambda c: list_contains(stock_measures(), c))
+        end
     from facts
     where (domain is null or domain_code = domain
             or (domain_code is null and (capacity_sample is not null or survey_sample is not null)))
@@ -625,19 +630,12 @@ select
     domain_code,
     agency_code,
     date_diff('month', month_from::date, month_to::date) + 1 as period_months,
-    sum(columns(lambda c: list_contains(measure_names(), c) and not list_contains(stock_measures(), c))),
-    sum(officers) filter (where period_month = month_to) as officers,
-    sum(certified_officers) filter (where period_month = month_to) as certified_officers,
-    sum(full_rotation_trained) filter (where period_month = month_to) as full_rotation_trained,
-    sum(township_officers) filter (where period_month = month_to) as township_officers,
-    sum(township_officers_trained) filter (where period_month = month_to) as township_officers_trained,
-    sum(legal_reviewers) filter (where period_month = month_to) as legal_reviewers,
-    sum(judicial_offices) filter (where period_month = month_to) as judicial_offices,
-    sum(judicial_offices_with_legal_staff) filter (where period_month = month_to) as judicial_offices_with_legal_staff,
+    sum(columns(lambda c: list_contains(measures_of(sources), c))),
     bool_or(is_sample) as is_sample
 from subtree_monthly(
     root_code, month_from, month_to, domain,
-    by_grandchild := by_grandchild, by_domain := by_domain, by_agency := by_agency, sources := sources
+    by_grandchild := by_grandchild, by_domain := by_domain, by_agency := by_agency, sources := sources,
+    stocks_at := month_to
 )
 group by child_code, case when by_grandchild then grandchild_code end, domain_code, agency_code;
 
@@ -723,30 +721,23 @@ by_month as materialized (
     group by child_code, period_month
 ),
 flows as (
-    -- each month's flows summed from January of its year (a self-join of at most 12 months: cheaper than a window
-    -- over 26 columns)
+    -- each month's flows summed from January of its year (a self-join of at most 12 months: cheaper than a window);
+    -- m holds only the keys, so that the columns matched are f's
     select
         m.child_code, m.period_month,
-        sum(columns(f.* exclude (
-            child_code, period_month, is_sample, officers, certified_officers, full_rotation_trained,
-            township_officers, township_officers_trained, legal_reviewers, judicial_offices,
-            judicial_offices_with_legal_staff
-        )))
-    from by_month as m
+        sum(columns(lambda c: list_contains(measure_names(), c) and not list_contains(stock_measures(), c)))
+    from (select child_code, period_month from by_month where period_month >= month_from) as m
     join by_month as f
         on f.child_code is not distinct from m.child_code
         and f.period_month between date_trunc('year', m.period_month) and m.period_month
-    where m.period_month >= month_from
     group by m.child_code, m.period_month
 )
 
--- stocks stay as they are in the month
+-- stocks stay as they are in the month (m's; flows holds none)
 select
-    m.child_code, m.period_month, 12 as period_months,
+    f.child_code, f.period_month, 12 as period_months,
     f.* exclude (child_code, period_month),
-    m.officers, m.certified_officers, m.full_rotation_trained, m.township_officers, m.township_officers_trained,
-    m.legal_reviewers, m.judicial_offices, m.judicial_offices_with_legal_staff,
-    m.is_sample
+    columns(lambda c: list_contains(stock_measures(), c) or c = 'is_sample')
 from by_month as m
 join flows as f on f.child_code is not distinct from m.child_code and f.period_month = m.period_month;
 

@@ -123,8 +123,7 @@ def test_a_sources_list_narrows_the_columns_and_keeps_the_values(con, sources):
     narrow, everything = period(sources), period(None)
     measures = listed(con, "measure_names")
     wanted = set().union(*(listed(con, macro) for macro, _, source in MEASURE_LISTS if source in sources))
-    # the sources' measures and the stocks, which the period macros name one by one
-    assert set(narrow.columns) & measures == wanted | listed(con, "stock_measures")
+    assert set(narrow.columns) & measures == wanted
     assert set(everything.columns) & measures == measures
     assert narrow[sorted(wanted)].notna().any().all()
     for column in wanted:
