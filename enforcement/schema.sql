@@ -812,15 +812,15 @@ create macro target_precedence(target_year, in_year) as
         else [2, target_year]
     end;
 
--- The one target of each indicator that applies to a region in each year from year_from to year_to (region_targets,
--- then target_precedence): one row per (in_year, indicator_key) that has a target. What an indicator query joins
+-- The one target of each (region, indicator) that applies in each year from year_from to year_to (region_targets,
+-- then target_precedence): one row per (region, in_year, indicator) that has a target. What an indicator query joins
 -- its rows to on (indicator_key, year), instead of joining all of a region's targets and ranking its own wide rows.
-create macro targets_by_year(for_region, only_plan, year_from, year_to) as table
+create macro targets_by_year(for_regions, only_plan, year_from, year_to) as table
 select y.in_year, t.*
-from region_targets([for_region], only_plan) as t
+from region_targets(for_regions, only_plan) as t
 cross join (select unnest(range(year_from::integer, year_to::integer + 1)) as in_year) as y
 qualify row_number() over (
-    partition by t.indicator_key, y.in_year order by target_precedence(t.target_year, y.in_year)
+    partition by t.region_code, t.indicator_key, y.in_year order by target_precedence(t.target_year, y.in_year)
 ) = 1;
 
 -- A target not met in a month: behind schedule while the year still runs (for figures of the year so far), not due
@@ -849,18 +849,15 @@ create macro target_status_in_month(indicator_key, value, comparator, target_val
         else not_due_or_not_met(target_status(value, comparator, target_value, parent_value), deadline, period_month)
     end;
 
--- The one target of each (region, indicator) that applies on on_date (region_targets, then target_precedence).
+-- The one target of each (region, indicator) that applies on on_date (targets_by_year for that date's year).
 -- is_due is false for a target not yet in force on on_date (a later year's, a later deadline year, or a plan not yet
 -- issued): shown, but not judged.
 create macro governing_targets(for_regions, on_date, only_plan) as table
 select
-    * exclude (issue_date),
+    * exclude (in_year, issue_date),
     not (
         coalesce(target_year > year(on_date::date), false)
         or (target_year is null and coalesce(year(deadline_date) > year(on_date::date), false))
         or coalesce(issue_date > on_date::date, false)
     ) as is_due
-from region_targets(for_regions, only_plan)
-qualify row_number() over (
-    partition by region_code, indicator_key order by target_precedence(target_year, year(on_date::date))
-) = 1;
+from targets_by_year(for_regions, only_plan, year(on_date::date), year(on_date::date));

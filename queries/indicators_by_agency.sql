@@ -40,7 +40,7 @@ with_target as (
         max(v.value) filter (where v.is_total) over (partition by v.indicator_key) as parent_value,
         t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year, t.deadline_date
     from indicator_values as v
-    left join targets_by_year($region_code, $plan_id, year($month_to::date), year($month_to::date)) as t
+    left join targets_by_year([$region_code], $plan_id, year($month_to::date), year($month_to::date)) as t
         on t.indicator_key = v.indicator_key
 ),
 

@@ -343,24 +343,42 @@ def test_reading_only_the_indicators_sources_changes_no_value(runner, name, keys
     pd.testing.assert_frame_equal(narrow[columns], wide[columns])  # values to a relative 1e-5 (float sums)
 
 
+def applying_target(targets: list[tuple], year: int):
+    """The rule written out: the latest yearly target up to the year, else a standing one, else the next one ahead."""
+    past = [t for t in targets if t[1] is not None and t[1] <= year]
+    if past:
+        return max(past, key=lambda t: t[1])[0]
+    standing = [t for t in targets if t[1] is None]
+    if standing:
+        return standing[0][0]
+    return min(targets, key=lambda t: t[1])[0]
+
+
 @pytest.mark.parametrize(
-    ("region_code", "plan_id"),
-    [("320000", None), ("320102", None), ("371100", None), ("000000", "jiangsu"), ("371102001", "jiangsu")],
+    ("regions", "plan_id"),
+    [(["320000", "320102", "371100"], None), (["000000", "371102001"], "jiangsu")],
 )
-def test_targets_by_year_picks_the_target_governing_each_year(con, region_code, plan_id):
-    # what targets_by_year gives for 2023..2026 at once must be, year by year, the target governing_targets picks on
-    # that year's last day (the per-date rule the overview uses); the indicator queries join on it
-    by_year = con.execute(
-        "select in_year, indicator_key, target_id from targets_by_year(?, ?, 2023, 2026)", [region_code, plan_id]
+def test_targets_by_year_picks_the_target_that_applies_each_year(con, regions, plan_id):
+    candidates = con.execute(
+        "select region_code, indicator_key, target_id, target_year from region_targets(?, ?)", [regions, plan_id]
     ).fetchall()
-    expected = []
-    for year in range(2023, 2027):
-        expected += [
-            (year, key, target)
-            for key, target in con.execute(
-                "select indicator_key, target_id from governing_targets([?], make_date(?, 12, 31), ?)",
-                [region_code, year, plan_id],
-            ).fetchall()
-        ]
+    by_pair: dict[tuple, list[tuple]] = {}
+    for region, key, target, year in candidates:
+        by_pair.setdefault((region, key), []).append((target, year))
+    expected = sorted(
+        (region, year, key, applying_target(targets, year))
+        for (region, key), targets in by_pair.items()
+        for year in range(2023, 2027)
+    )
+    got = con.execute(
+        "select region_code, in_year, indicator_key, target_id from targets_by_year(?, ?, 2023, 2026)",
+        [regions, plan_id],
+    ).fetchall()
     assert len(expected) > 0
-    assert sorted(by_year) == sorted(expected)
+    assert sorted(got) == expected
+    # governing_targets on a year's last day is that year's row
+    on_date = con.execute(
+        "select region_code, indicator_key, target_id from governing_targets(?, date '2024-12-31', ?)",
+        [regions, plan_id],
+    ).fetchall()
+    assert sorted(on_date) == sorted((r, k, t) for r, y, k, t in expected if y == 2024)
