@@ -19,7 +19,7 @@ from enforcement.queries import QueryRunner
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 REFERENCE_DIR = store.PROJECT_DIR / "data" / "reference"
 # Bump when schema.sql changes in a way an existing database file cannot follow.
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 
 # Reference tables in load order (foreign keys point backwards), each from its CSV.
 REFERENCE_TABLES = (

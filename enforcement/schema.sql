@@ -13,6 +13,7 @@ create table meta (
 -- 000000 全国 (level nation, empty prefix) so that the national view is a subtree like any other.
 -- code_prefix: the significant digits (2 for a province, 4 for a city, the whole code below), so that every
 -- region of a subtree has a code starting with the root's prefix; subtree filters are code ranges (see in_subtree).
+-- lineage: the codes from the province down to the region itself (empty for the nation).
 create table regions (
     region_code varchar primary key check (regexp_full_match(region_code, '[0-9]{6}|[0-9]{9}')),
     region_name varchar not null,
@@ -775,32 +776,37 @@ group by all;
 -- only targets set for the region's level or a level below it (the levels its figures include). Where several plans
 -- set an indicator for the same year, the nearest plan's target wins; within a plan, the first clause's.
 -- One row per (region, indicator, target_year); which year's target applies on a date: target_precedence.
+-- A plan governs a region when its issuer is in the region's chain (the nation, then its lineage), and the nearer
+-- issuer is the later one in the chain: matching codes in a list, rather than each plan's subtree range against the
+-- region, lets the regions table be read by its key only (a range join read all of it, 8 ms a call).
 create macro region_targets(for_regions, only_plan) as table
 with
 wanted as (
-    select r.region_code, r.level_no
-    from (select unnest(for_regions::varchar[]) as region_code) as w
-    join regions as r on r.region_code = w.region_code
+    select region_code, level_no, ['000000'] || lineage as chain
+    from regions
+    where list_contains(for_regions::varchar[], region_code)
 ),
 
 candidates as (
     select
-        wanted.region_code, t.target_id, t.plan_id, issuer.region_name as issuer_region_name, p.document_number,
-        p.title as plan_title, p.issuer, p.issue_date, t.clause_path, t.indicator_key, t.indicator_name,
-        t.comparator, t.target_value, t.unit, t.target_year, t.deadline_date, t.quote,
-        issuer.level_no as issuer_level_no, t.seq
+        wanted.region_code, t.target_id, t.plan_id, p.issuer_region_code, p.document_number, p.title as plan_title,
+        p.issuer, p.issue_date, t.clause_path, t.indicator_key, t.indicator_name, t.comparator, t.target_value, t.unit,
+        t.target_year, t.deadline_date, t.quote,
+        list_position(wanted.chain, p.issuer_region_code) as issuer_nearness, t.seq
     from wanted
     join plans as p on p.plan_id = coalesce(only_plan::varchar, p.plan_id)
-    join regions as issuer on issuer.region_code = p.issuer_region_code
     join targets as t on t.plan_id = p.plan_id
-    where (only_plan::varchar is not null or in_subtree(wanted.region_code, issuer.code_prefix))
+    where (only_plan::varchar is not null or list_contains(wanted.chain, p.issuer_region_code))
         and list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][wanted.level_no + 1:])
 )
 
-select * exclude (issuer_level_no, seq)
-from candidates
+select
+    c.region_code, c.target_id, c.plan_id, issuer.region_name as issuer_region_name,
+    c.* exclude (region_code, target_id, plan_id, issuer_region_code, issuer_nearness, seq)
+from candidates as c
+join regions as issuer on issuer.region_code = c.issuer_region_code
 qualify row_number() over (
-    partition by region_code, indicator_key, target_year order by issuer_level_no desc, plan_id, seq
+    partition by c.region_code, c.indicator_key, c.target_year order by c.issuer_nearness desc nulls last, c.plan_id, c.seq
 ) = 1;
 
 -- Order in which an indicator's targets apply in a year (sort ascending, first wins): the latest yearly target up

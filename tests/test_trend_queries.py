@@ -258,6 +258,42 @@ def test_the_nearest_plan_wins(schema_con):
     assert targets(schema_con, "370100") == [("training_hours_total", None, 40.0, "shandong_test")]
 
 
+LEVELS = ["nation", "province", "city", "county", "township"]
+
+
+@pytest.mark.parametrize("plan_id", [None, "hebei"])
+def test_region_targets_of_every_region_follow_the_rule(con, plan_id):
+    # The rule written out: a plan governs a region when the region's code starts with the issuer's code prefix
+    # (or it is the plan chosen); the target must name the region's level or one below it; per (region, indicator,
+    # year) the plan issued nearest the region wins (the deepest issuer), then plan_id, then the clause order.
+    regions = con.execute("select region_code, level_no from regions").fetchall()
+    plans = con.execute(
+        "select p.plan_id, i.code_prefix, i.level_no from plans as p join regions as i on i.region_code = p.issuer_region_code"
+    ).fetchall()
+    targets_rows = con.execute(
+        "select target_id, plan_id, indicator_key, target_year, applies_to_levels, seq from targets"
+    ).fetchall()
+    best: dict[tuple, tuple] = {}
+    for region, level_no in regions:
+        for plan, prefix, issuer_level in plans:
+            governs = plan == plan_id if plan_id else region.startswith(prefix)
+            if not governs:
+                continue
+            for target, target_plan, key, year, levels, seq in targets_rows:
+                if target_plan != plan or not set(levels) & set(LEVELS[level_no:]):
+                    continue
+                rank = (-issuer_level, plan, seq)
+                if (region, key, year) not in best or rank < best[(region, key, year)][0]:
+                    best[(region, key, year)] = (rank, target)
+    expected = sorted((region, key, year, target) for (region, key, year), (_, target) in best.items())
+    got = con.execute(
+        "select region_code, indicator_key, target_year, target_id from region_targets(?, ?)",
+        [[code for code, _ in regions], plan_id],
+    ).fetchall()
+    assert len(expected) > 100
+    assert sorted(got, key=str) == sorted(expected, key=str)
+
+
 @pytest.mark.parametrize(
     "year, expected",
     [(2023, 30.0), (2024, 60.0), (2025, 100.0), (2026, 100.0)],
