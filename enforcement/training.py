@@ -66,7 +66,9 @@ def chosen_indicator(value: str | None) -> str:
 
 def by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """Every training indicator by month and child region (and the subtree total), the year so far."""
-    return query("indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, INDICATORS))
+    return query(
+        "indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, INDICATORS), with_children=True
+    )
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:

@@ -1,8 +1,10 @@
 -- Indicators of a region's subtree by month, the year so far: one row per month x child region x indicator, plus
 -- the region's own agencies (child_code null) and the whole subtree (is_total). Flows count from January of the
 -- month's year; each row carries the target that applies in that year and the value's status against it.
+-- With $with_children false only the subtree's rows (is_total) come back: a page that draws the total alone then
+-- does not compute, judge and sort a row per child, month and indicator (twenty times the rows at a county).
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
--- $indicator_keys (list), $sources (their fact tables: trends.indicator_params)
+-- $indicator_keys (list), $sources (their fact tables: trends.indicator_params), $with_children (boolean)
 with
 by_child as materialized (
     select *, false as is_total
@@ -22,7 +24,7 @@ subtree_total as (
 ),
 
 measures as (
-    select * from by_child
+    select * from by_child where $with_children
     union all by name
     select * from subtree_total
 ),

@@ -61,12 +61,31 @@ def test_ytd_restarts_each_january(runner):
         domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, ["training_hours_total"]),
+        with_children=True,
     )
     total = rows[rows["is_total"]].set_index("period_month")["value"]
     values = [total[month] for month in sorted(total.index)]
     assert values[0] < values[1]  # Nov < Dec 2024
     assert values[2] < values[1] / 6  # Jan 2025 starts again
     assert values[2] < values[3]
+
+
+@pytest.mark.parametrize("region_code", ["000000", "371100", "500237"])
+def test_ytd_without_children_is_the_total_rows_with_them(runner, region_code):
+    params = dict(
+        region_code=region_code, month_from="2024-03-01", month_to="2025-02-01", domain_code=None, plan_id=None,
+        **indicator_params(runner.run, ["legal_review_rate", "full_rotation_rate", "exam_sampling_rate"]),
+    )
+    with_children = runner.run("indicators_ytd_by_month", **params, with_children=True)
+    totals = runner.run("indicators_ytd_by_month", **params, with_children=False)
+    assert (~with_children["is_total"]).any() and totals["is_total"].all()
+    expected = with_children[with_children["is_total"]].reset_index(drop=True)
+    assert len(expected) == 12 * 3
+    # compared as plain values: pandas types a column that is all null here (child_code) as object, not str
+    def plain(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(plain(totals), plain(expected))
 
 
 def test_ytd_total_row_equals_an_independent_computation(con, runner):
@@ -87,8 +106,10 @@ def test_ytd_total_row_equals_an_independent_computation(con, runner):
         **indicator_params(runner.run, TRAINING_KEYS),
         month_from="2023-01-01",
         month_to="2024-10-01",
+        with_children=False,
     )
-    row = rows[rows["is_total"] & (rows["indicator_key"] == "exam_sampling_rate")].set_index("period_month")
+    assert rows["is_total"].all()
+    row = rows[rows["indicator_key"] == "exam_sampling_rate"].set_index("period_month")
     assert row.loc[max(row.index), "value"] == pytest.approx(100.0 * sampled / officers)
     # Hebei's 2024 ratio is 60 %: in October the pro-rated target is 50 %
     assert row.loc[max(row.index), "target_value"] == 60
@@ -361,7 +382,11 @@ def test_target_status_in_month(con, key, value, comparator, target, deadline, m
     [
         ("indicators_by_child", TRAINING_KEYS, {"domain_code": None}),
         ("indicators_by_child", ["legal_review_rate", "litigation_loss_rate"], {"domain_code": None}),
-        ("indicators_ytd_by_month", ["legal_review_rate", "case_file_pass_rate"], {"domain_code": None}),
+        (
+            "indicators_ytd_by_month",
+            ["legal_review_rate", "case_file_pass_rate"],
+            {"domain_code": None, "with_children": True},
+        ),
         ("indicators_by_agency", TRAINING_KEYS, {"domain_code": None}),
         ("indicators_by_domain", ["legal_review_rate", "head_appearance_rate"], {}),
     ],
