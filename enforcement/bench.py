@@ -151,7 +151,10 @@ REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
         ("plan_units", lambda f, s: {"plan_id": f.plan}),
     ],
     "pages/3_training.py": [
-        ("indicators_ytd_by_month", lambda f, s: {**_keyed(training.INDICATORS)(f, s), "with_children": True}),
+        (
+            "indicators_ytd_by_month",
+            lambda f, s: {**_keyed(training.INDICATORS)(f, s), "children_for": list(training.BY_CHILD_MONTHLY)},
+        ),
         ("indicators_by_child", _keyed(training.RANKABLE)),
         ("indicators_by_agency", lambda f, s: {**_keyed(training.RANKABLE)(f, s), "domain_code": None}),
         ("agency_list", lambda f, s: {}),
@@ -160,7 +163,7 @@ REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
     ],
     "pages/4_cases.py": [
         ("case_counts_by_month", _period_params),
-        ("indicators_ytd_by_month", lambda f, s: {**_keyed(cases.RATES)(f, s), "with_children": False}),
+        ("indicators_ytd_by_month", lambda f, s: {**_keyed(cases.RATES)(f, s), "children_for": []}),
         ("indicators_by_child", _keyed(cases.RANKABLE)),
         ("indicators_by_domain", _keyed(cases.RANKABLE, domain=False)),
     ],

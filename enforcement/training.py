@@ -47,6 +47,8 @@ INDICATORS = (
     "certified_rate",
     "township_training_coverage",
 )
+# Indicators whose year-so-far values are drawn per child region (the rotation and exam charts); the others' totals.
+BY_CHILD_MONTHLY = ("full_rotation_rate", "exam_sampling_rate")
 # Indicators a user can rank child regions and agencies by (the ?ti= URL parameter); the first is the default.
 RANKABLE = (
     "training_hours_total",
@@ -65,9 +67,13 @@ def chosen_indicator(value: str | None) -> str:
 
 
 def by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    """Every training indicator by month and child region (and the subtree total), the year so far."""
+    """Every training indicator by month, the year so far: the subtree's total, and for the indicators drawn per
+    child region (BY_CHILD_MONTHLY) the child regions too."""
     return query(
-        "indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, INDICATORS), with_children=True
+        "indicators_ytd_by_month",
+        **scope.with_plan(),
+        **indicator_params(query, INDICATORS),
+        children_for=list(BY_CHILD_MONTHLY),
     )
 
 

@@ -1,10 +1,11 @@
 -- Indicators of a region's subtree by month, the year so far: one row per month x child region x indicator, plus
 -- the region's own agencies (child_code null) and the whole subtree (is_total). Flows count from January of the
 -- month's year; each row carries the target that applies in that year and the value's status against it.
--- With $with_children false only the subtree's rows (is_total) come back: a page that draws the total alone then
--- does not compute, judge and sort a row per child, month and indicator (twenty times the rows at a county).
+-- Child rows come back only for the indicators in $children_for (the others: the subtree's rows alone), so that a
+-- page that draws an indicator's total alone does not compute, judge, sort and convert a row per child, month and
+-- indicator (twenty times the rows at a county).
 -- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
--- $indicator_keys (list), $sources (their fact tables: trends.indicator_params), $with_children (boolean)
+-- $indicator_keys (list), $sources (their fact tables: trends.indicator_params), $children_for (list, may be empty)
 with
 by_child as materialized (
     select *, false as is_total
@@ -24,7 +25,7 @@ subtree_total as (
 ),
 
 measures as (
-    select * from by_child where $with_children
+    select * from by_child where len($children_for::varchar[]) > 0
     union all by name
     select * from subtree_total
 ),
@@ -36,6 +37,7 @@ indicator_values as (
         v.* exclude (period_month, child_code, is_total, period_months, indicator_key, value, numerator, denominator)
     from indicators_of_rows(measures, $indicator_keys) as v
     join indicators as i on i.indicator_key = v.indicator_key
+    where v.is_total or list_contains($children_for::varchar[], v.indicator_key)
 ),
 
 with_target as (

@@ -61,7 +61,7 @@ def test_ytd_restarts_each_january(runner):
         domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, ["training_hours_total"]),
-        with_children=True,
+        children_for=[],
     )
     total = rows[rows["is_total"]].set_index("period_month")["value"]
     values = [total[month] for month in sorted(total.index)]
@@ -71,21 +71,25 @@ def test_ytd_restarts_each_january(runner):
 
 
 @pytest.mark.parametrize("region_code", ["000000", "371100", "500237"])
-def test_ytd_without_children_is_the_total_rows_with_them(runner, region_code):
+@pytest.mark.parametrize("children_for", [[], ["full_rotation_rate"]])
+def test_ytd_child_rows_only_for_the_indicators_asked(runner, region_code, children_for):
+    keys = ["legal_review_rate", "full_rotation_rate", "exam_sampling_rate"]
     params = dict(
         region_code=region_code, month_from="2024-03-01", month_to="2025-02-01", domain_code=None, plan_id=None,
-        **indicator_params(runner.run, ["legal_review_rate", "full_rotation_rate", "exam_sampling_rate"]),
+        **indicator_params(runner.run, keys),
     )
-    with_children = runner.run("indicators_ytd_by_month", **params, with_children=True)
-    totals = runner.run("indicators_ytd_by_month", **params, with_children=False)
-    assert (~with_children["is_total"]).any() and totals["is_total"].all()
-    expected = with_children[with_children["is_total"]].reset_index(drop=True)
-    assert len(expected) == 12 * 3
+    every = runner.run("indicators_ytd_by_month", **params, children_for=keys)
+    some = runner.run("indicators_ytd_by_month", **params, children_for=children_for)
+    assert (~every["is_total"]).any()
+    expected = every[every["is_total"] | every["indicator_key"].isin(children_for)]
+    assert len(expected[expected["is_total"]]) == 12 * 3
+    assert len(expected) < len(every)
+
     # compared as plain values: pandas types a column that is all null here (child_code) as object, not str
     def plain(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
 
-    pd.testing.assert_frame_equal(plain(totals), plain(expected))
+    pd.testing.assert_frame_equal(plain(some), plain(expected))
 
 
 def test_ytd_total_row_equals_an_independent_computation(con, runner):
@@ -106,7 +110,7 @@ def test_ytd_total_row_equals_an_independent_computation(con, runner):
         **indicator_params(runner.run, TRAINING_KEYS),
         month_from="2023-01-01",
         month_to="2024-10-01",
-        with_children=False,
+        children_for=[],
     )
     assert rows["is_total"].all()
     row = rows[rows["indicator_key"] == "exam_sampling_rate"].set_index("period_month")
@@ -385,7 +389,7 @@ def test_target_status_in_month(con, key, value, comparator, target, deadline, m
         (
             "indicators_ytd_by_month",
             ["legal_review_rate", "case_file_pass_rate"],
-            {"domain_code": None, "with_children": True},
+            {"domain_code": None, "children_for": ["legal_review_rate", "case_file_pass_rate"]},
         ),
         ("indicators_by_agency", TRAINING_KEYS, {"domain_code": None}),
         ("indicators_by_domain", ["legal_review_rate", "head_appearance_rate"], {}),
