@@ -75,9 +75,7 @@ def counts_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 def rates_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """The rates of the subtree by month, the year so far (the total only: that is what the page draws)."""
-    return query(
-        "indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, RATES), children_for=[]
-    )
+    return query("indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, RATES), children_for=[])
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:

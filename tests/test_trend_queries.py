@@ -75,7 +75,11 @@ def test_ytd_restarts_each_january(runner):
 def test_ytd_child_rows_only_for_the_indicators_asked(runner, region_code, children_for):
     keys = ["legal_review_rate", "full_rotation_rate", "exam_sampling_rate"]
     params = dict(
-        region_code=region_code, month_from="2024-03-01", month_to="2025-02-01", domain_code=None, plan_id=None,
+        region_code=region_code,
+        month_from="2024-03-01",
+        month_to="2025-02-01",
+        domain_code=None,
+        plan_id=None,
         **indicator_params(runner.run, keys),
     )
     every = runner.run("indicators_ytd_by_month", **params, children_for=keys)
