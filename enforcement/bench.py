@@ -218,6 +218,40 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_probe() -> str:
+    """A fixed piece of work timed on one core (a Python loop, a DuckDB single-thread sum): the same on a quiet
+    machine of this kind every time, so that a run on a slowed-down machine shows as one."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    python_s = time.perf_counter() - started
+    con = duckdb.connect()
+    try:
+        con.execute("set threads = 1")
+        started = time.perf_counter()
+        con.execute("select sum(i * i) from range(100_000_000) as t(i)").fetchall()
+        duckdb_s = time.perf_counter() - started
+    finally:
+        con.close()
+    return f"Python loop {python_s:.2f} s, DuckDB sum {duckdb_s:.2f} s"
+
+
+def cpu_ticks() -> tuple[int, int] | None:
+    """(steal, total) CPU ticks since boot from /proc/stat: steal is time the host gave our virtual CPUs to others."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+        return fields[7], sum(fields[:8])
+    return None
+
+
+def steal_share(start: tuple[int, int] | None) -> str:
+    end = cpu_ticks()
+    if start is None or end is None or end[1] <= start[1]:
+        return "?"
+    return f"{100 * (end[0] - start[0]) / (end[1] - start[1]):.1f} %"
+
+
 def machine_facts() -> dict[str, str]:
     """Cores, memory, CPU model, load and the versions that matter."""
     import psutil
@@ -241,6 +275,8 @@ def machine_facts() -> dict[str, str]:
         "pandas": pd.__version__,
         "pyarrow": pyarrow.__version__,
         "load average at start": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+        # 0.18 s and 0.45 s when this machine was quiet (2026-11-23); about twice that when its host was busy
+        "CPU probe at start": cpu_probe(),
     }
 
 
@@ -817,7 +853,8 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
         add("")
         add(
             f"**The machine was shared while this ran** (load average {machine['load average at start']} at the start, "
-            f"{report['load_end']} at the end, on {machine['cores']} cores): wall times are inflated by waiting "
+            f"{report['load_end']} at the end, on {machine['cores']} cores; CPU taken by the host "
+            f"{machine.get('CPU time taken by the host (steal) during the run', '?')}): wall times are inflated by waiting "
             "for a core; the CPU-time columns show what the work itself costs. Re-run on a quiet machine for the record."
         )
     add("")
@@ -916,8 +953,13 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
             "provinces and cities, so subtree_monthly reads one table above the counties; the training and cases "
             "pages and the treemap sum only their indicators' fact tables (sources), and the subtree macros then "
             "return only those tables' measure columns (measures_of: 9 on the training page, 17 on the cases page, "
-            "instead of 34 through every operator); and the targets come as one row per indicator and year "
-            "(targets_by_year) instead of a window ranking every wide result row. Measured and not adopted: "
+            "instead of 34 through every operator); the targets come as one row per indicator and year "
+            "(targets_by_year) instead of a window ranking every wide result row, and the plans governing a region "
+            "are found by matching their issuers in the region's chain of codes rather than by a range join over "
+            "every region (region_targets alone 10-14 -> 6-8 ms, though inside the page queries, which join it, "
+            "the gain is lost in their noise); and the year-to-date query returns child rows only "
+            "for the indicators a page draws per child (children_for: none on the cases page, two of seven on the "
+            "training page). Measured and not adopted: "
             "jemalloc or tcmalloc preloaded in place of glibc malloc cut some queries by 10-30 % but needs a system "
             "library and LD_PRELOAD in the start command. "
             "The pages cache every result per database version and filters, so a repeated view costs "
@@ -937,6 +979,8 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
             "session before the script starts; the first script run in a cold process then takes 2-2.8 s (about "
             "0.5 s importing pandas, duckdb and Plotly, Streamlit's first-run component scan, the database's first "
             "reads into cold buffers, every query uncached), and the browser draws the charts on the same 2 cores. "
+            "Streamlit also loads its emoji catalogue (a large regular expression, 0.2-0.4 s) the first time a label "
+            "or alert is not plain ASCII, which every Chinese label is. "
             "A repeat of the same page takes about 1 s (table below). Tried and dropped: a thread that imports the "
             "modules and warms the database while the browser loads; on 2 cores shared with the browser it made the "
             "first page slower (3.7-5.0 s against 3.4-3.6 s), because there is no idle core to warm on."
@@ -1063,6 +1107,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=str(RESULTS_FILE), help="结果文件 (默认 bench/results.md)")
     parser.add_argument("--repeat", type=int, default=15, help="每个查询的热运行次数 (默认 15)")
     parser.add_argument(
+        "--note", action="append", default=[], help="写入结果说明的一段文字 (可重复), 例如同一时段另行测量的对照"
+    )
+    parser.add_argument(
         "--skip",
         action="append",
         default=[],
@@ -1073,7 +1120,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db_path = Path(args.db).expanduser().absolute() if args.db else DEFAULT_DB
-    report: dict[str, Any] = {"machine": machine_facts(), "repeat": args.repeat, "notes": []}
+    ticks_at_start = cpu_ticks()
+    report: dict[str, Any] = {"machine": machine_facts(), "repeat": args.repeat, "notes": list(args.note)}
     if args.build or store.current_file(db_path) is None:
         report["build"] = build_national(db_path)
     else:
@@ -1109,7 +1157,11 @@ def run(args: argparse.Namespace) -> int:
         script: names - registered for script, names in page_query_names().items() if names - registered
     }
     report["load_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    report["noisy"] = os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1) or any(
+    report["machine"]["CPU probe at end"] = cpu_probe()
+    report["machine"]["CPU time taken by the host (steal) during the run"] = steal_share(ticks_at_start)
+    steal = report["machine"]["CPU time taken by the host (steal) during the run"]
+    report["noisy"] = steal != "?" and float(steal.split()[0]) > 5
+    report["noisy"] |= os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1) or any(
         float(x) > 0.5 * (os.cpu_count() or 1) for x in report["machine"]["load average at start"].split(" / ")[:1]
     )
     report["finished_at"] = dt.datetime.now().isoformat(timespec="seconds")
