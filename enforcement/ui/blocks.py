@@ -37,9 +37,11 @@ def data_table(
     st.dataframe(
         style(shown) if style else shown, hide_index=True, width="stretch", height=height, column_config=column_config
     )
+    lang = ctx.lang
     st.download_button(
         ctx.t("download_csv"),
-        export.csv_bytes(data, ctx.lang),
+        # Written when the button is clicked, not on every run: a page draws a dozen of these tables.
+        lambda: export.csv_bytes(data, lang),
         file_name=file_name(ctx, stem),
         mime="text/csv",
         key=f"download_{key}",

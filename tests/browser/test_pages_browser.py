@@ -3,11 +3,24 @@ asks nothing of the internet, reads well on a laptop and a phone; English is one
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import CJK, errors_shown, nav_link, settle, shoot_both_sizes, title, wait_for_title
+from tests.browser.conftest import (
+    CJK,
+    errors_shown,
+    metric_value,
+    nav_link,
+    settle,
+    shoot_both_sizes,
+    title,
+    wait_for_title,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -90,3 +103,22 @@ def test_english_is_one_click_away(page, app_url):
     assert "lang=en" in page.url and "region=320000" in page.url
     assert errors_shown(page) == []
     shoot_both_sizes(page, "milestones_english")
+
+
+def test_a_charts_numbers_download_as_the_rows_it_states(page, app_url):
+    # The CSV under a chart is written when the button is clicked (not on every run): it must still hold the rows
+    # the expander counts, and its penalties must add up to the page's own penalties KPI (a different query).
+    page.goto(f"{app_url}/cases")
+    wait_for_title(page, "案件 · 全国")
+    expander = page.get_by_test_id("stExpander").first
+    stated = int(re.search(r"(\d+) 行", expander.locator("summary").inner_text()).group(1))
+    expander.locator("summary").click()
+    with page.expect_download() as download:
+        expander.get_by_role("button", name="下载CSV (Excel可直接打开)").click()
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == stated > 0
+    penalties = next(header for header in rows[0] if header.startswith("行政处罚"))
+    assert sum(int(row[penalties]) for row in rows) == int(metric_value(page, "行政处罚").replace(",", ""))
+    assert errors_shown(page) == []
