@@ -22,3 +22,26 @@ def test_every_registered_query_exists_and_gets_its_parameters(runner):
                 assert set(params) == {"request"}
                 continue
             queries.bind(name, params)  # raises on a missing or extra parameter
+
+
+def test_the_time_breakdown_splits_a_query_into_its_phases(runner):
+    sql, params = queries.bind(
+        "indicators_by_child",
+        {
+            "region_code": "371100",
+            "month_from": "2024-01-01",
+            "month_to": "2024-12-01",
+            "domain_code": None,
+            "plan_id": None,
+            "indicator_keys": ["legal_review_rate"],
+            "sources": ["cases"],
+        },
+    )
+    parts = bench.time_breakdown(runner.connection, sql, params, repeat=1)  # one run: its parts add up exactly
+    phases = ("binding_ms", "optimizing_ms", "planning_ms", "executing_ms", "to_pandas_ms")
+    assert set(parts) == {"wall_ms", "operators_cpu_ms", *phases}
+    # the macros take real work to bind and optimise, and the phases are parts of the wall time, not more
+    assert parts["binding_ms"] > 0 and parts["optimizing_ms"] > 0 and parts["operators_cpu_ms"] > 0
+    assert sum(parts[p] for p in phases) <= parts["wall_ms"] + 0.5  # rounding
+    # profiling stayed on the breakdown's own cursor
+    assert runner.connection.execute("select current_setting('enable_profiling')").fetchone()[0] in (None, "", "false")
