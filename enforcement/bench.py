@@ -218,9 +218,10 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def cpu_probe() -> str:
-    """A fixed piece of work timed on one core (a Python loop, a DuckDB single-thread sum): the same on a quiet
-    machine of this kind every time, so that a run on a slowed-down machine shows as one."""
+def cpu_probe() -> tuple[float, float]:
+    """Seconds for a fixed piece of work on one core (a Python loop, a DuckDB single-thread sum): the same on a quiet
+    machine of this kind every time, so that a run on a slowed-down machine shows as one. On 2026-11-23 this machine
+    gave 0.17-0.18 s and 0.39-0.45 s when quiet and about twice that when its host was busy."""
     started = time.perf_counter()
     total = 0
     for i in range(5_000_000):
@@ -234,7 +235,11 @@ def cpu_probe() -> str:
         duckdb_s = time.perf_counter() - started
     finally:
         con.close()
-    return f"Python loop {python_s:.2f} s, DuckDB sum {duckdb_s:.2f} s"
+    return python_s, duckdb_s
+
+
+def probe_text(probe: tuple[float, float]) -> str:
+    return f"Python loop {probe[0]:.2f} s, DuckDB sum {probe[1]:.2f} s"
 
 
 def cpu_ticks() -> tuple[int, int] | None:
@@ -275,8 +280,6 @@ def machine_facts() -> dict[str, str]:
         "pandas": pd.__version__,
         "pyarrow": pyarrow.__version__,
         "load average at start": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
-        # 0.18 s and 0.45 s when this machine was quiet (2026-11-23); about twice that when its host was busy
-        "CPU probe at start": cpu_probe(),
     }
 
 
@@ -931,10 +934,12 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
     if report.get("noisy"):
         add("")
         add(
-            f"**The machine was shared while this ran** (load average {machine['load average at start']} at the start, "
-            f"{report['load_end']} at the end, on {machine['cores']} cores; CPU taken by the host "
-            f"{machine.get('CPU time taken by the host (steal) during the run', '?')}): wall times are inflated by waiting "
-            "for a core; the CPU-time columns show what the work itself costs. Re-run on a quiet machine for the record."
+            "**The machine was shared or slowed down while this ran** (load average "
+            f"{machine['load average at start']} at the start on {machine['cores']} cores; the same fixed work took "
+            f"{machine.get('CPU probe at start', '?')} at the start and {machine.get('CPU probe at end', '?')} at the "
+            f"end; CPU taken by the host {machine.get('CPU time taken by the host (steal) during the run', '?')}): wall "
+            "times are inflated; the CPU-time columns show what the work itself costs. Re-run on a quiet machine for "
+            "the record."
         )
     add("")
     add("## Machine and versions")
@@ -1223,7 +1228,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     db_path = Path(args.db).expanduser().absolute() if args.db else DEFAULT_DB
     ticks_at_start = cpu_ticks()
+    probe_at_start = cpu_probe()
     report: dict[str, Any] = {"machine": machine_facts(), "repeat": args.repeat, "notes": list(args.note)}
+    report["machine"]["CPU probe at start"] = probe_text(probe_at_start)
     if args.build or store.current_file(db_path) is None:
         report["build"] = build_national(db_path)
     else:
@@ -1259,12 +1266,16 @@ def run(args: argparse.Namespace) -> int:
         script: names - registered for script, names in page_query_names().items() if names - registered
     }
     report["load_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    report["machine"]["CPU probe at end"] = cpu_probe()
+    probe_at_end = cpu_probe()
+    report["machine"]["CPU probe at end"] = probe_text(probe_at_end)
     report["machine"]["CPU time taken by the host (steal) during the run"] = steal_share(ticks_at_start)
+    # Shared or slowed down: others' work on the cores when the run began, the host taking CPU during it, or the same
+    # fixed work a quarter slower at the end than at the start. (The load at the end is the run's own work.)
     steal = report["machine"]["CPU time taken by the host (steal) during the run"]
-    report["noisy"] = steal != "?" and float(steal.split()[0]) > 5
-    report["noisy"] |= os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1) or any(
-        float(x) > 0.5 * (os.cpu_count() or 1) for x in report["machine"]["load average at start"].split(" / ")[:1]
+    report["noisy"] = (
+        float(report["machine"]["load average at start"].split(" / ")[0]) > 0.5 * (os.cpu_count() or 1)
+        or (steal != "?" and float(steal.split()[0]) > 5)
+        or any(end > 1.25 * start for start, end in zip(probe_at_start, probe_at_end))
     )
     report["finished_at"] = dt.datetime.now().isoformat(timespec="seconds")
     out = Path(args.out)
