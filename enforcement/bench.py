@@ -51,7 +51,7 @@ EXCEL_MAX_ROWS = 1_048_576  # per sheet, header included
 
 # The region chain the benchmark walks down (广东 → 广州 → 天河区 → its first township), looked up, not assumed.
 REGION_CHAIN = ("000000", "440000", "440100", "440106")
-LEVELS = ("nation", "province", "city", "county", "township")
+LEVELS = datasets.LEVELS
 PERIODS = {
     # label: (first month, last month, as-of date)
     "2024": (dt.date(2024, 1, 1), dt.date(2024, 12, 1), dt.date(2024, 12, 31)),
@@ -89,13 +89,14 @@ def _judged_params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
     return {**_period_params(f, s), "as_of": f.as_of, "plan_id": f.plan}
 
 
-def _keyed(keys: tuple[str, ...], domain: bool = True) -> ParamsFor:
+def _keyed(keys: tuple[str, ...], domain: bool = True, **extra: Any) -> ParamsFor:
     def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
         out = {
             **_period_params(f, s),
             "plan_id": f.plan,
             "indicator_keys": list(keys),
             "sources": trends.catalog_sources(s.catalog, keys),
+            **extra,
         }
         if not domain:
             del out["domain_code"]
@@ -151,19 +152,16 @@ REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
         ("plan_units", lambda f, s: {"plan_id": f.plan}),
     ],
     "pages/3_training.py": [
-        (
-            "indicators_ytd_by_month",
-            lambda f, s: {**_keyed(training.INDICATORS)(f, s), "children_for": list(training.BY_CHILD_MONTHLY)},
-        ),
+        ("indicators_ytd_by_month", _keyed(training.INDICATORS, children_for=list(training.BY_CHILD_MONTHLY))),
         ("indicators_by_child", _keyed(training.RANKABLE)),
-        ("indicators_by_agency", lambda f, s: {**_keyed(training.RANKABLE)(f, s), "domain_code": None}),
+        ("indicators_by_agency", _keyed(training.RANKABLE, domain_code=None)),
         ("agency_list", lambda f, s: {}),
         ("indicator_list", lambda f, s: {}),
         ("region_targets", lambda f, s: {"region_code": f.region, "plan_id": f.plan}),
     ],
     "pages/4_cases.py": [
         ("case_counts_by_month", _period_params),
-        ("indicators_ytd_by_month", lambda f, s: {**_keyed(cases.RATES)(f, s), "children_for": []}),
+        ("indicators_ytd_by_month", _keyed(cases.RATES, children_for=[])),
         ("indicators_by_child", _keyed(cases.RANKABLE)),
         ("indicators_by_domain", _keyed(cases.RANKABLE, domain=False)),
     ],
@@ -250,11 +248,12 @@ def cpu_ticks() -> tuple[int, int] | None:
     return None
 
 
-def steal_share(start: tuple[int, int] | None) -> str:
+def steal_share(start: tuple[int, int] | None) -> float | None:
+    """Per cent of all CPU ticks since start that the host took (None where /proc/stat cannot say)."""
     end = cpu_ticks()
     if start is None or end is None or end[1] <= start[1]:
-        return "?"
-    return f"{100 * (end[0] - start[0]) / (end[1] - start[1]):.1f} %"
+        return None
+    return 100 * (end[0] - start[0]) / (end[1] - start[1])
 
 
 def machine_facts() -> dict[str, str]:
@@ -358,8 +357,11 @@ def scan_profile(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[s
     return scans
 
 
+BREAKDOWN_RUNS = 7
+
+
 def time_breakdown(
-    connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], repeat: int = 7
+    connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], repeat: int = BREAKDOWN_RUNS
 ) -> dict[str, float]:
     """Where one query's time goes, medians over repeat runs: DuckDB's profiler splits planning into binding (the
     schema's macros expanded and bound), optimising and physical planning; unprofiled runs give the wall time, the
@@ -536,9 +538,10 @@ def time_queries(db_file: Path, repeat: int) -> dict[str, Any]:
     sql, _ = queries.load("indicator_values")
     pruning = {s.level: scan_profile(con, sql, _period_params(s.filters, s)) for s in (nation, county, township)}
     # Where the time goes: each named query over the target, at its slowest filter.
+    named = set(queries.available())  # not export.row_count and export.preview, which wrap a dataset's query
     slowest: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for row, (_, name, _, params) in zip(rows, plan):
-        over = name in queries.available() and row["warm_p50_ms"] > TARGET_QUERY_MS
+        over = name in named and row["warm_p50_ms"] > TARGET_QUERY_MS
         if over and (name not in slowest or row["warm_p50_ms"] > slowest[name][0]["warm_p50_ms"]):
             slowest[name] = (row, params)
     breakdown = []
@@ -1031,7 +1034,8 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
             "DuckDB binds the schema's table macros and optimises the plan on every call (prepared statements do not "
             "help: it re-plans them per execution), then runs some 100 operators whose set-up costs more than their "
             "rows (the table 'Where the time goes' below splits each such query into binding, optimising, executing "
-            "and the conversion to pandas); perf puts a fifth of the CPU in glibc malloc/free. One thread does not help. So the work has gone "
+            "and the conversion to pandas); perf puts a fifth of the CPU in glibc malloc/free. One thread does not "
+            "help. So the work has gone "
             "into making each query smaller: the indicator formulas are data applied by one macro "
             "(indicator_values_of) instead of CASE expressions over 18 indicators; the year-to-date sums are a "
             "self-join instead of a 26-column window; rollup_monthly also holds the own rows of the nation, "
@@ -1097,7 +1101,8 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
         add("### Where the time goes (each query over the target, at its slowest filter)")
         add("")
         add(
-            "Medians of 7 runs after 2 warm-up runs on a cursor of its own. DuckDB's profiler (in 7 further runs) "
+            f"Medians of {BREAKDOWN_RUNS} runs after 2 warm-up runs on a cursor of its own. DuckDB's profiler (in "
+            f"{BREAKDOWN_RUNS} further runs) "
             "splits the planning: binding is the schema's macros expanded and bound, then optimising and physical "
             "planning; executing is the rest of execute() in the unprofiled runs; operators' CPU is summed over "
             "threads; to pandas is the result's conversion to a DataFrame."
@@ -1228,6 +1233,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     db_path = Path(args.db).expanduser().absolute() if args.db else DEFAULT_DB
     ticks_at_start = cpu_ticks()
+    load_at_start = os.getloadavg()[0]
     probe_at_start = cpu_probe()
     report: dict[str, Any] = {"machine": machine_facts(), "repeat": args.repeat, "notes": list(args.note)}
     report["machine"]["CPU probe at start"] = probe_text(probe_at_start)
@@ -1268,13 +1274,13 @@ def run(args: argparse.Namespace) -> int:
     report["load_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     probe_at_end = cpu_probe()
     report["machine"]["CPU probe at end"] = probe_text(probe_at_end)
-    report["machine"]["CPU time taken by the host (steal) during the run"] = steal_share(ticks_at_start)
+    steal = steal_share(ticks_at_start)
+    report["machine"]["CPU time taken by the host (steal) during the run"] = "?" if steal is None else f"{steal:.1f} %"
     # Shared or slowed down: others' work on the cores when the run began, the host taking CPU during it, or the same
     # fixed work a quarter slower at the end than at the start. (The load at the end is the run's own work.)
-    steal = report["machine"]["CPU time taken by the host (steal) during the run"]
     report["noisy"] = (
-        float(report["machine"]["load average at start"].split(" / ")[0]) > 0.5 * (os.cpu_count() or 1)
-        or (steal != "?" and float(steal.split()[0]) > 5)
+        load_at_start > 0.5 * (os.cpu_count() or 1)
+        or (steal is not None and steal > 5)
         or any(end > 1.25 * start for start, end in zip(probe_at_start, probe_at_end))
     )
     report["finished_at"] = dt.datetime.now().isoformat(timespec="seconds")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from enforcement import trends
+from enforcement import datasets, trends
 from enforcement.trends import indicator_params
 
 ALL = {"month_from": "2023-01-01", "month_to": "2025-12-01"}
@@ -287,9 +287,6 @@ def test_the_nearest_plan_wins(schema_con):
     assert targets(schema_con, "370100") == [("training_hours_total", None, 40.0, "shandong_test")]
 
 
-LEVELS = ["nation", "province", "city", "county", "township"]
-
-
 @pytest.mark.parametrize("plan_id", [None, "hebei"])
 def test_region_targets_of_every_region_follow_the_rule(con, plan_id):
     # The rule written out: a plan governs a region when the region's code starts with the issuer's code prefix
@@ -309,7 +306,7 @@ def test_region_targets_of_every_region_follow_the_rule(con, plan_id):
             if not governs:
                 continue
             for target, target_plan, key, year, levels, seq in targets_rows:
-                if target_plan != plan or not set(levels) & set(LEVELS[level_no:]):
+                if target_plan != plan or not set(levels) & set(datasets.LEVELS[level_no:]):
                     continue
                 rank = (-issuer_level, plan, seq)
                 if (region, key, year) not in best or rank < best[(region, key, year)][0]:
