@@ -17,23 +17,23 @@ scope_header(ctx, scope)
 if scope.domain:
     st.caption(ctx.t("tr_domain_note"))
 
-kpi_row(training.kpis(ctx.query, scope))
+kpi_row(ctx.built(training.kpis, scope))
 
 chart_section(
-    ctx, ctx.t("tr_rotation_title"), training.rotation_chart(ctx.query, scope), key="rotation", stem="全员轮训"
+    ctx, ctx.t("tr_rotation_title"), ctx.built(training.rotation_chart, scope), key="rotation", stem="全员轮训"
 )
 
 left, right = st.columns(2)
 with left:
-    chart_section(ctx, ctx.t("tr_hours_title"), training.hours_chart(ctx.query, scope), key="hours", stem="培训学时")
+    chart_section(ctx, ctx.t("tr_hours_title"), ctx.built(training.hours_chart, scope), key="hours", stem="培训学时")
 with right:
-    chart_section(ctx, ctx.t("tr_exam_title"), training.exam_chart(ctx.query, scope), key="exam", stem="闭卷考试抽考")
+    chart_section(ctx, ctx.t("tr_exam_title"), ctx.built(training.exam_chart, scope), key="exam", stem="闭卷考试抽考")
 
 indicator = indicator_picker(ctx, "ti", training.RANKABLE, training.chosen_indicator(st.query_params.get("ti")))
 left, right = st.columns(2)
 with left:
-    chart = training.children_chart(ctx.query, scope, indicator)
+    chart = ctx.built(training.children_chart, scope, indicator)
     chart_section(ctx, ctx.t("tr_children_title"), chart, key="children", stem="培训_下级地区")
 with right:
-    chart = training.agency_chart(ctx.query, scope, indicator)
+    chart = ctx.built(training.agency_chart, scope, indicator)
     chart_section(ctx, ctx.t("tr_agency_title"), chart, key="agencies", stem="培训_执法部门")

@@ -15,24 +15,24 @@ if scope.is_empty:
     st.stop()
 scope_header(ctx, scope)
 
-kpi_row(cases.kpis(ctx.query, scope))
+kpi_row(ctx.built(cases.kpis, scope))
 
-chart_section(ctx, ctx.t("ca_counts_title"), cases.counts_chart(ctx.query, scope), key="counts", stem="案件量")
-chart_section(ctx, ctx.t("ca_duties_title"), cases.duties_chart(ctx.query, scope), key="duties", stem="三项制度")
+chart_section(ctx, ctx.t("ca_counts_title"), ctx.built(cases.counts_chart, scope), key="counts", stem="案件量")
+chart_section(ctx, ctx.t("ca_duties_title"), ctx.built(cases.duties_chart, scope), key="duties", stem="三项制度")
 
 indicator = indicator_picker(ctx, "ci", cases.RANKABLE, cases.chosen_indicator(st.query_params.get("ci")))
 left, right = st.columns(2)
 with left:
-    chart = cases.children_chart(ctx.query, scope, indicator)
+    chart = ctx.built(cases.children_chart, scope, indicator)
     chart_section(ctx, ctx.t("ca_children_title"), chart, key="children", stem="案件_下级地区")
 with right:
-    chart = cases.domain_chart(ctx.query, scope, indicator)
+    chart = ctx.built(cases.domain_chart, scope, indicator)
     chart_section(ctx, ctx.t("ca_domain_title"), chart, key="domains", stem="案件_执法领域")
 
 left, right = st.columns(2)
 with left:
-    chart = cases.complaints_chart(ctx.query, scope)
+    chart = ctx.built(cases.complaints_chart, scope)
     chart_section(ctx, ctx.t("ca_complaints_title"), chart, key="complaints", stem="12345投诉")
 with right:
-    chart = cases.case_files_chart(ctx.query, scope)
+    chart = ctx.built(cases.case_files_chart, scope)
     chart_section(ctx, ctx.t("ca_case_files_title"), chart, key="case_files", stem="案卷评查")

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from enforcement import training
 from enforcement.trends import Scope, fmt
+from enforcement.ui import frame
 from tests.conftest import PROJECT
 
 
@@ -108,6 +109,32 @@ def test_ranking_indicator_from_the_url_is_checked():
 
 
 # ----------------------------------------------------------------------------------------------- page
+
+
+def test_a_chart_is_built_once_per_database_version_and_arguments():
+    """ctx.built keeps what a builder returned, so a page seen again draws it without building it again; a change
+    of any argument (the filters, the ranked indicator) or of the database version builds it anew."""
+    frame._cached_build.clear()
+    calls: list[tuple] = []
+
+    def counting_builder(query, scope, indicator):
+        calls.append((scope, indicator))
+        return {"rows": query("meta_facts"), "indicator": indicator}
+
+    def context(version_file: str) -> frame.PageContext:
+        context = frame.PageContext(filters=None, choices=None, meta={}, version_file=version_file)
+        context.query = lambda name, **params: (version_file, name)  # the builder's query, per version
+        return context
+
+    first, again = context("db-v1"), context("db-v1")
+    shown = first.built(counting_builder, scope(), "exam_sampling_rate")
+    assert shown == {"rows": ("db-v1", "meta_facts"), "indicator": "exam_sampling_rate"}
+    assert again.built(counting_builder, scope(), "exam_sampling_rate") is shown  # another session, same filters
+    assert len(calls) == 1
+    assert first.built(counting_builder, scope(), "full_rotation_rate")["indicator"] == "full_rotation_rate"
+    assert first.built(counting_builder, scope(lang="en"), "exam_sampling_rate") is not shown
+    assert context("db-v2").built(counting_builder, scope(), "exam_sampling_rate")["rows"] == ("db-v2", "meta_facts")
+    assert len(calls) == 4
 
 
 def run_page(sample_db, **params):
