@@ -49,3 +49,36 @@ def test_the_time_breakdown_splits_a_query_into_its_phases(runner):
     assert parts["executing_ms"] == 0 or sum(parts[p] for p in phases) == pytest.approx(parts["wall_ms"], abs=0.5)
     # profiling stayed on the breakdown's own cursor
     assert runner.connection.execute("select current_setting('enable_profiling')").fetchone()[0] in (None, "", "false")
+
+
+def _browser_report(first_visit_s: float, returning_s: float) -> dict:
+    query = {"page": "app.py", "query": "meta_facts", "level": "nation", "region": "000000", "period": "-", "rows": 8}
+    query.update(cold_ms=1.0, warm_p50_ms=1.0, warm_p95_ms=1.0, cpu_p50_ms=1.0)
+    browser = {"server_ready_s": 0.7, "first_page_after_start_s": first_visit_s, "first_page_render_s": 2.6}
+    browser.update(returning_server_ready_s=0.6, returning_first_page_after_start_s=returning_s)
+    browser.update(returning_first_page_render_s=1.9, visits=[], server_rss_mb=600)
+    return {
+        "machine": {"cores": 2, "load average at start": "0.1"},
+        "database": {"file": "national.duckdb", "size_mb": 511, "scale": "national", "rows": {}},
+        "finished_at": "2026-11-23T22:00:00",
+        "queries": {"rows": [query], "rss_mb": 300, "peak_rss_mb": 400, "pruning": {}},
+        "repeat": 15,
+        "notes": [],
+        "browser": browser,
+    }
+
+
+def test_results_judge_the_first_page_for_a_returning_browser_and_a_first_visit_apart(tmp_path):
+    """Both first-page figures get their own verdict, and the reason is written only when one is missed."""
+    out = tmp_path / "results.md"
+    bench.write_results(out, _browser_report(first_visit_s=3.4, returning_s=2.5))
+    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| first page")]
+    assert len(rows) == 2
+    assert "opened the app before | 2.5 s" in rows[0] and rows[0].endswith("| met |")
+    assert "first visit ever" in rows[1] and "3.4 s" in rows[1] and rows[1].endswith("| **missed** |")
+    assert "downloading and compiling Streamlit's JavaScript" in out.read_text(encoding="utf-8")
+
+    bench.write_results(out, _browser_report(first_visit_s=2.9, returning_s=2.2))
+    text = out.read_text(encoding="utf-8")
+    assert [line.endswith("| met |") for line in text.splitlines() if line.startswith("| first page")] == [True, True]
+    assert "downloading and compiling" not in text
