@@ -950,6 +950,20 @@ def _verdict(ok: bool | None) -> str:
     return "—" if ok is None else ("met" if ok else "**missed**")
 
 
+def over_by_query(rows: list[dict[str, Any]]) -> str:
+    """Each query with a filter over the target: how many of its filters, and its worst warm p50 and how far over."""
+    parts = []
+    for name in dict.fromkeys(r["query"] for r in rows if r["warm_p50_ms"] > TARGET_QUERY_MS):
+        mine = [r for r in rows if r["query"] == name]
+        over = [r for r in mine if r["warm_p50_ms"] > TARGET_QUERY_MS]
+        worst = max(over, key=lambda r: r["warm_p50_ms"])
+        parts.append(
+            f"{name} {len(over)} of {len(mine)} filters, worst {worst['warm_p50_ms']} ms "
+            f"({worst['level']} {worst['period']}, {100 * worst['warm_p50_ms'] / TARGET_QUERY_MS - 100:.0f} % over)"
+        )
+    return "; ".join(parts)
+
+
 def write_results(path: Path, report: dict[str, Any]) -> None:
     lines: list[str] = []
     add = lines.append
@@ -1055,6 +1069,7 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
     add("")
     notes = list(report.get("notes", []))
     if over:
+        notes.append("By how much: " + over_by_query(rows) + ".")
         cpu_over = [r for r in rows if r["cpu_p50_ms"] > TARGET_QUERY_MS]
         notes.append(
             f"{len(over)} queries have a warm p50 over {TARGET_QUERY_MS} ms of wall time; "
@@ -1081,6 +1096,10 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
             "training page). Measured and not adopted: "
             "jemalloc or tcmalloc preloaded in place of glibc malloc cut some queries by 10-30 % but needs a system "
             "library and LD_PRELOAD in the start command. "
+            "export.row_count is the other kind: the export page's count of the rows a download will hold, taken "
+            "through the joins that give each row its region's name and level; at the nation that is 32 M case rows "
+            "probed against the regions and domains (2.5 ms without the joins; DuckDB keeps an inner join even where "
+            "the keys cannot miss, and counting per region first and then joining still took 58-70 ms). "
             "The pages cache every result per database version and filters, so a repeated view costs "
             "nothing, and a page's full script run stays well under its 1 s target (see the page table)."
         )

@@ -82,3 +82,14 @@ def test_results_judge_the_first_page_for_a_returning_browser_and_a_first_visit_
     text = out.read_text(encoding="utf-8")
     assert [line.endswith("| met |") for line in text.splitlines() if line.startswith("| first page")] == [True, True]
     assert "downloading and compiling" not in text
+
+
+def test_results_say_by_how_much_each_query_misses_the_target():
+    def row(query: str, level: str, ms: float) -> dict:
+        return {"query": query, "level": level, "period": "2024", "warm_p50_ms": ms}
+
+    rows = [row("a", "nation", 40.0), row("a", "county", 60.0), row("a", "city", 55.0), row("b", "nation", 75.0)]
+    rows.append(row("c", "nation", 12.0))
+    assert bench.over_by_query(rows) == (
+        "a 2 of 3 filters, worst 60.0 ms (county 2024, 20 % over); b 1 of 1 filters, worst 75.0 ms (nation 2024, 50 % over)"
+    )
