@@ -113,6 +113,7 @@ def test_a_charts_numbers_download_as_the_rows_it_states(page, app_url):
     expander = page.get_by_test_id("stExpander").first
     stated = int(re.search(r"(\d+) 行", expander.locator("summary").inner_text()).group(1))
     expander.locator("summary").click()
+    settle(page)  # the button of the last run: a rerun replaces the id its click asks the server for
     with page.expect_download() as download:
         expander.get_by_role("button", name="下载CSV (Excel可直接打开)").click()
     data = Path(download.value.path()).read_bytes()
