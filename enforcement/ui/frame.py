@@ -218,7 +218,8 @@ class PageContext:
 
     def built(self, builder: Callable[..., Any], *args: Any) -> Any:
         """builder(self.query, *args) (a chart or the KPIs of a page), kept per database version, builder and
-        arguments and shared by every session: the result must not be changed by its caller."""
+        arguments and shared by every session: the result must not be changed by its caller. builder is a module-level
+        function (its module and name are the key: two lambdas would share one)."""
         name = f"{builder.__module__}.{builder.__qualname__}"
         return _cached_build(self.version_file, name, tuple(_freeze(arg) for arg in args), builder, self.query)
 
