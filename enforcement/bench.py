@@ -886,6 +886,12 @@ def time_browser(db_path: Path, region_codes: list[str]) -> dict[str, Any] | Non
                 "[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']", timeout=300_000
             )
             page.wait_for_selector(ready, timeout=300_000)
+            # "drawn": every chart the run sent has its SVG (Plotly draws after the script has ended)
+            page.wait_for_function(
+                "() => [...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
+                ".every(c => c.querySelector('.main-svg'))",
+                timeout=300_000,
+            )
             return time.perf_counter() - begun
 
         try:
