@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from enforcement import drilldown, scorecard
+from enforcement.content import drilldown, scorecard
 from enforcement.ui.blocks import chart_with_data, data_table
 from enforcement.ui.cards import kpi_grid
 from enforcement.ui.frame import page_frame

@@ -36,7 +36,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from enforcement import build, store  # noqa: E402
+from enforcement.storage import build, store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

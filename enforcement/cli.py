@@ -8,9 +8,10 @@ import getpass
 import sys
 from pathlib import Path
 
-from enforcement import bench, build, datasets, export, importer, parquet, sample, store
-from enforcement.queries import QueryRunner
-from enforcement.validation import problems_frame
+from enforcement.storage import build, connect, parquet, sample, store
+from enforcement.storage.runner import QueryRunner
+from enforcement.transfer import datasets, export, importer
+from enforcement.transfer.validation import problems_frame
 
 
 class CliError(Exception):
@@ -53,7 +54,7 @@ def _open_current(db_path: Path):
     current = store.current_file(db_path)
     if current is None:
         raise CliError(f"数据库不存在: {db_path} (先运行 python -m enforcement build)")
-    return store.connect_readonly(current)
+    return connect.connect_readonly(current)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -150,6 +151,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    # The benchmark is tooling beside the package (bench/), imported only when asked for.
+    from bench import national
+
+    return national.main(args.bench_args)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m enforcement", description="行政执法质量三年行动 进度看板: 数据工具")
     commands = top.add_subparsers(dest="command", required=True)
@@ -168,8 +176,8 @@ def parser() -> argparse.ArgumentParser:
     bench_cmd = commands.add_parser(
         "bench", help="全国规模性能基准: 查询、pandas 对照、导出、页面; 写 bench/results.md"
     )
-    bench.add_arguments(bench_cmd)
-    bench_cmd.set_defaults(handler=bench.run)
+    bench_cmd.add_argument("bench_args", nargs=argparse.REMAINDER, help="python -m bench.national --help")
+    bench_cmd.set_defaults(handler=_cmd_bench)
 
     parquet_cmd = commands.add_parser("parquet", help="Parquet 数据集 (按省、年分区): 导出")
     parquet.add_arguments(parquet_cmd)

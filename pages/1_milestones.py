@@ -3,7 +3,7 @@ written, and which (milestone, region) pairs changed status since a date."""
 
 import streamlit as st
 
-from enforcement import milestone_charts, milestones
+from enforcement.content import milestone_charts, milestones
 from enforcement.ui import blocks, plan_filters
 from enforcement.ui.frame import page_frame
 

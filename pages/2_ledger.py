@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from enforcement import milestones
+from enforcement.content import milestones
 from enforcement.ui import blocks, plan_filters
 from enforcement.ui.frame import page_frame
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from enforcement import cases
-from enforcement.trends import Scope
+from enforcement.content import cases
+from enforcement.content.trends import Scope
 from enforcement.ui.frame import page_frame
 from enforcement.ui.trend_blocks import chart_section, indicator_picker, kpi_row, scope_header
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from enforcement import datasets, export
 from enforcement.i18n import column_label, level_label
+from enforcement.transfer import datasets, export
 from enforcement.ui import transfer
 from enforcement.ui.frame import page_frame
 

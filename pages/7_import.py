@@ -4,12 +4,12 @@ import logging
 
 import streamlit as st
 
-from enforcement import datasets, export, importer, tabular, templates
 from enforcement.i18n import column_label
-from enforcement.queries import QueryRunner
+from enforcement.storage.runner import QueryRunner
+from enforcement.transfer import datasets, export, importer, tabular, templates
+from enforcement.transfer.validation import problem_summary, problems_frame
 from enforcement.ui import blocks, transfer
 from enforcement.ui.frame import page_frame
-from enforcement.validation import problem_summary, problems_frame
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from enforcement import build, store
-from enforcement.queries import QueryRunner
+from enforcement.storage import build, connect, store
+from enforcement.storage.runner import QueryRunner
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +26,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def con(sample_db: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the sample database (tests must not change it)."""
-    return store.connect_readonly(store.current_file(sample_db))
+    return connect.connect_readonly(store.current_file(sample_db))
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import store
+from enforcement.storage import store
 from tests.conftest import PROJECT
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from enforcement import bench, queries
+from bench import national as bench
 
 
 def test_every_query_a_page_runs_is_in_the_benchmark():
     registered = {name for entries in bench.REGISTRY.values() for name, _ in entries}
     found = bench.page_query_names()
-    assert "pages/5_regions.py" in found and "enforcement/cases.py" in found  # the scan sees pages and modules
+    assert "pages/5_regions.py" in found and "enforcement/content/cases.py" in found  # the scan sees pages and modules
     unregistered = {path: names - registered for path, names in found.items() if names - registered}
     assert unregistered == {}
 
@@ -23,11 +23,11 @@ def test_every_registered_query_exists_and_gets_its_parameters(runner):
             if name.startswith("export."):
                 assert set(params) == {"request"}
                 continue
-            queries.bind(name, params)  # raises on a missing or extra parameter
+            runner.bind(name, params)  # raises on a missing or extra parameter
 
 
 def test_the_time_breakdown_splits_a_query_into_its_phases(runner):
-    sql, params = queries.bind(
+    sql, params = runner.bind(
         "indicators_by_child",
         {
             "region_code": "371100",

@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from enforcement import build, sample, store
+from enforcement.storage import build, connect, sample, store
 from tests.conftest import PROJECT
 
 
@@ -42,11 +42,11 @@ def test_readers_keep_their_version_while_a_new_one_is_published(tmp_path):
     db_path = tmp_path / "e.duckdb"
     with store.new_version(db_path, copy_current=False) as con:
         con.execute("create table t as select 1 as v")
-    reader = store.connect_readonly(store.current_file(db_path))
+    reader = connect.connect_readonly(store.current_file(db_path))
     with store.new_version(db_path, copy_current=True) as con:
         con.execute("update t set v = 2")
     assert reader.execute("select v from t").fetchone() == (1,)
-    fresh = store.connect_readonly(store.current_file(db_path))
+    fresh = connect.connect_readonly(store.current_file(db_path))
     assert fresh.execute("select v from t").fetchone() == (2,)
 
 

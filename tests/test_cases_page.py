@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import cases
-from enforcement.trends import Scope, fmt
+from enforcement.content import cases
+from enforcement.content.trends import Scope, fmt
 from tests.conftest import PROJECT
 
 

@@ -9,8 +9,8 @@ from collections import Counter
 
 import pytest
 
-from enforcement.sources import compact, quote_in_source, simplified_source, to_simplified
 from tests.conftest import PROJECT
+from tools.sources import compact, quote_in_source, simplified_source, to_simplified
 
 REFERENCE = PROJECT / "data" / "reference"
 

@@ -13,7 +13,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import build, health, importer, store
+from enforcement.storage import build, health, store
+from enforcement.transfer import importer
 from tests.conftest import PROJECT
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 
@@ -153,7 +154,7 @@ def test_an_older_database_with_imports_is_explained_and_left_alone(sample_db, t
     assert not at.exception
     assert any("由旧版本程序构建" in message for message in texts(at, "error"))
     [advice] = texts(at, "warning")
-    assert "重新构建会丢失这些数据" in advice and str(importer.uploads_dir(db)) in advice
+    assert "重新构建会丢失这些数据" in advice and str(store.uploads_dir(db)) in advice
     assert "python -m enforcement import FILE --db" in advice
     assert [b for b in at.button if b.key == "db_rebuild"] == []
     assert snapshot(db) == before

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from enforcement import drilldown, scorecard, status
+from enforcement.content import drilldown, scorecard
+from enforcement.rules import status
 
 YEAR_2025 = {"month_from": "2025-01-01", "month_to": "2025-12-01", "domain_code": None}
 CHILDREN = ["371102", "371103", "371121"]

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from enforcement.export import csv_bytes, neutralise
+from enforcement.transfer.export import csv_bytes, neutralise
 
 
 def test_csv_has_bom_chinese_headers_and_keeps_leading_zeros():

@@ -9,8 +9,8 @@ import io
 import openpyxl
 import pytest
 
-from enforcement import export
-from enforcement.export import ExportError, ExportRequest
+from enforcement.transfer import export
+from enforcement.transfer.export import ExportError, ExportRequest
 
 D = dt.date
 

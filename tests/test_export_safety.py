@@ -10,8 +10,8 @@ import openpyxl
 import psutil
 import pytest
 
-from enforcement import export
-from enforcement.export import ExportRequest
+from enforcement.transfer import export
+from enforcement.transfer.export import ExportRequest
 
 FORMULAS = ['=HYPERLINK("http://x.example","点我")', "+1+2", "-2+3", "@SUM(A1:A9)", "\tcmd", "\rcmd"]
 HARMLESS = ["已完成全员轮训", "a=b", "2024-06 完成", "'已加引号"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from enforcement.filters import NATION_CODE, Choices, default_filters, parse_query
+from enforcement.rules.filters import NATION_CODE, Choices, default_filters, parse_query
 
 CHOICES = Choices(
     region_codes=frozenset({"320000", "371100", "371102", "371102001"}),

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import cases, drilldown, training
+from enforcement.content import cases, drilldown, training
 from tests.conftest import PROJECT
 
 SHARED = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")

@@ -18,8 +18,9 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from enforcement import datasets, importer, store
 from enforcement.i18n import COLUMNS
+from enforcement.storage import store
+from enforcement.transfer import datasets, importer
 from tests.transfer_support import copy_database, snapshot, xlsx_file
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from enforcement import importer, store
+from enforcement.storage import store
+from enforcement.transfer import importer
 from tests.conftest import PROJECT
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 
@@ -62,7 +63,8 @@ KILLED_IMPORT = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from enforcement import cli, importer
+    from enforcement import cli
+    from enforcement.transfer import importer
 
     marker = Path(sys.argv[1])
     original = importer._insert_batch

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from enforcement import datasets, importer, store
+from enforcement.storage import store
+from enforcement.storage.meta import data_kind
+from enforcement.transfer import importer
 from tests.transfer_support import (
     CASE_HEADER,
     TRAINING_HEADER,
@@ -75,7 +77,7 @@ def test_upsert_replaces_then_changes_nothing_then_corrects(db):
     original = json.loads(log["replaced_rows_json"].iloc[0])
     assert {r["count_penalty"] for r in original if r["domain_code"] == "market"} == {sample_before["count_penalty"]}
     # Sample rows remain beside the imported ones: the database must not claim to hold real data.
-    assert meta["is_sample"] == "true" and datasets.data_kind(meta) == "mixed"
+    assert meta["is_sample"] == "true" and data_kind(meta) == "mixed"
     assert meta["last_import_id"] == "2" and meta["data_version"].endswith("-i2")
 
 
@@ -157,9 +159,9 @@ def test_english_headers_utf16_and_xlsx_numbers_and_dates(db):
 
 def test_rollups_are_refreshed_inside_the_new_version(db, monkeypatch):
     calls = []
-    module = types.ModuleType("enforcement.rollups")
+    module = types.ModuleType("enforcement.storage.rollups")
     module.refresh = lambda runner: calls.append(runner.run("meta_facts"))
-    monkeypatch.setitem(sys.modules, "enforcement.rollups", module)
+    monkeypatch.setitem(sys.modules, "enforcement.storage.rollups", module)
     _, result = importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=3)]), "r.csv", imported_by="t")
     assert len(calls) == 1
     facts = dict(zip(calls[0]["key"], calls[0]["value"]))

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from enforcement import datasets, export, importer
-from enforcement.export import ExportRequest
+from enforcement.storage.meta import data_kind
+from enforcement.transfer import datasets, export, importer
+from enforcement.transfer.export import ExportRequest
 from tests.transfer_support import read_only, reference_only_database
 
 D = dt.date
@@ -59,7 +60,7 @@ def test_xlsx_round_trip_matches_the_csv(con, tmp_path, tmp_path_factory):
         fresh.close()
     assert again.read_bytes() == original.read_bytes()
     # Only imported figures and no sample rows: the database now says it holds reported data.
-    assert datasets.data_kind(meta) == "reported"
+    assert data_kind(meta) == "reported"
 
 
 def test_exports_with_every_column_import_too(con, tmp_path, tmp_path_factory):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from enforcement import status
 from enforcement.i18n import status_label
+from enforcement.rules import status
 from tests.page_runner import cell_css, metric, run_page
 from tests.test_milestones_page import independent_overdue
 

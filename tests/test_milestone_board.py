@@ -8,8 +8,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from enforcement import build, milestone_charts, milestones, status
+from enforcement.content import milestone_charts, milestones
 from enforcement.i18n import status_label
+from enforcement.rules import status
+from enforcement.storage import build
 
 ORDER = list(status.MILESTONE_STATUSES)
 

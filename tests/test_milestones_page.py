@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from enforcement import status
 from enforcement.i18n import status_label
+from enforcement.rules import status
 from tests.page_runner import figures, metric, run_page
 
 PAGE = "pages/1_milestones.py"

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import status
 from enforcement.i18n import status_label
+from enforcement.rules import status
 from tests.conftest import PROJECT
 
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import parquet, rollups, store
-from enforcement.queries import QueryRunner
+from enforcement.storage import parquet, rollups, store
+from enforcement.storage.runner import QueryRunner
 from tests.conftest import PROJECT
 
 YEAR = {"month_from": dt.date(2024, 1, 1), "month_to": dt.date(2024, 12, 1), "domain_code": None}

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from enforcement import queries
-from enforcement.queries import QueryError
+from enforcement.storage import runner
+from enforcement.storage.runner import QueryError
 
 
 def test_every_query_file_loads_and_names_its_parameters():
-    names = queries.available()
+    names = runner.available()
     assert "region_children" in names and len(names) > 20
     for name in names:
-        sql, params = queries.load(name)
+        sql, params = runner.load(name)
         assert sql.lstrip().startswith("--"), f"{name}.sql has no header comment"
         assert all(p.isidentifier() for p in params)
 
 
 def test_placeholders_in_comments_and_strings_are_not_parameters():
-    _, params = queries.load("region_lineage")
+    _, params = runner.load("region_lineage")
     assert params == {"region_code"}
 
 

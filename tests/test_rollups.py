@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from enforcement import rollups, store
-from enforcement.bench import scan_profile
-from enforcement.queries import QueryRunner, load
+from bench.national import scan_profile
+from enforcement.storage import rollups, store
+from enforcement.storage.runner import QueryRunner, load
 
 MONTHS = ("2024-01-01", "2025-06-01")
 # (table, measure, flag): one measure of each fact table, and every case measure below

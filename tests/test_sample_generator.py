@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from enforcement import build, store
+from enforcement.storage import build, connect, store
 
 
 def fingerprint(db_file):
-    con = store.connect_readonly(db_file)
+    con = connect.connect_readonly(db_file)
     try:
         return con.execute(
             """

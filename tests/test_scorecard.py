@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from enforcement import scorecard, status
-from enforcement.filters import Filters
+from enforcement.content import scorecard
+from enforcement.rules import status
+from enforcement.rules.filters import Filters
 
 YEAR_2025 = {"month_from": "2025-01-01", "month_to": "2025-12-01", "domain_code": None}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from enforcement import build
+from enforcement.storage import build
 
 START = "2023-11-27"
 

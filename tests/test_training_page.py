@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement import training
-from enforcement.trends import Scope, fmt
+from enforcement.content import training
+from enforcement.content.trends import Scope, fmt
 from enforcement.ui import frame
 from tests.conftest import PROJECT
 

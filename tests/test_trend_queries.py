@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from enforcement import datasets, trends
-from enforcement.trends import indicator_params
+from enforcement.content import trends
+from enforcement.content.trends import indicator_params
+from enforcement.transfer import datasets
 
 ALL = {"month_from": "2023-01-01", "month_to": "2025-12-01"}
 TRAINING_KEYS = ["full_rotation_rate", "training_hours_total", "exam_sampling_rate", "township_training_coverage"]

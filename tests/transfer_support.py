@@ -9,9 +9,9 @@ from pathlib import Path
 
 import duckdb
 
-from enforcement import build, importer, store
-from enforcement.queries import QueryRunner
-from enforcement.validation import Problem
+from enforcement.storage import build, connect, store
+from enforcement.storage.runner import QueryRunner
+from enforcement.transfer.validation import Problem
 
 STAT_TABLES = ("case_stats", "training_stats", "task_progress", "capacity_stats", "satisfaction_surveys", "imports")
 
@@ -61,7 +61,7 @@ def snapshot(db_path: Path) -> Snapshot:
         meta = dict(con.execute("select key, value from meta").fetchall())
     finally:
         con.close()
-    uploads = importer.uploads_dir(db_path)
+    uploads = store.uploads_dir(db_path)
     return Snapshot(
         current=current,
         counts=counts,
@@ -72,7 +72,7 @@ def snapshot(db_path: Path) -> Snapshot:
 
 
 def read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
-    return store.connect_readonly(store.current_file(db_path))
+    return connect.connect_readonly(store.current_file(db_path))
 
 
 def csv_file(rows: list[list[object]], encoding: str = "utf-8-sig") -> bytes:

@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from enforcement import export
 from enforcement.i18n import column_label
+from enforcement.transfer import export
 from enforcement.ui.frame import PageContext
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}

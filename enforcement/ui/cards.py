@@ -6,8 +6,8 @@ import html
 
 import streamlit as st
 
-from enforcement import status
-from enforcement.scorecard import Card
+from enforcement.content.scorecard import Card
+from enforcement.rules import status
 
 # Cards are containers keyed kpi_<rag>_<n>; Streamlit gives them the class st-key-<key>, which this colours.
 _CSS = "".join(

@@ -20,10 +20,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement import build, datasets, health, store
-from enforcement.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.i18n import t
-from enforcement.queries import QueryRunner
+from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
+from enforcement.storage import build, connect, health, store
+from enforcement.storage.meta import data_kind
+from enforcement.storage.runner import QueryRunner
 
 # (script, nav string key): the navigation, in order. Scripts that do not exist yet are left out.
 PAGES = (
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(version_file: str) -> duckdb.DuckDBPyConnection:
     # One read-only connection per process and database version; every query runs on its own cursor.
-    return store.connect_readonly(Path(version_file))
+    return connect.connect_readonly(Path(version_file))
 
 
 @st.cache_data(ttl="1h", max_entries=5000, show_spinner=False)
@@ -185,7 +186,7 @@ class PageContext:
     @property
     def data_kind(self) -> str:
         """sample, mixed (imported figures beside remaining sample rows) or reported."""
-        return datasets.data_kind(self.meta)
+        return data_kind(self.meta)
 
     def connection(self) -> duckdb.DuckDBPyConnection:
         """This process's read-only connection to the page's database version, for exports that stream to a file.

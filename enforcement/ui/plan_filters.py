@@ -11,10 +11,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from enforcement import status
-from enforcement.filters import default_since
+from enforcement.content.milestones import PlanChoice, choose_plan
 from enforcement.i18n import column_label, status_label
-from enforcement.milestones import PlanChoice, choose_plan
+from enforcement.rules import status
+from enforcement.rules.filters import default_since
 from enforcement.ui.frame import PageContext
 
 # Page parameters that only make sense within one plan: dropped when the plan changes.

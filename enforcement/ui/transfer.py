@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from enforcement import datasets, export, importer, store
 from enforcement.i18n import t
+from enforcement.storage import store
+from enforcement.transfer import datasets, export, importer
 from enforcement.ui.frame import PageContext, _connection
 
 log = logging.getLogger(__name__)
@@ -117,4 +118,4 @@ def dataset_label(ctx: PageContext, key: str) -> str:
 
 
 def uploads_folder() -> Path:
-    return importer.uploads_dir(store.database_path())
+    return store.uploads_dir(store.database_path())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from enforcement.trends import Chart, Kpi, Scope, target_source
+from enforcement.content.trends import Chart, Kpi, Scope, target_source
 from enforcement.ui import blocks
 from enforcement.ui.frame import PageContext
 

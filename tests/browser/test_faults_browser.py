@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from enforcement import store
+from enforcement.storage import store
 from tests.browser.conftest import errors_shown, metric_value, running_server, settle, shoot, wait_for_title
 from tests.conftest import PROJECT
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file
@@ -27,7 +27,8 @@ PAUSED_IMPORT = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from enforcement import cli, importer
+    from enforcement import cli
+    from enforcement.transfer import importer
 
     loading, go = Path(sys.argv[1]), Path(sys.argv[2])
     original = importer._insert_batch

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import duckdb
 import pytest
 
-from enforcement import store
+from enforcement.storage import store
 from tests.browser.conftest import (
     choose,
     errors_shown,

@@ -17,7 +17,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from enforcement import store
+from enforcement.storage import store
 from tests.browser.conftest import (
     CJK,
     choose,

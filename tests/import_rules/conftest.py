@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from enforcement import importer
-from enforcement.validation import Problem
+from enforcement.transfer import importer
+from enforcement.transfer.validation import Problem
 from tests.transfer_support import copy_database, snapshot
 
 

@@ -1,6 +1,6 @@
 """Rule: the template's example row, left in by mistake, is rejected."""
 
-from enforcement import datasets, templates
+from enforcement.transfer import datasets, templates
 from tests.transfer_support import find
 
 

@@ -16,7 +16,7 @@ def test_text_and_empty_counts(reject):
 
 
 def test_thousands_separator_and_whole_decimal_are_accepted(rules_db):
-    from enforcement import importer
+    from enforcement.transfer import importer
     from tests.transfer_support import read_only
 
     checked = importer.check_file(

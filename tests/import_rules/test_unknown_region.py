@@ -17,7 +17,7 @@ def test_code_that_is_not_six_or_nine_digits(reject):
 
 
 def test_excel_number_form_and_twelve_digit_form_are_accepted(rules_db):
-    from enforcement import importer
+    from enforcement.transfer import importer
     from tests.transfer_support import read_only
 
     con = read_only(rules_db)

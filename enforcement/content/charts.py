@@ -1,0 +1,85 @@
+"""Chart conventions shared by every page: font, margins, target and average lines, status colours.
+
+Plotly figures only; no Streamlit here (the page helpers in enforcement/ui draw them).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from enforcement.rules import status
+
+FONT_FAMILY = "NotoSansSC, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif"
+TARGET_COLOR = "#c62828"
+AVERAGE_COLOR = "#455a64"
+AS_OF_COLOR = "#6a1b9a"
+
+
+def style(figure: go.Figure, height: int = 380) -> go.Figure:
+    """Apply the house style: CJK font, compact margins, legend below the plot."""
+    figure.update_layout(
+        font_family=FONT_FAMILY,
+        height=height,
+        margin=dict(l=10, r=10, t=40, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0, title_text=""),
+        hoverlabel=dict(font_family=FONT_FAMILY),
+    )
+    return figure
+
+
+def add_target_line(figure: go.Figure, value: float, label: str, horizontal: bool = True) -> go.Figure:
+    """A dashed red line at the target value (horizontal for y values, vertical for x values)."""
+    line = dict(color=TARGET_COLOR, dash="dash", width=2)
+    if horizontal:
+        figure.add_hline(
+            y=value,
+            line=line,
+            annotation_text=label,
+            annotation_position="top left",
+            annotation_font_color=TARGET_COLOR,
+        )
+    else:
+        figure.add_vline(
+            x=value,
+            line=line,
+            annotation_text=label,
+            annotation_position="top right",
+            annotation_font_color=TARGET_COLOR,
+        )
+    return figure
+
+
+def add_average_line(figure: go.Figure, value: float, label: str, horizontal: bool = True) -> go.Figure:
+    """A dotted grey line at an average (e.g. the parent region's)."""
+    line = dict(color=AVERAGE_COLOR, dash="dot", width=2)
+    if horizontal:
+        figure.add_hline(
+            y=value,
+            line=line,
+            annotation_text=label,
+            annotation_position="bottom right",
+            annotation_font_color=AVERAGE_COLOR,
+        )
+    else:
+        figure.add_vline(
+            x=value,
+            line=line,
+            annotation_text=label,
+            annotation_position="bottom right",
+            annotation_font_color=AVERAGE_COLOR,
+        )
+    return figure
+
+
+def add_date_line(figure: go.Figure, day: str, label: str) -> go.Figure:
+    """A vertical line at a date (the as-of date on timelines). day is ISO 'YYYY-MM-DD'."""
+    figure.add_shape(type="line", x0=day, x1=day, y0=0, y1=1, yref="paper", line=dict(color=AS_OF_COLOR, width=2))
+    figure.add_annotation(
+        x=day, y=1, yref="paper", text=label, showarrow=False, yanchor="bottom", font=dict(color=AS_OF_COLOR)
+    )
+    return figure
+
+
+def status_color_map(label_of) -> dict[str, str]:
+    """Plotly color_discrete_map for milestone statuses, keyed by their displayed labels."""
+    return {label_of(code): color for code, color in status.MILESTONE_COLORS.items()}

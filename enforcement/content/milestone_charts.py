@@ -1,0 +1,205 @@
+"""Figures of the milestone board: the region x milestone status heatmap and the deadline timeline.
+
+Plotly only (no Streamlit); colours come from enforcement/status.py, the house style from enforcement/charts.py.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from enforcement.content import charts
+from enforcement.i18n import status_label, t
+from enforcement.rules import status
+
+
+def _wrap(text: object, width: int = 26) -> str:
+    return "<br>".join(textwrap.wrap(str(text), width)) if isinstance(text, str) else ""
+
+
+def _deadline(row: pd.Series | dict, lang: str) -> str:
+    written = row["deadline_text"] if isinstance(row["deadline_text"], str) else ""
+    day = pd.Timestamp(row["deadline_date"]).date().isoformat() if pd.notna(row["deadline_date"]) else ""
+    if written and day:
+        return f"{written} ({day})"
+    return written or day or t("ms_no_deadline", lang)
+
+
+def _percent(value: object) -> str:
+    return f"{value:.0f}%" if pd.notna(value) else "—"
+
+
+def _units(row: pd.Series | dict, lang: str) -> list[str]:
+    lines = []
+    for column in ("lead_units", "responsible_units"):
+        value = row.get(column)
+        if isinstance(value, str) and value:
+            lines.append(f"{t('card_' + column, lang)}: {_wrap(value.replace(';', '、'), 30)}")
+    return lines
+
+
+def _hover(row: pd.Series | dict, lang: str, region: str | None = None) -> str:
+    lines = [f"<b>{region}</b>"] if region else []
+    lines += [
+        f"<b>{row['milestone_id']}</b> · {t('ms_clause', lang)} {row['clause_path']}",
+        _wrap(row["requirement"]),
+        f"{t('ms_deadline', lang)}: {_deadline(row, lang)}",
+        *_units(row, lang),
+        f"{t('ms_status', lang)}: <b>{row['status_label']}</b> · "
+        f"{t('ms_percent' if row['count_items'] == 1 else 'ms_avg_percent', lang)} {_percent(row['percent_complete'])}",
+    ]
+    if row["count_items"] > 1:
+        lines.append(f"{t('ms_pairs', lang, n=int(row['count_items']))}: {row['status_counts']}")
+    return "<br>".join(lines)
+
+
+def _short_lines(label: str, width: int = 5) -> str:
+    # Long region names as column labels (日照经济技术开发区) on two lines, so that neighbours do not overlap.
+    if len(label) <= width:
+        return label
+    if " " in label:
+        return label.replace(" ", "<br>", 1)
+    half = (len(label) + 1) // 2
+    return label[:half] + "<br>" + label[half:]
+
+
+def _discrete_scale() -> list[list[object]]:
+    # Cell value i (0..n-1) is the i-th status; each gets a flat band of its own colour.
+    n = len(status.MILESTONE_STATUSES)
+    scale: list[list[object]] = []
+    for i, code in enumerate(status.MILESTONE_STATUSES):
+        color = status.MILESTONE_COLORS[code]
+        scale += [[i / n, color], [(i + 1) / n, color]]
+    return scale
+
+
+def _status_legend(figure: go.Figure, lang: str, statuses: list[str]) -> None:
+    for code in statuses:
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker=dict(symbol="square", size=12, color=status.MILESTONE_COLORS[code]),
+                name=status_label(code, lang),
+                showlegend=True,
+                hoverinfo="skip",
+            )
+        )
+
+
+def status_heatmap(
+    cells: pd.DataFrame, columns: pd.DataFrame, rows: dict[str, str], lang: str, transpose: bool = False
+) -> go.Figure:
+    """Board rows x milestones, each cell in the colour of its (worst) status, with a legend of status labels.
+
+    cells: milestones.board_cells(); columns: the milestones in document order (milestone_id, clause_path);
+    rows: row_code -> label, top to bottom. transpose: milestones down the side instead (for narrow screens).
+    """
+    order = {code: i for i, code in enumerate(status.MILESTONE_STATUSES)}
+    present = [m for m in columns["milestone_id"] if m in set(cells["milestone_id"])]
+    clauses = dict(zip(columns["milestone_id"], columns["clause_path"]))
+    by_cell = cells.set_index(["region_code", "milestone_id"])
+    z, text = [], []
+    for row_code, label in rows.items():
+        z_row, text_row = [], []
+        for milestone_id in present:
+            if (row_code, milestone_id) in by_cell.index:
+                cell = by_cell.loc[(row_code, milestone_id)].copy()
+                cell["milestone_id"] = milestone_id
+                z_row.append(order[cell["status"]])
+                text_row.append(_hover(cell, lang, label))
+            else:
+                z_row.append(None)
+                text_row.append(f"<b>{label}</b><br>{milestone_id}: {t('ms_not_assigned', lang)}")
+        z.append(z_row)
+        text.append(text_row)
+    labels = [_short_lines(label) for label in rows.values()] if transpose else list(rows.values())
+    region_axis = dict(tickvals=list(rows), ticktext=labels)
+    milestone_axis = dict(tickvals=present, ticktext=[f"{m} {clauses[m]}" for m in present])
+    if transpose:
+        z, text = [list(col) for col in zip(*z)], [list(col) for col in zip(*text)]
+        x_axis, y_axis = region_axis, milestone_axis
+    else:
+        x_axis, y_axis = milestone_axis, region_axis
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=x_axis["tickvals"],
+            y=y_axis["tickvals"],
+            zmin=-0.5,
+            zmax=len(order) - 0.5,
+            colorscale=_discrete_scale(),
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertext=text,
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    _status_legend(figure, lang, sorted(set(cells["status"]), key=order.get))
+    # room for the title, the legend and the axis labels (rotated milestone labels, or wrapped region names)
+    height = 220 + 22 * len(present) if transpose else 320 + 30 * len(rows)
+    charts.style(figure, height=height)
+    # Title, then the legend (spanning the whole width, so it wraps the same on a phone), then the plot.
+    figure.update_layout(
+        title=dict(text=t("heatmap_title", lang), yref="container", y=1 - 10 / height, yanchor="top"),
+        legend=dict(
+            xref="container",
+            x=0,
+            yref="container",
+            y=1 - 44 / height,
+            yanchor="top",
+            itemclick=False,
+            itemdoubleclick=False,
+        ),
+        margin=dict(l=10, r=10, t=120, b=10),
+        plot_bgcolor="#ffffff",
+    )
+    figure.update_xaxes(
+        type="category",
+        tickmode="array",
+        **x_axis,
+        tickangle=None if transpose else -90,
+        side="top" if transpose else "bottom",
+        showgrid=False,
+    )
+    figure.update_yaxes(type="category", tickmode="array", **y_axis, autorange="reversed", showgrid=False)
+    return figure
+
+
+def status_timeline(points: pd.DataFrame, as_of: str, lang: str) -> go.Figure:
+    """The plan's milestones on a date axis at their deadlines, coloured by status, with the as-of date line."""
+    figure = go.Figure()
+    order = [code for code in status.MILESTONE_STATUSES if code in set(points["status"])]
+    for code in order:
+        part = points[points["status"] == code]
+        figure.add_trace(
+            go.Scatter(
+                x=part["deadline_date"],
+                y=part["item"],
+                mode="markers",
+                marker=dict(size=13, color=status.MILESTONE_COLORS[code], line=dict(width=1, color="#ffffff")),
+                name=status_label(code, lang),
+                hovertext=[_hover(row, lang) for row in part.to_dict("records")],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    height = max(320, 170 + 22 * len(points))
+    charts.style(figure, height=height)
+    charts.add_date_line(figure, as_of, t("as_of_line", lang, day=as_of))
+    # Legend below the date axis (house style) at a fixed distance in pixels, however tall the chart is;
+    # the top margin leaves the title and the as-of label a row each.
+    margin = dict(l=10, r=10, t=70, b=10)
+    figure.update_layout(
+        title=dict(text=t("timeline_title", lang), y=1 - 12 / height, yanchor="top"),
+        legend=dict(y=-70 / (height - margin["t"] - 80), yanchor="top", x=0),
+        margin=margin,
+    )
+    figure.update_yaxes(
+        type="category", categoryorder="array", categoryarray=list(points["item"]), autorange="reversed"
+    )
+    figure.update_xaxes(title_text=t("ms_deadline", lang), tickformat="%Y-%m")
+    return figure

@@ -1,0 +1,263 @@
+"""The milestone board and the task ledger: which plan to show, and the board's and ledger's rows and columns.
+
+Every status here was decided in SQL (schema.sql: milestone_status_as_of, worst_milestone_status); this module
+only picks, arranges and labels the query results, so that the pages stay thin and this logic is testable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from enforcement.i18n import status_label, t
+from enforcement.rules import status
+
+# Up to this many board rows (children + own agencies) the ledger shows one status column per row;
+# beyond it, counts per status and a long table (a county with 40 townships does not fit in columns).
+WIDE_LEDGER_MAX_ROWS = 20
+
+COUNT_COLUMNS = tuple(f"count_{code}" for code in status.MILESTONE_STATUSES)
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    """The plan a page shows for a region, and how it was chosen."""
+
+    plan_id: str | None
+    governs: bool  # the plan governs the region (issued at or above it)
+    rejected: str | None = None  # a requested plan that does not concern the region
+
+
+def choose_plan(plans: pd.DataFrame, requested: str | None) -> PlanChoice:
+    """The requested plan if it concerns the region, else the nearest governing plan, else the first concerned.
+
+    plans: rows of plans_for_region (governing plans first, nearest first).
+    """
+    if plans.empty:
+        return PlanChoice(None, False, requested)
+    governs = dict(zip(plans["plan_id"], plans["governs"].astype(bool)))
+    if requested in governs:
+        return PlanChoice(requested, governs[requested])
+    first = plans.iloc[0]
+    return PlanChoice(str(first["plan_id"]), bool(first["governs"]), requested)
+
+
+def status_text(code: object, lang: str) -> str:
+    """Label of a status code; empty for a missing status."""
+    return status_label(str(code), lang) if isinstance(code, str) and code else ""
+
+
+def milestone_label(milestone_id: str, clause_path: str) -> str:
+    """How a milestone is named on axes: item id and clause (clauses repeat, ids do not)."""
+    return f"{milestone_id} {clause_path}"
+
+
+def row_labels(board: pd.DataFrame, region_level: str, lang: str) -> dict[str, str]:
+    """Display name of each board row: child names, and 本级 for the region's own agencies (a township is itself)."""
+    labels: dict[str, str] = {}
+    rows = board.drop_duplicates("row_code").sort_values("row_order")
+    for row in rows.itertuples():
+        if row.is_own and region_level != "township":
+            labels[row.row_code] = t("own_agencies", lang)
+        else:
+            labels[row.row_code] = str(row.row_name)
+    names = list(labels.values())
+    # two children with one name (rare, but the tree has some) would merge into one table column
+    return {code: f"{name} ({code})" if names.count(name) > 1 else name for code, name in labels.items()}
+
+
+def count_summary(row: pd.Series | dict, lang: str) -> str:
+    """'逾期未完成 2 · 按期完成 10': how many pairs behind a cell have each status, most urgent first."""
+    parts = [
+        f"{status_label(code, lang)} {int(row[column])}"
+        for code, column in zip(status.MILESTONE_STATUSES, COUNT_COLUMNS)
+        if column in row and row[column] > 0
+    ]
+    return " · ".join(parts)
+
+
+def _iso(day: object) -> str:
+    return pd.Timestamp(day).date().isoformat() if pd.notna(day) else ""
+
+
+def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """One row per heatmap cell (board row x milestone; region_code = the row), with what its hover shows."""
+    info = milestones.set_index("milestone_id")
+    cells = board[board["milestone_id"].isin(info.index)].copy()
+    cells["region"] = cells["row_code"].map(labels)
+    cells["clause_path"] = cells["milestone_id"].map(info["clause_path"])
+    cells["requirement"] = cells["milestone_id"].map(info["requirement"])
+    cells["deadline_text"] = cells["milestone_id"].map(info["deadline_text"])
+    cells["deadline_date"] = cells["milestone_id"].map(info["deadline_date"])
+    cells["lead_units"] = cells["milestone_id"].map(info["lead_units"])
+    cells["responsible_units"] = cells["milestone_id"].map(info["responsible_units"])
+    cells["status_label"] = [status_text(code, lang) for code in cells["status"]]
+    cells["status_counts"] = [count_summary(row, lang) for row in cells.to_dict("records")]
+    cells = cells.rename(columns={"row_code": "region_code"})
+    columns = [
+        "region_code",
+        "region",
+        "milestone_id",
+        "clause_path",
+        "requirement",
+        "deadline_text",
+        "deadline_date",
+        "lead_units",
+        "responsible_units",
+        "status",
+        "status_label",
+        "percent_complete",
+        "count_items",
+        "status_counts",
+    ]
+    return cells[columns].reset_index(drop=True)
+
+
+def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Milestones with a deadline date, in document order, with their status in the region: the timeline's data."""
+    points = summary[summary["deadline_date"].notna()].copy()
+    points["item"] = [milestone_label(m, c) for m, c in zip(points["milestone_id"], points["clause_path"])]
+    points["status_label"] = [status_text(code, lang) for code in points["status"]]
+    points["status_counts"] = [count_summary(row, lang) for row in points.to_dict("records")]
+    columns = [
+        "item",
+        "milestone_id",
+        "clause_path",
+        "requirement",
+        "deadline_text",
+        "deadline_date",
+        "is_ongoing",
+        "lead_units",
+        "responsible_units",
+        "status",
+        "status_label",
+        "percent_complete",
+        "count_items",
+        "status_counts",
+    ]
+    return points[columns].reset_index(drop=True)
+
+
+def clause_card(milestone: pd.Series) -> dict[str, object]:
+    """What the document says about one milestone, as (column name -> value) in reading order."""
+    return {
+        "document_number": milestone.get("document_number"),
+        "plan_title": milestone.get("plan_title"),
+        "clause_path": milestone.get("clause_path"),
+        "quote": milestone.get("quote"),
+        "lead_units": milestone.get("lead_units"),
+        "responsible_units": milestone.get("responsible_units"),
+        "deadline_text": milestone.get("deadline_text"),
+        "deadline_date": _iso(milestone.get("deadline_date")) or None,
+        "is_ongoing": bool(milestone.get("is_ongoing")),
+    }
+
+
+def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The 'what changed' list with status and cause labels, as shown and downloaded."""
+    table = changes.copy()
+    table["change_cause"] = [t(f"cause_{cause}", lang) for cause in table["change_cause"]]
+    table["old_status"] = [status_text(code, lang) for code in table["old_status"]]
+    table["new_status"] = [status_text(code, lang) for code in table["new_status"]]
+    columns = [
+        "changed_on",
+        "region_path",
+        "milestone_id",
+        "clause_path",
+        "old_status",
+        "new_status",
+        "old_percent_complete",
+        "percent_complete",
+        "change_cause",
+        "evidence_note",
+        "requirement",
+    ]
+    return table[columns]
+
+
+# ----------------------------------------------------------------------------------------------- ledger
+
+
+def is_wide(labels: dict[str, str]) -> bool:
+    """Whether the ledger shows one status column per board row (few rows) or counts plus a long table."""
+    return len(labels) <= WIDE_LEDGER_MAX_ROWS
+
+
+_LEDGER_HEAD = ["milestone_id", "clause_path", "requirement", "deadline_date", "status", "percent_complete"]
+_LEDGER_TAIL = ["completed_on", "responsible_units", "lead_units", "deadline_text", "is_ongoing"]
+
+
+def _ledger(summary: pd.DataFrame, middle: pd.DataFrame, lang: str) -> pd.DataFrame:
+    # The item and its status here first, then the per-region part, then what the document says about it.
+    head = summary[_LEDGER_HEAD].reset_index(drop=True)
+    head["status"] = [status_text(code, lang) for code in head["status"]]
+    tail = summary[_LEDGER_TAIL].reset_index(drop=True)
+    for column in ("responsible_units", "lead_units", "deadline_text"):
+        tail[column] = tail[column].fillna("")
+    return pd.concat([head, middle.reset_index(drop=True), tail], axis=1)
+
+
+def ledger_wide(summary: pd.DataFrame, board: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """The ledger with one column per board row holding that row's status label (blank where it does not apply)."""
+    by_row = board[board["milestone_id"].isin(summary["milestone_id"])]
+    grid = by_row.pivot(index="milestone_id", columns="row_code", values="status")
+    grid = grid.reindex(index=summary["milestone_id"], columns=list(labels)).rename(columns=labels)
+    grid = grid.map(lambda code: status_text(code, lang))
+    return _ledger(summary, grid, lang)
+
+
+def ledger_counts(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The ledger with, instead of a column per region, how many regions have each status."""
+    return _ledger(summary, summary[[*COUNT_COLUMNS, "count_items"]], lang)
+
+
+def ledger_long(summary: pd.DataFrame, board: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """One row per (milestone, board row) of the milestones in the ledger: the long form for many regions."""
+    long = board[board["milestone_id"].isin(summary["milestone_id"])].copy()
+    info = summary.set_index("milestone_id")
+    long["clause_path"] = long["milestone_id"].map(info["clause_path"])
+    long["requirement"] = long["milestone_id"].map(info["requirement"])
+    long["deadline_date"] = long["milestone_id"].map(info["deadline_date"])
+    long["region"] = long["row_code"].map(labels)
+    long["status_counts"] = [count_summary(row, lang) for row in long.to_dict("records")]
+    long["status"] = [status_text(code, lang) for code in long["status"]]
+    columns = [
+        "milestone_id",
+        "clause_path",
+        "requirement",
+        "deadline_date",
+        "region",
+        "status",
+        "percent_complete",
+        "count_items",
+        "status_counts",
+        "completed_on",
+    ]
+    return long[columns].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------- colours
+
+
+def _text_color(background: str) -> str:
+    red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
+
+
+def status_cell_css(lang: str) -> dict[str, str]:
+    """CSS of a table cell showing each status label, in the status palette."""
+    return {
+        status_label(code, lang): f"background-color: {color}; color: {_text_color(color)}"
+        for code, color in status.MILESTONE_COLORS.items()
+    }
+
+
+def status_styler(lang: str):
+    """A table style (for blocks.data_table) colouring every cell that shows a status label."""
+    css = status_cell_css(lang)
+
+    def style(frame: pd.DataFrame):
+        return frame.style.map(lambda value: css.get(value, "") if isinstance(value, str) else "")
+
+    return style

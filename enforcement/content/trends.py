@@ -1,0 +1,438 @@
+"""What the 培训 Training and 案件 Cases pages show, built from named queries: KPIs, figures and the tables behind them.
+
+Every number comes from a named query (indicator formulas, targets and statuses are SQL: schema.sql); this module
+picks rows, labels them and draws. No Streamlit here: the pages pass ``ctx.query`` in, tests a QueryRunner's ``run``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from enforcement.content import charts
+from enforcement.i18n import t
+from enforcement.rules import status
+from enforcement.rules.filters import Filters
+
+QueryFn = Callable[..., pd.DataFrame]
+
+# The measures behind each indicator, shown next to its value in the tables (numerator first).
+INDICATOR_MEASURES: dict[str, tuple[str, ...]] = {
+    "certified_rate": ("certified_officers", "officers"),
+    "full_rotation_rate": ("full_rotation_trained", "officers"),
+    "training_hours_total": ("public_law_hours", "professional_hours", "officers"),
+    "training_hours_public_law": ("public_law_hours", "officers"),
+    "training_hours_professional": ("professional_hours", "officers"),
+    "exam_sampling_rate": ("exam_sampled", "exam_passed", "officers"),
+    "township_training_coverage": ("township_officers_trained", "township_officers"),
+    "legal_review_rate": ("major_decisions_reviewed", "major_decisions"),
+    "publicity_within_7d_rate": ("decisions_publicized_7d", "decisions_to_publicize"),
+    "head_appearance_rate": ("head_appearances", "lawsuits"),
+    "litigation_loss_rate": ("lawsuits_lost", "lawsuits"),
+    "case_file_pass_rate": ("case_files_passed", "case_files_reviewed"),
+    "reconsideration_correction_rate": ("reconsiderations_corrected", "reconsiderations"),
+}
+# Indicators where a lower value is better (sorted the other way; the worst is still on top).
+LOWER_IS_BETTER = frozenset({"litigation_loss_rate", "reconsideration_correction_rate"})
+NEUTRAL_COLOR = "#5c7cfa"
+TOTAL_COLOR = "#263238"
+SEVERITY = ("not_met", "behind_schedule", "not_due", "no_data", "met")
+STREAMLIT_COLORS = {"met": "green", "not_met": "red", "behind_schedule": "orange", "not_due": "gray", "no_data": "gray"}
+
+
+# ----------------------------------------------------------------------------------------------- scope
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the shared filters these pages use: subtree, months that count, domain, plan, language."""
+
+    region: str
+    region_name: str
+    month_from: dt.date
+    month_to: dt.date  # last month that counts: the period's end, never after the as-of month
+    domain: str | None = None
+    plan: str | None = None
+    lang: str = "zh"
+
+    @classmethod
+    def of(cls, filters: Filters, region_name: str) -> Scope:
+        return cls(
+            region=filters.region,
+            region_name=region_name,
+            month_from=filters.period_from,
+            month_to=filters.effective_to,
+            domain=filters.domain,
+            plan=filters.plan,
+            lang=filters.lang,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no month counts (the as-of date lies before the period)."""
+        return self.month_from > self.month_to
+
+    def months(self) -> dict[str, object]:
+        return {
+            "region_code": self.region,
+            "month_from": self.month_from.isoformat(),
+            "month_to": self.month_to.isoformat(),
+        }
+
+    def with_domain(self) -> dict[str, object]:
+        return {**self.months(), "domain_code": self.domain}
+
+    def with_plan(self, domain: bool = True) -> dict[str, object]:
+        return {**(self.with_domain() if domain else self.months()), "plan_id": self.plan}
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def period_text(self) -> str:
+        return f"{self.month_from:%Y-%m} – {self.month_to:%Y-%m}"
+
+
+@dataclass
+class Chart:
+    """A figure, the numbers drawn in it (one row per mark) and a line saying what it counts."""
+
+    figure: go.Figure
+    data: pd.DataFrame
+    note: str = ""
+    empty: bool = False
+
+
+@dataclass
+class Kpi:
+    label: str
+    value: str
+    delta: str | None = None
+    color: str = "gray"
+    help: str = ""
+    sparkline: list[float] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------- indicator queries
+
+
+def catalog_sources(catalog: pd.DataFrame, keys: Iterable[str]) -> list[str]:
+    """The fact tables the formulas of these indicators read (indicator_catalog's sources), sorted."""
+    wanted = catalog[catalog["indicator_key"].isin(list(keys))]
+    return sorted({source for sources in wanted["sources"] for source in sources})
+
+
+def indicator_params(query: QueryFn, keys: Iterable[str]) -> dict[str, list[str]]:
+    """indicator_keys and sources for an indicator query: only the fact tables those indicators read are summed."""
+    keys = list(keys)
+    return {"indicator_keys": keys, "sources": catalog_sources(query("indicator_catalog"), keys)}
+
+
+# ----------------------------------------------------------------------------------------------- text
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def fmt(value: object, unit: str = "", digits: int = 1) -> str:
+    """A value for display: 95.3%, 61.2 学时, 12,345; a dash when there is none."""
+    if is_missing(value):
+        return "—"
+    number = float(value)
+    if unit in ("", "件", "人"):
+        return f"{number:,.0f}" + (f" {unit}" if unit else "")
+    text = f"{number:,.{digits}f}"
+    return f"{text}%" if unit == "%" else f"{text} {unit}"
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return "hours" if unit == "学时" and lang == "en" else unit
+
+
+def indicator_name(row, lang: str) -> str:
+    return str(row["name_en"] if lang == "en" else row["name_zh"])
+
+
+def target_text(row, lang: str) -> str:
+    """The target of a row as a phrase: '≥ 60 学时', '= 100%', 'below the parent average'; '' when none."""
+    comparator = row.get("comparator")
+    if is_missing(comparator):
+        return ""
+    if comparator == "below_parent_avg":
+        return t("trend_below_parent", lang)
+    sign = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}.get(comparator, comparator)
+    return f"{sign} {fmt(row['target_value'], unit_label(row['unit'], lang), digits=0)}"
+
+
+def status_label(code: object, lang: str) -> str:
+    return t(f"target_{code}", lang) if not is_missing(code) else t("target_no_data", lang)
+
+
+def child_label(row, scope: Scope) -> str:
+    """Name of a child region; the root's own agencies are '本级', the whole subtree '<region> 合计'."""
+    if bool(row["is_total"]):
+        return scope.t("trend_total", region=scope.region_name)
+    if is_missing(row["child_code"]):
+        return scope.t("own_agencies")
+    return str(row["child_name"])
+
+
+def worst_status(statuses: Iterable[object]) -> str:
+    present = [s for s in statuses if not is_missing(s)]
+    return min(present, key=SEVERITY.index) if present else "no_data"
+
+
+def target_source_text(rows: pd.DataFrame, scope: Scope) -> str:
+    """'目标来自 日照市 方案' for the plans whose targets the rows carry; '' when none."""
+    drawn = rows[rows["target_value"].notna() | rows["target_status"].isin(("met", "not_met", "behind_schedule"))]
+    issuers = sorted({str(name) for name in drawn["issuer_region_name"].dropna()})
+    return scope.t("trend_target_source", plans="、".join(issuers)) if issuers else ""
+
+
+# ----------------------------------------------------------------------------------------------- drawing
+
+
+def month_axis(figure: go.Figure) -> None:
+    # Plotly picks the tick spacing from the width (a phone gets fewer ticks than a laptop).
+    figure.update_xaxes(tickformat="%Y-%m", title_text="")
+
+
+def add_targets(figure: go.Figure, rows: pd.DataFrame, scope: Scope, label_prefix: str = "") -> None:
+    """Target lines for monthly rows: one line per distinct target; a segment when it holds for part of the time."""
+    with_target = rows[rows["target_value"].notna()]
+    if with_target.empty:
+        return
+    first, last = rows["period_month"].min(), rows["period_month"].max()
+    for value, group in with_target.groupby("target_value"):
+        label = " ".join(filter(None, [label_prefix, scope.t("target"), target_text(group.iloc[0], scope.lang)]))
+        start, end = group["period_month"].min(), group["period_month"].max()
+        if start == first and end == last:
+            charts.add_target_line(figure, float(value), label)
+        else:
+            x1 = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).normalize()
+            figure.add_shape(
+                type="line",
+                x0=start,
+                x1=x1,
+                y0=value,
+                y1=value,
+                line=dict(color=charts.TARGET_COLOR, dash="dash", width=2),
+            )
+            figure.add_annotation(
+                x=start,
+                y=value,
+                text=label,
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                font=dict(color=charts.TARGET_COLOR),
+            )
+
+
+def add_deadlines(figure: go.Figure, rows: pd.DataFrame, scope: Scope) -> None:
+    """A date line at each target deadline inside the months shown; year ends are left out (a yearly target's
+    deadline is the end of its year, which the time axis already shows)."""
+    first, last = rows["period_month"].min(), rows["period_month"].max()
+    for deadline in sorted(rows["deadline_date"].dropna().unique()):
+        day = pd.Timestamp(deadline)
+        if (day.month, day.day) != (12, 31) and first <= day <= last + pd.offsets.MonthEnd(0):
+            charts.add_date_line(figure, day.date().isoformat(), scope.t("trend_deadline", day=day.date().isoformat()))
+
+
+def _bar_text(value: object, unit: str) -> str:
+    if is_missing(value):
+        return "—"
+    return f"{float(value):.1f}%" if unit == "%" else f"{float(value):,.1f}"
+
+
+def _legend_line(figure: go.Figure, name: str, color: str, dash: str) -> None:
+    """A legend entry for a reference line (the line itself is a shape, which has no legend entry)."""
+    figure.add_trace(
+        go.Scatter(x=[None], y=[None], mode="lines", name=name, line=dict(color=color, dash=dash, width=2))
+    )
+
+
+def ranked_bars(
+    rows: pd.DataFrame,
+    scope: Scope,
+    label_column: str,
+    *,
+    highlight: str | None = None,
+    key_column: str | None = None,
+    average_label: str | None = None,
+) -> go.Figure:
+    """Horizontal bars of one indicator, the worst on top, coloured by status, with target and average lines.
+
+    The reference lines are explained in the legend rather than labelled on the plot, where they would sit on the
+    bars' numbers.
+    """
+    indicator = rows.iloc[0]["indicator_key"]
+    unit = rows.iloc[0]["unit"]
+    lower_better = indicator in LOWER_IS_BETTER
+    ordered = rows.sort_values("value", ascending=not lower_better, na_position="last")
+    judged = ("met", "not_met", "behind_schedule", "not_due")
+    has_target = ordered["target_status"].isin(judged).any()
+    if has_target:
+        colors = [status.TARGET_COLORS.get(s, status.TARGET_COLORS["no_data"]) for s in ordered["target_status"]]
+    else:
+        colors = [NEUTRAL_COLOR] * len(ordered)
+    opacity = [1.0] * len(ordered)
+    if highlight is not None and key_column is not None:
+        opacity = [1.0 if key == highlight else 0.3 for key in ordered[key_column]]
+    figure = go.Figure(
+        go.Bar(
+            x=ordered["value"],
+            y=ordered[label_column],
+            orientation="h",
+            marker=dict(color=colors, opacity=opacity),
+            text=[_bar_text(v, unit) for v in ordered["value"]],
+            textposition="auto",
+            insidetextanchor="end",
+            insidetextfont=dict(color="white"),
+            outsidetextfont=dict(color=colors),
+            cliponaxis=False,
+            customdata=[status_label(s, scope.lang) if has_target else "" for s in ordered["target_status"]],
+            hovertemplate="%{y}: %{x:.2f} " + unit_label(unit, scope.lang) + "<br>%{customdata}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if has_target:
+        present = set(ordered["target_status"])
+        for code in status.TARGET_STATUSES:
+            if code in present:
+                figure.add_trace(
+                    go.Bar(
+                        x=[None],
+                        y=[None],
+                        orientation="h",
+                        name=status_label(code, scope.lang),
+                        marker_color=status.TARGET_COLORS[code],
+                    )
+                )
+    line = dict(dash="dash", width=2)
+    target_rows = ordered[ordered["target_value"].notna()]
+    if not target_rows.empty:
+        figure.add_vline(x=float(target_rows.iloc[0]["target_value"]), line=dict(color=charts.TARGET_COLOR, **line))
+        _legend_line(
+            figure,
+            scope.t("target") + " " + target_text(target_rows.iloc[0], scope.lang),
+            charts.TARGET_COLOR,
+            "dash",
+        )
+    parent = ordered["parent_value"].dropna()
+    if not parent.empty and average_label:
+        figure.add_vline(x=float(parent.iloc[0]), line=dict(color=charts.AVERAGE_COLOR, dash="dot", width=2))
+        _legend_line(
+            figure, f"{average_label} {fmt(parent.iloc[0], unit_label(unit, scope.lang))}", charts.AVERAGE_COLOR, "dot"
+        )
+    height = 170 + 26 * len(ordered)
+    charts.style(figure, height=height)
+    figure.update_layout(legend=dict(y=-50 / height - 0.02, yanchor="top"), bargap=0.25, margin=dict(b=60))
+    figure.update_yaxes(autorange="reversed", title_text="", automargin=True)
+    reach = max(
+        [float(v) for v in ordered["value"].dropna()]
+        + [float(v) for v in ordered["target_value"].dropna()]
+        + [float(v) for v in parent]
+        + [1.0]
+    )
+    figure.update_xaxes(title_text=unit_label(unit, scope.lang), range=[0, reach * 1.22], fixedrange=True)
+    return figure
+
+
+def empty_chart(scope: Scope, note: str = "") -> Chart:
+    figure = go.Figure()
+    figure.add_annotation(text=scope.t("no_data"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    charts.style(figure, height=200)
+    return Chart(figure, pd.DataFrame(), note, empty=True)
+
+
+# ----------------------------------------------------------------------------------------------- tables
+
+
+def whole_counts(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """Whole-number measures as integers (sums come back from DuckDB as floats)."""
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns and column not in ("public_law_hours", "professional_hours"):
+            out[column] = out[column].round().astype("Int64")
+        elif column in out.columns:
+            out[column] = out[column].round(1)
+    return out
+
+
+def indicator_table(rows: pd.DataFrame, scope: Scope, label_column: str, label_name: str) -> pd.DataFrame:
+    """The numbers behind a ranking: who, value, target, status, the parent's value and the measures behind them."""
+    indicator = rows.iloc[0]["indicator_key"]
+    measures = list(INDICATOR_MEASURES.get(indicator, ()))
+    table = pd.DataFrame(
+        {
+            label_name: rows[label_column].to_numpy(),
+            indicator: rows["value"].round(2).to_numpy(),
+            "parent_value": rows["parent_value"].round(2).to_numpy(),
+            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
+            "target_status": [
+                status_label(s, scope.lang) if not is_missing(c) else ""
+                for s, c in zip(rows["target_status"], rows["comparator"])
+            ],
+        }
+    )
+    for column in measures:
+        table[column] = rows[column].to_numpy()
+    return whole_counts(table, measures)
+
+
+def monthly_table(rows: pd.DataFrame, scope: Scope, series_column: str, series_name: str) -> pd.DataFrame:
+    """The numbers behind a monthly chart: month, series, value, target and status, and the measures behind them."""
+    indicator = rows.iloc[0]["indicator_key"]
+    measures = list(INDICATOR_MEASURES.get(indicator, ()))
+    table = pd.DataFrame(
+        {
+            "period_month": pd.to_datetime(rows["period_month"]).dt.strftime("%Y-%m").to_numpy(),
+            series_name: rows[series_column].to_numpy(),
+            indicator: rows["value"].round(2).to_numpy(),
+            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
+            "target_status": [
+                status_label(s, scope.lang) if not is_missing(c) else ""
+                for s, c in zip(rows["target_status"], rows["comparator"])
+            ],
+        }
+    )
+    for column in measures:
+        table[column] = rows[column].to_numpy()
+    return whole_counts(table, measures)
+
+
+# ----------------------------------------------------------------------------------------------- plans
+
+
+@dataclass
+class TargetSource:
+    """Where the page's targets come from: a chosen plan, the plans governing the region, or none."""
+
+    note: str
+    governed: bool
+    plan_choices: dict[str, str]  # plan_id -> label, for choosing a yardstick when no plan governs the region
+
+
+def target_source(query: QueryFn, scope: Scope) -> TargetSource:
+    """Which plan's targets the charts draw, said in one line, and the plans one could choose as a yardstick."""
+    plans = query("plans_for_region", region_code=scope.region)
+    choices = {row.plan_id: f"{row.issuer_region_name} · {row.title}" for row in plans.itertuples()}
+    governing = plans[plans["governs"]]
+    if scope.plan:
+        chosen = plans[plans["plan_id"] == scope.plan]
+        name = chosen.iloc[0]["issuer_region_name"] if not chosen.empty else scope.plan
+        return TargetSource(scope.t("trend_targets_chosen", plan=name), not governing.empty, choices)
+    if governing.empty:
+        return TargetSource(scope.t("trend_targets_none", region=scope.region_name), False, choices)
+    names = "、".join(governing["issuer_region_name"])
+    if query("region_targets", region_code=scope.region, plan_id=None).empty:
+        return TargetSource(scope.t("trend_targets_none_at_level", plans=names), True, choices)
+    return TargetSource(scope.t("trend_targets_governing", plans=names), True, choices)

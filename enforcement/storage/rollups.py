@@ -1,0 +1,52 @@
+"""Rollups: derived tables the dashboard reads instead of recomputing them on every query.
+
+- rollup_monthly: the subtree totals of every province, city and county by month and domain, and the own rows of the
+  nation, provinces and cities. ``subtree_monthly`` reads it alone for roots whose children are counties or above
+  (nation, province, city): thousands of rows from one table, not millions from four.
+- milestone_assignments_stored and progress_spans: the milestone assignments and the progress history with each
+  report's replacement date, read by ``progress_as_of`` and ``milestone_status_as_of``.
+
+One source of truth, the fact and reference tables: the build and every import call ``refresh``, which rebuilds
+them with the named queries ``rollup_*.sql``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from enforcement.storage.runner import QueryRunner
+
+# One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures). "own" copies
+# the rows reported at the nation, provinces and cities themselves (all four tables).
+SOURCES = ("cases", "training", "capacity", "surveys", "own")
+# Every table refresh writes.
+DERIVED_TABLES = ("rollup_monthly", "milestone_assignments_stored", "progress_spans")
+
+
+def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]:
+    """Code prefixes to rebuild: '' (everything) when region_codes is None, else the provinces holding them (and
+    '000000', the nation's own rows, when the nation is one of them)."""
+    if region_codes is None:
+        return [""]
+    codes = sorted(set(region_codes))
+    if not codes:
+        return []
+    return runner.run("rollup_scopes", region_codes=codes)["code_prefix"].tolist()
+
+
+def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> list[str]:
+    """Rebuild the rollups from the fact tables: all of them, or only the provinces holding region_codes
+    (the milestone tables, which are small, always whole).
+
+    Call it on the writable connection of a new database version (build, import); returns the prefixes rebuilt.
+    """
+    rebuilt = scopes(runner, region_codes)
+    for prefix in rebuilt:
+        runner.execute("rollup_delete", prefix=prefix)
+        for source in SOURCES:
+            runner.execute(f"rollup_{source}", prefix=prefix)
+    # Small (tens of thousands of rows): always rebuilt whole.
+    for table in ("assignments", "progress"):
+        runner.execute(f"rollup_{table}_delete")
+        runner.execute(f"rollup_{table}")
+    return rebuilt

@@ -1,0 +1,401 @@
+"""Exports that open correctly in Excel: UTF-8 with BOM, translated headers, codes kept as text, formulas defused.
+
+Two paths:
+- ``csv_bytes(frame)``: a small frame already on screen (a chart's numbers, a table), as the blocks offer it.
+- ``write_csv`` / ``write_xlsx``: a dataset of the export page or the CLI, any size. DuckDB writes the CSV body
+  straight to a file with COPY (formulas neutralised and values formatted in SQL), and Python only adds the BOM and
+  the translated header line and streams the body after it, so a million rows never become a DataFrame. The
+  Excel file is written row by row from a cursor in openpyxl's write-only mode, after a first sheet 说明 that
+  records the filters, the as-of date, the data version and whether the data is sample.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import dataclasses
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from enforcement.i18n import column_label, level_label, t
+from enforcement.storage import runner
+from enforcement.storage.meta import data_kind
+from enforcement.transfer import datasets
+from enforcement.transfer.datasets import Dataset
+
+# A cell starting with one of these is a formula to Excel (or LibreOffice); prefix it with an apostrophe.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# The same rule in SQL, applied by DuckDB to every text column of a dataset export.
+_NEUTRALISE_SQL = "regexp_replace({expr}, '^([=+@\\t\\r-])', '''\\1')"
+
+XLSX_MAX_ROWS = 1_048_576 - 1  # a sheet's rows, less the header
+FETCH_ROWS = 10_000
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Characters XML (and so .xlsx) cannot hold; openpyxl refuses them.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SAFE_TEMP_PATH = re.compile(r"[A-Za-z0-9_./-]+")
+
+
+class ExportError(ValueError):
+    """An export that cannot be produced as asked (message for the user, in their language)."""
+
+
+def neutralise(value: object) -> object:
+    """Defuse a text cell that a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def for_export(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The frame as users should receive it: translated headers and neutralised text cells."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
+    out.columns = [column_label(column, lang) for column in out.columns]
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame, lang: str = "zh") -> bytes:
+    """CSV for Excel: UTF-8 with a byte-order mark (and no sep= line, which would make Excel ignore it).
+
+    Rows end in CRLF, so the writer quotes any cell holding a line break or a bare carriage return.
+    """
+    return for_export(frame, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+# ----------------------------------------------------------------------------------------------- dataset exports
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: a dataset of a region's subtree (optionally one level of it) over a period, as of a date.
+
+    month_from and month_to are first days of months. Statistics stop at the as-of month; progress reports at the
+    as-of date. columns: names from the dataset, in the order wanted (None: its default columns).
+    """
+
+    dataset: str
+    region_code: str
+    month_from: dt.date
+    month_to: dt.date
+    as_of: dt.date
+    level: str | None = None
+    columns: tuple[str, ...] | None = None
+    lang: str = "zh"
+
+    @property
+    def spec(self) -> Dataset:
+        return datasets.dataset(self.dataset)
+
+    @property
+    def chosen_columns(self) -> tuple[str, ...]:
+        return self.spec.default_columns if self.columns is None else tuple(self.columns)
+
+    @property
+    def last_month(self) -> dt.date:
+        """The last month that counts: the period's end, but for figures and reports never after the as-of date."""
+        if self.spec.period_meaning == "due":
+            return self.month_to
+        return min(self.month_to, self.as_of.replace(day=1))
+
+    def checked(self) -> ExportRequest:
+        """The request if every choice is one we know (they reach SQL as identifiers), else ExportError."""
+        spec = self.spec
+        unknown = [c for c in self.chosen_columns if c not in spec.columns]
+        if unknown:
+            raise ExportError(f"数据集 {spec.key} 没有这些列: {', '.join(unknown)} (可选: {', '.join(spec.columns)})")
+        if not self.chosen_columns or len(set(self.chosen_columns)) != len(self.chosen_columns):
+            raise ExportError("请至少选择一列, 且每列只选一次。")
+        if self.level is not None and self.level not in datasets.LEVELS:
+            raise ExportError(f"未知的层级: {self.level} (可选: {', '.join(datasets.LEVELS)})")
+        if self.lang not in ("zh", "en"):
+            raise ExportError(f"未知的语言: {self.lang} (可选: zh, en)")
+        if self.month_from.day != 1 or self.month_to.day != 1 or self.month_from > self.month_to:
+            raise ExportError(f"统计期间无效: {self.month_from:%Y-%m} 至 {self.month_to:%Y-%m}")
+        return self
+
+    def with_changes(self, **changes) -> ExportRequest:
+        return dataclasses.replace(self, **changes)
+
+
+def _ident(name: str) -> str:
+    # Only names from the dataset catalogue get here (checked() above); quoting is belt and braces.
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _code_prefix(con: duckdb.DuckDBPyConnection, region_code: str) -> str:
+    sql, params = runner.bind("region_lineage", {"region_code": region_code})
+    with _cursor(con) as cursor:
+        rows = cursor.execute(sql, params).fetchall()
+    if not rows:
+        raise ExportError(f"地区代码 {region_code} 不存在")
+    return rows[-1][4]  # region_code, region_name, level, level_no, code_prefix, full_name; the region itself last
+
+
+def _query_params(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> dict[str, object]:
+    _, expected = runner.load(request.spec.export_query)
+    values = {
+        "region_code": request.region_code,
+        "level": request.level,
+        "month_from": request.month_from,
+        "month_to": request.last_month,
+        "as_of": request.as_of,
+        "lang": request.lang,
+    }
+    if "code_prefix" in expected:
+        values["code_prefix"] = _code_prefix(con, request.region_code)
+    return {key: value for key, value in values.items() if key in expected}
+
+
+def _column_sql(field: datasets.Field, lang: str, params: dict[str, object]) -> str:
+    column = _ident(field.name)
+    if field.kind == "month":
+        expr = f"strftime({column}, '%Y-%m')"
+    elif field.kind == "date":
+        expr = f"strftime({column}, '%Y-%m-%d')"
+    elif field.kind == "status":
+        params["x_status_codes"] = list(datasets.REPORTED_STATUSES)
+        params["x_status_labels"] = [t(f"reported_{s}", lang) for s in datasets.REPORTED_STATUSES]
+        expr = f"coalesce(list_extract($x_status_labels, list_position($x_status_codes, {column})), {column})"
+    elif field.kind == "bool":
+        params["x_yes"], params["x_no"] = t("yes", lang), t("no", lang)
+        expr = f"case when {column} then $x_yes when not {column} then $x_no end"
+    elif field.kind == "levels":
+        params["x_level_codes"] = list(datasets.LEVELS)
+        params["x_level_labels"] = [level_label(level, lang) for level in datasets.LEVELS]
+        params["x_list_separator"] = t("list_separator", lang)
+        expr = (
+            f"array_to_string(list_transform({column}, lambda v: coalesce("
+            "list_extract($x_level_labels, list_position($x_level_codes, v)), v)), $x_list_separator)"
+        )
+    else:
+        expr = column
+    if field.kind in datasets.TEXT_KINDS:
+        expr = _NEUTRALISE_SQL.format(expr=expr)
+    return f"{expr} as {column}"
+
+
+def export_sql(
+    con: duckdb.DuckDBPyConnection, request: ExportRequest, limit: int | None = None
+) -> tuple[str, dict[str, object]]:
+    """The statement that yields the export's rows as they will be written, and its parameters.
+
+    It wraps the dataset's named query: chosen columns only, months and dates as text, statuses, yes/no and
+    levels in the user's language, and text cells that a spreadsheet would run as formulas prefixed with ', in
+    the dataset's order. With a limit, only the first rows are formatted (a preview of millions stays cheap).
+    """
+    request = request.checked()
+    inner, params = runner.bind(request.spec.export_query, _query_params(con, request))
+    columns = [_column_sql(request.spec.field(name), request.lang, params) for name in request.chosen_columns]
+    select_list = ",\n    ".join(columns)
+    order = ", ".join(f"q.{_ident(name)}" for name in request.spec.order_by)
+    source = f"(\n{inner.strip()}\n) as q"
+    if limit is not None:
+        params["x_limit"] = int(limit)
+        source = f"(\nselect * from {source}\norder by {order}\nlimit $x_limit\n) as q"
+    return f"select\n    {select_list}\nfrom {source}\norder by {order}", params
+
+
+def headers(request: ExportRequest) -> list[str]:
+    return [column_label(name, request.lang) for name in request.checked().chosen_columns]
+
+
+@contextlib.contextmanager
+def _cursor(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    # A cursor per export: safe from Streamlit's download thread while other sessions query.
+    cursor = con.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def row_count(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> int:
+    """How many rows the export will have (what the page shows before the download)."""
+    request = request.checked()
+    inner, params = runner.bind(request.spec.export_query, _query_params(con, request))
+    with _cursor(con) as cursor:
+        return int(cursor.execute(f"select count(*) from (\n{inner.strip()}\n) as q", params).fetchone()[0])
+
+
+def preview(con: duckdb.DuckDBPyConnection, request: ExportRequest, limit: int = 50) -> pd.DataFrame:
+    """The first rows exactly as the file will hold them, with translated headers."""
+    sql, params = export_sql(con, request, limit)
+    with _cursor(con) as cursor:
+        frame = cursor.execute(sql, params).df()
+    frame.columns = headers(request)
+    return frame
+
+
+def _sql_path(path: Path) -> str:
+    """A path we generated ourselves, as an SQL string literal (COPY cannot bind its file name)."""
+    text = str(path)
+    if not _SAFE_TEMP_PATH.fullmatch(text) or not path.is_relative_to(tempfile.gettempdir()):
+        raise ExportError(f"临时文件路径不安全: {text}")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _header_line(columns: list[str]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+
+
+def _publish_file(partial: Path, out: Path) -> None:
+    os.replace(partial, out)
+
+
+def write_csv(con: duckdb.DuckDBPyConnection, request: ExportRequest, out: Path) -> int:
+    """Write the export as CSV for Excel to out; returns the number of data rows.
+
+    DuckDB writes the body with COPY to a file in a temporary folder of our own; then the BOM and the header line
+    are written and the body is streamed after them. out is replaced only when the file is complete.
+    """
+    sql, params = export_sql(con, request)
+    out = Path(out)
+    partial = out.with_name(f".{out.name}.partial")
+    with tempfile.TemporaryDirectory(prefix="enforcement-export-") as folder:
+        body = Path(folder).resolve() / "body.csv"
+        copy = (
+            f"copy (\n{sql}\n) to {_sql_path(body)} "
+            "(format csv, header false, delimiter ',', quote '\"', new_line '\\r\\n')"
+        )
+        with _cursor(con) as cursor:
+            written = cursor.execute(copy, params).fetchone()[0]
+        try:
+            with open(partial, "wb") as target:
+                target.write(_header_line(headers(request)))
+                with open(body, "rb") as source:
+                    shutil.copyfileobj(source, target, 1 << 20)
+            _publish_file(partial, out)
+        finally:
+            partial.unlink(missing_ok=True)
+    return int(written)
+
+
+def _xlsx_value(value: object) -> object:
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    return value
+
+
+def _sheet_title(text: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "_", text)[:31]
+
+
+def write_xlsx(
+    con: duckdb.DuckDBPyConnection, request: ExportRequest, out: Path, facts: list[tuple[str, str]] | None = None
+) -> int:
+    """Write the export as an Excel workbook: a sheet 说明 (facts), then the data; returns the number of data rows.
+
+    Refuses (ExportError) above Excel's 1,048,576 rows a sheet, before writing anything.
+    """
+    from openpyxl import Workbook
+
+    request = request.checked()
+    rows = row_count(con, request)
+    if rows > XLSX_MAX_ROWS:
+        raise ExportError(t("xlsx_too_many_rows", request.lang, n=f"{rows:,}", limit=f"{XLSX_MAX_ROWS + 1:,}"))
+    sql, params = export_sql(con, request)
+    columns = headers(request)
+    workbook = Workbook(write_only=True)
+    notes = workbook.create_sheet(_sheet_title(t("xlsx_notes_sheet", request.lang)))
+    notes.column_dimensions["A"].width = 16
+    notes.column_dimensions["B"].width = 80
+    for label, value in facts or []:
+        notes.append([label, _xlsx_value(value)])
+    sheet = workbook.create_sheet(_sheet_title(t(request.spec.label_key, request.lang)))
+    sheet.freeze_panes = "A2"
+    for index, label in enumerate(columns):
+        letter = _column_letter(index)
+        sheet.column_dimensions[letter].width = min(40, max(10, 2 * len(label) + 2))
+    sheet.append(columns)
+    written = 0
+    with _cursor(con) as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(FETCH_ROWS):
+            for row in batch:
+                sheet.append([_xlsx_value(value) for value in row])
+            written += len(batch)
+    out = Path(out)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        workbook.save(partial)
+        _publish_file(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return written
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def file_bytes(
+    con: duckdb.DuckDBPyConnection, request: ExportRequest, fmt: str, facts: list[tuple[str, str]] | None = None
+) -> bytes:
+    """The export as the bytes of a file (for a download button); written to a temporary file first."""
+    with tempfile.TemporaryDirectory(prefix="enforcement-download-") as folder:
+        path = Path(folder) / f"export.{fmt}"
+        if fmt == "csv":
+            write_csv(con, request, path)
+        elif fmt == "xlsx":
+            write_xlsx(con, request, path, facts)
+        else:
+            raise ExportError(f"未知的格式: {fmt} (可选: csv, xlsx)")
+        return path.read_bytes()
+
+
+# ----------------------------------------------------------------------------------------------- naming and facts
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
+
+
+def file_name(request: ExportRequest, region_name: str, fmt: str) -> str:
+    """A name that says what the file holds: dataset, region (and level), period. E.g. 案件统计_江苏省_2023-01至2025-12.csv"""
+    parts = [t(request.spec.label_key, request.lang), region_name]
+    if request.level:
+        parts.append(level_label(request.level, request.lang))
+    parts.append(t("period_span", request.lang, start=f"{request.month_from:%Y-%m}", end=f"{request.last_month:%Y-%m}"))
+    return _safe_name("_".join(parts)) + f".{fmt}"
+
+
+def facts(
+    request: ExportRequest, region_name: str, meta: dict[str, str], rows: int, now: dt.datetime | None = None
+) -> list[tuple[str, str]]:
+    """What the 说明 sheet records: the filters, the as-of date, the data version, sample or not, the row count."""
+    lang = request.lang
+    now = now or dt.datetime.now()
+    period = t("period_span", lang, start=f"{request.month_from:%Y-%m}", end=f"{request.last_month:%Y-%m}")
+    kind = data_kind(meta)
+    return [
+        (t("fact_dataset", lang), t(request.spec.label_key, lang)),
+        (t("fact_region", lang), t("fact_region_value", lang, name=region_name, code=request.region_code)),
+        (t("fact_level", lang), level_label(request.level, lang) if request.level else t("level_all", lang)),
+        (t("fact_period", lang), period + t(f"fact_period_{request.spec.period_meaning}", lang)),
+        (t("fact_as_of", lang), request.as_of.isoformat()),
+        (t("fact_columns", lang), t("list_separator", lang).join(headers(request))),
+        (t("fact_rows", lang), f"{rows:,}"),
+        (t("fact_data_version", lang), meta.get("data_version", "")),
+        (t("fact_data_kind", lang), t(f"data_kind_{kind}", lang)),
+        (t("fact_exported_at", lang), now.isoformat(timespec="seconds")),
+        (t("fact_formula_note", lang), t("fact_formula_note_value", lang)),
+    ]

@@ -1,0 +1,703 @@
+"""Check an uploaded table row by row, and report every problem at once, in plain Chinese.
+
+Each problem names the row as the user sees it in Excel (the header is row 1), the column as written in their file,
+the value, and the reason. The checks mirror the database's constraints (schema.sql), so a file that passes loads
+without a constraint error; and they add what the database cannot know (the region exists, the period lies in the
+plan, a key appears once in the file, a name agrees with its code).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import duckdb
+import pandas as pd
+
+from enforcement.i18n import COLUMNS, level_label, t
+from enforcement.storage import runner
+from enforcement.transfer import datasets
+from enforcement.transfer.datasets import Dataset, Field
+from enforcement.transfer.export import FORMULA_TRIGGERS
+from enforcement.transfer.tabular import RawTable
+
+INT_MAX = 2_147_483_647
+_MONTH_NAMES = {name: i for i, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), start=1)} | {
+    name: i for i, name in enumerate(("jul", "aug", "sep", "oct", "nov", "dec"), start=7)
+}
+_STATUS_WORDS = {
+    "not_started": ("not_started", "not started", "未启动", "未开始", "尚未启动"),
+    "in_progress": ("in_progress", "in progress", "推进中", "进行中", "正在推进", "实施中"),
+    "completed": ("completed", "done", "已完成", "完成"),
+    "not_applicable": ("not_applicable", "not applicable", "n/a", "不适用"),
+}
+STATUS_BY_WORD = {word: code for code, words in _STATUS_WORDS.items() for word in words}
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None  # as in Excel: the header is row 1; None for the file as a whole
+    column: str  # as written in the user's file ('' for the file or a row as a whole)
+    value: str
+    reason: str
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """The report as a table: 行, 列, 值, 问题 (the page shows it and offers it as CSV)."""
+    rows = [(p.row, p.column, p.value, p.reason) for p in problems]
+    frame = pd.DataFrame(rows, columns=["row_no", "column", "cell_value", "problem"])
+    frame["row_no"] = frame["row_no"].astype("Int64")
+    return frame
+
+
+# ----------------------------------------------------------------------------------------------- reference data
+
+
+@dataclass
+class Reference:
+    """What a file is checked against, read from the current database."""
+
+    regions: dict[str, tuple[str, str]]  # code -> (name, full name)
+    agencies: dict[str, str]  # code, Chinese or English name (normalised) -> code
+    domains: dict[str, str]
+    agency_names: dict[str, tuple[str, ...]]  # code -> accepted spellings of its name
+    domain_names: dict[str, tuple[str, ...]]
+    milestones: dict[str, str]  # id in upper case -> id
+
+
+def _run(con: duckdb.DuckDBPyConnection, name: str, frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    sql, params = runner.bind(name, {})
+    cursor = con.cursor()
+    try:
+        for frame_name, frame in (frames or {}).items():
+            cursor.register(frame_name, frame)
+        return cursor.execute(sql, params).df()
+    finally:
+        cursor.close()
+
+
+def load_reference(con: duckdb.DuckDBPyConnection) -> Reference:
+    regions = _run(con, "import_reference_regions")
+    codes = _run(con, "import_reference_codes")
+    agencies, domains, agency_names, domain_names, milestones = {}, {}, {}, {}, {}
+    for row in codes.itertuples(index=False):
+        spellings = tuple(s for s in (row.name_zh, row.name_en) if s)
+        if row.kind == "agency":
+            agency_names[row.code] = spellings
+            for spelling in (row.code, *spellings):
+                agencies[_key(spelling)] = row.code
+        elif row.kind == "domain":
+            domain_names[row.code] = spellings
+            for spelling in (row.code, *spellings):
+                domains[_key(spelling)] = row.code
+        else:
+            milestones[row.code.upper()] = row.code
+    return Reference(
+        regions=dict(zip(regions["region_code"], zip(regions["region_name"], regions["full_name"]))),
+        agencies=agencies,
+        domains=domains,
+        agency_names=agency_names,
+        domain_names=domain_names,
+        milestones=milestones,
+    )
+
+
+# ----------------------------------------------------------------------------------------------- headers
+
+
+def _key(text: str) -> str:
+    """A header or name as compared: full-width forms folded (（件）→ (件)), spaces dropped, lower case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).replace("\ufeff", "")).lower()
+
+
+def _aliases(column: str) -> set[str]:
+    names = {column}
+    names.update(COLUMNS.get(column, ()))
+    # Accept a header without its unit: 行政处罚 for 行政处罚(件), Officers for Officers (persons).
+    names.update(re.sub(r"\(.*?\)$", "", _key(name)) for name in list(names))
+    return {_key(name) for name in names if name}
+
+
+@dataclass
+class HeaderMatch:
+    dataset: Dataset
+    positions: dict[str, int]  # column name -> index in the file
+    headers: list[str]  # as written in the file
+    ignored: list[str] = field(default_factory=list)  # known export-only columns, skipped
+    unknown: list[tuple[int, str]] = field(default_factory=list)  # (index, header) not recognised
+    duplicates: list[tuple[int, str]] = field(default_factory=list)
+
+    def header(self, column: str) -> str:
+        return self.headers[self.positions[column]]
+
+
+def match_headers(cells: list[str], dataset: Dataset) -> HeaderMatch:
+    aliases = {column: _aliases(column) for column in dataset.columns}
+    match = HeaderMatch(dataset=dataset, positions={}, headers=[c.strip() for c in cells])
+    for index, cell in enumerate(match.headers):
+        if not cell:
+            continue
+        found = next((column for column, names in aliases.items() if _key(cell) in names), None)
+        if found is None:
+            match.unknown.append((index, cell))
+        elif found in match.positions:
+            match.duplicates.append((index, cell))
+        else:
+            match.positions[found] = index
+            if dataset.field(found).role == "ignore":
+                match.ignored.append(cell)
+    # A file with names only (执法领域: 市场监管, no code column): the names stand in for the codes.
+    for code, name in (("agency_code", "agency_name"), ("domain_code", "domain_name")):
+        if code in dataset.columns and code not in match.positions and name in match.positions:
+            match.positions[code] = match.positions.pop(name)
+    return match
+
+
+def _score(match: HeaderMatch) -> int:
+    return len(match.positions)
+
+
+def best_match(cells: list[str]) -> HeaderMatch | None:
+    """The importable dataset these headers belong to (the one with most columns recognised), if any."""
+    matches = [match_headers(cells, d) for d in datasets.IMPORTABLE.values()]
+    best = max(matches, key=_score)
+    distinctive = set(best.dataset.key_columns) - {"region_code", "period_month"}
+    if _score(best) < 2 or not (distinctive & best.positions.keys() or _score(best) >= 4):
+        return None
+    return best
+
+
+def is_header(cells: list[str]) -> bool:
+    return best_match(cells) is not None
+
+
+# ----------------------------------------------------------------------------------------------- values
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _number(text: str) -> Decimal | None:
+    cleaned = _clean(text).replace(",", "").replace(" ", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def parse_count(text: str) -> tuple[int | None, str | None]:
+    if text.isascii() and text.isdigit() and len(text) < 10:  # the usual case, without Decimal
+        return int(text), None
+    value = _number(text)
+    if value is None:
+        return None, "不是数字"
+    if value != value.to_integral_value():
+        return None, "必须是整数, 不能带小数"
+    if value < 0:
+        return None, "不能为负数"
+    if value > INT_MAX:
+        return None, "数值过大"
+    return int(value), None
+
+
+def parse_hours(text: str) -> tuple[float | None, str | None]:
+    value = _number(text)
+    if value is None:
+        return None, "不是数字"
+    if value < 0:
+        return None, "不能为负数"
+    if value > 10**12:
+        return None, "数值过大"
+    return float(value), None
+
+
+def parse_percent(text: str) -> tuple[int | None, str | None]:
+    cleaned = _clean(text).rstrip("%").strip()
+    value = _number(cleaned)
+    if value is None:
+        return None, "不是数字"
+    if not 0 <= value <= 100:
+        return None, "百分比必须在 0 到 100 之间"
+    if value != value.to_integral_value():
+        return None, "必须是 0 到 100 之间的整数, 不能带小数"
+    return int(value), None
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+_MONTH_PATTERNS = (
+    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?"),
+    re.compile(r"(\d{4})(\d{2})"),
+)
+_MONTH_NAME_PATTERN = re.compile(r"([A-Za-z]{3})[-/ ](\d{2}|\d{4})")
+
+
+def _as_date(text: str) -> dt.date | None:
+    cleaned = _clean(text)
+    for pattern in _DATE_PATTERNS:
+        found = pattern.fullmatch(cleaned)
+        if found:
+            try:
+                return dt.date(int(found[1]), int(found[2]), int(found[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def parse_date(text: str) -> tuple[dt.date | None, str | None]:
+    value = _as_date(text)
+    if value is None:
+        return None, "不是有效日期, 请写成 2024-06-30"
+    if not datasets.FIRST_MONTH <= value <= datasets.LAST_DAY:
+        return None, "日期不在行动期内 (2023-01-01 至 2025-12-31)"
+    return value, None
+
+
+def parse_month(text: str) -> tuple[dt.date | None, str | None]:
+    cleaned = _clean(text)
+    value = None
+    day = _as_date(cleaned)
+    if day is not None:
+        value = day.replace(day=1)
+    for pattern in _MONTH_PATTERNS:
+        found = pattern.fullmatch(cleaned) if value is None else None
+        if found and 1 <= int(found[2]) <= 12:
+            value = dt.date(int(found[1]), int(found[2]), 1)
+    found = _MONTH_NAME_PATTERN.fullmatch(cleaned) if value is None else None
+    if found and found[1].lower() in _MONTH_NAMES:  # Excel's Jan-23 for a CSV opened and saved again
+        year = int(found[2]) + (2000 if len(found[2]) == 2 else 0)
+        value = dt.date(year, _MONTH_NAMES[found[1].lower()], 1)
+    if value is None:
+        return None, "不是有效月份, 请写成 2024-06"
+    if not datasets.FIRST_MONTH <= value <= datasets.LAST_MONTH:
+        return None, "月份不在行动期内 (2023-01 至 2025-12)"
+    return value, None
+
+
+def parse_region(text: str, reference: Reference) -> tuple[str | None, str | None]:
+    code = _clean(text).replace(" ", "")
+    if re.fullmatch(r"\d+\.0*", code):  # 320102.0: a code that passed through a number cell
+        code = code.split(".")[0]
+    if code and set(code) == {"0"}:  # 000000 全国 after Excel dropped its zeros
+        code = "000000"
+    if re.fullmatch(r"\d{12}", code):  # the 12-digit 统计用区划代码: county 320102000000, township 320102001000
+        code = code[:6] if code.endswith("000000") else code[:9] if code.endswith("000") else code
+    if not re.fullmatch(r"\d{6}|\d{9}", code):
+        return None, "地区代码应为 6 位 (县级及以上) 或 9 位 (乡镇、街道) 数字"
+    if code not in reference.regions:
+        return None, f"地区代码 {code} 不存在: 不是有效的统计用区划代码, 或不在本系统的地区表中"
+    return code, None
+
+
+def parse_status(text: str) -> tuple[str | None, str | None]:
+    code = STATUS_BY_WORD.get(_key(text))
+    if code is None:
+        return None, "上报状态只能是 未启动、推进中、已完成 或 不适用"
+    return code, None
+
+
+def parse_text(text: str) -> tuple[str | None, str | None]:
+    value = text.strip()
+    # Undo the apostrophe our exports put before a formula-like cell, so a round trip stores the original.
+    if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        value = value[1:]
+    return (value or None), None
+
+
+def _name_agrees(written: str, names: tuple[str, ...]) -> bool:
+    """A name agrees if it is the name, the full name (江苏省南京市玄武区), or a start or end of one (玄武, 南京市玄武区)."""
+
+    def plain(text: str) -> str:
+        return _key(text).replace("/", "")
+
+    key = plain(written)
+    return any(
+        key == plain(name) or (len(key) >= 2 and (plain(name).startswith(key) or plain(name).endswith(key)))
+        for name in names
+        if name
+    )
+
+
+# ----------------------------------------------------------------------------------------------- the check
+
+
+@dataclass
+class CheckResult:
+    """The outcome of checking one file: its dataset, its problems, and (if none) the rows ready to load."""
+
+    dataset: Dataset | None
+    problems: list[Problem]
+    rows: pd.DataFrame | None = None  # the dataset's stored columns, typed; only when there are no problems
+    rows_in_file: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.rows is not None
+
+
+def _file_problem(reason: str, column: str = "", value: str = "", row: int | None = None) -> Problem:
+    return Problem(row=row, column=column, value=value, reason=reason)
+
+
+def _header_row(table: RawTable) -> tuple[int, HeaderMatch] | None:
+    for index, (_, cells) in enumerate(table.rows[:5]):
+        match = best_match(cells)
+        if match is not None:
+            return index, match
+    return None
+
+
+def _expected_headers() -> str:
+    parts = []
+    for d in datasets.IMPORTABLE.values():
+        keys = "、".join(COLUMNS[c][0] for c in d.key_columns)
+        parts.append(f"{datasets_label(d)} ({keys} …)")
+    return "; ".join(parts)
+
+
+def datasets_label(d: Dataset) -> str:
+    return t(d.label_key)
+
+
+def check_table(table: RawTable, reference: Reference, con: duckdb.DuckDBPyConnection | None = None) -> CheckResult:
+    """Check every row of a table read from a file; con is used for checks that need SQL (milestone assignments)."""
+    found = _header_row(table)
+    if found is None:
+        first = table.rows[0]
+        return CheckResult(
+            dataset=None,
+            problems=[
+                _file_problem(
+                    "表头无法识别, 不是本系统的导入表格。第 1 行应为列名, 与模板一致: " + _expected_headers(),
+                    value="、".join(c for c in first[1] if c.strip())[:200],
+                    row=first[0],
+                )
+            ],
+        )
+    header_index, match = found
+    header_row = table.rows[header_index][0]
+    spec = match.dataset
+    problems: list[Problem] = []
+    for _, header in match.duplicates:
+        problems.append(_file_problem("列名重复: 同一列出现了两次", column=header, row=header_row))
+    for _, header in match.unknown:
+        problems.append(
+            _file_problem(
+                f"无法识别的列 (不属于{datasets_label(spec)}模板)。请改为模板中的列名, 或删除该列",
+                column=header,
+                row=header_row,
+            )
+        )
+    for f in spec.fields:
+        if f.required and f.name not in match.positions:
+            label = COLUMNS[f.name][0]
+            problems.append(_file_problem(f"缺少必填列「{label}」", column=label, row=header_row))
+    data_rows = table.rows[header_index + 1 :]
+    if not data_rows:
+        problems.append(_file_problem("文件只有表头, 没有数据行"))
+        return CheckResult(dataset=spec, problems=problems, rows_in_file=0, ignored_columns=match.ignored)
+    width = len(match.headers)
+    for number, cells in data_rows:
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            problems.append(
+                _file_problem(
+                    f"本行有 {width + len(extra)} 个以上的单元格, 多于表头的 {width} 列", value=extra[0], row=number
+                )
+            )
+    empty_header_values = [
+        (number, cells[i])
+        for number, cells in data_rows
+        for i, h in enumerate(match.headers)
+        if not h and i < len(cells)
+    ]
+    for number, value in empty_header_values:
+        if value.strip():
+            problems.append(_file_problem("该列没有列名, 请填写列名或删除该列", value=value, row=number))
+    parsed = _parse_rows(spec, match, data_rows, reference, problems)
+    _check_relations(spec, match, parsed, reference, problems)
+    _check_duplicates(spec, match, parsed, problems)
+    if spec.key == "progress" and con is not None:
+        _check_assignments(match, parsed, con, problems)
+    _check_example_rows(spec, match, parsed, reference, problems)
+    problems.sort(key=lambda p: (p.row or 0, _column_order(match, p.column)))
+    result = CheckResult(dataset=spec, problems=problems, rows_in_file=len(data_rows), ignored_columns=match.ignored)
+    if not problems:
+        result.rows = _frame(spec, parsed)
+    return result
+
+
+def _column_order(match: HeaderMatch, header: str) -> int:
+    try:
+        return match.headers.index(header)
+    except ValueError:
+        return -1
+
+
+@dataclass
+class _Row:
+    number: int
+    raw: dict[str, str]
+    values: dict[str, object]
+    bad: set[str]
+
+
+def _parse_rows(
+    spec: Dataset, match: HeaderMatch, rows: list[tuple[int, list[str]]], reference: Reference, problems: list[Problem]
+) -> list[_Row]:
+    # (name, position in the file, header as written, required, parser, cache of parsed texts): parsers are pure,
+    # and a clerk's file repeats codes, months and small counts on every row.
+    columns = [
+        (f.name, match.positions[f.name], match.header(f.name), f.required, _parser(f, reference), {})
+        for f in spec.fields
+        if f.name in match.positions and f.role != "ignore"
+    ]
+    parsed = []
+    for number, cells in rows:
+        row = _Row(number=number, raw={}, values={}, bad=set())
+        width = len(cells)
+        for name, index, header, required, parse, cache in columns:
+            text = cells[index] if index < width else ""
+            row.raw[name] = text
+            if not text.strip():
+                row.values[name] = None
+                if required:
+                    problems.append(Problem(number, header, "", "必填, 不能为空"))
+                    row.bad.add(name)
+                continue
+            outcome = cache.get(text)
+            if outcome is None:
+                outcome = cache[text] = parse(text)
+            value, reason = outcome
+            if reason is not None:
+                problems.append(Problem(number, header, text, reason))
+                row.bad.add(name)
+            row.values[name] = value
+        parsed.append(row)
+    return parsed
+
+
+def _parser(f: Field, reference: Reference):
+    if f.name == "region_code":
+        return lambda text: parse_region(text, reference)
+    if f.name in ("agency_code", "domain_code"):
+        table = reference.agencies if f.name == "agency_code" else reference.domains
+        what = "执法部门" if f.name == "agency_code" else "执法领域"
+
+        def parse_code(text: str) -> tuple[str | None, str | None]:
+            code = table.get(_key(text))
+            return (code, None) if code else (None, f"{what}「{text.strip()}」不存在, 请填写“代码表”中的代码或名称")
+
+        return parse_code
+    if f.name == "milestone_id":
+
+        def parse_milestone(text: str) -> tuple[str | None, str | None]:
+            found = reference.milestones.get(_clean(text).upper())
+            return (found, None) if found else (None, f"事项编号 {text.strip()} 不存在, 请对照“事项编号表”填写")
+
+        return parse_milestone
+    if f.role == "check":
+        return lambda text: (text.strip(), None)
+    return {
+        "count": parse_count,
+        "hours": parse_hours,
+        "percent": parse_percent,
+        "month": parse_month,
+        "date": parse_date,
+        "status": parse_status,
+    }.get(f.kind, parse_text)
+
+
+def _label(match: HeaderMatch, column: str) -> str:
+    return match.header(column) if column in match.positions else COLUMNS[column][0]
+
+
+def _check_relations(
+    spec: Dataset, match: HeaderMatch, rows: list[_Row], reference: Reference, problems: list[Problem]
+) -> None:
+    agreed: dict[tuple[str, tuple[str, ...]], bool] = {}
+    reference_names = {
+        "region_name": "region_code",
+        "agency_name": "agency_code",
+        "domain_name": "domain_code",
+    }
+    for row in rows:
+        for smaller, larger in spec.not_above:
+            a, b = row.values.get(smaller), row.values.get(larger)
+            if a is not None and b is not None and a > b:
+                problems.append(
+                    Problem(
+                        row.number,
+                        _label(match, smaller),
+                        row.raw[smaller],
+                        f"{_label(match, smaller)} ({a}) 大于 {_label(match, larger)} ({b})",
+                    )
+                )
+        for name_column, code_column in reference_names.items():
+            written, code = row.values.get(name_column), row.values.get(code_column)
+            if written and code and name_column not in row.bad:
+                names = _names_of(reference, code_column, code)
+                agrees = agreed.get((written, names))
+                if agrees is None:
+                    agrees = agreed[(written, names)] = _name_agrees(written, names)
+                if names and not agrees:
+                    problems.append(
+                        Problem(
+                            row.number,
+                            _label(match, name_column),
+                            written,
+                            f"名称与{_label(match, code_column)} {code} 不一致 ({code} 是「{names[0]}」)",
+                        )
+                    )
+        if spec.key == "progress":
+            _check_progress_row(match, row, problems)
+
+
+def _names_of(reference: Reference, code_column: str, code: str) -> tuple[str, ...]:
+    if code_column == "region_code":
+        return reference.regions.get(code, ())
+    if code_column == "agency_code":
+        return reference.agency_names.get(code, ())
+    return reference.domain_names.get(code, ())
+
+
+def _check_progress_row(match: HeaderMatch, row: _Row, problems: list[Problem]) -> None:
+    status = row.values.get("status_reported")
+    percent = row.values.get("percent_complete")
+    completed_on = row.values.get("completed_on")
+    report_date = row.values.get("report_date")
+    if status == "completed":
+        if percent is not None and percent != 100:
+            problems.append(
+                Problem(
+                    row.number,
+                    _label(match, "percent_complete"),
+                    row.raw["percent_complete"],
+                    "状态为“已完成”时, 完成进度须为 100",
+                )
+            )
+        if completed_on is None and "completed_on" not in row.bad:
+            problems.append(Problem(row.number, _label(match, "completed_on"), "", "状态为“已完成”时须填写完成日期"))
+    elif status is not None and completed_on is not None:
+        problems.append(
+            Problem(
+                row.number,
+                _label(match, "completed_on"),
+                row.raw["completed_on"],
+                "只有状态为“已完成”时才填写完成日期, 其他状态请留空",
+            )
+        )
+    if completed_on is not None and report_date is not None and completed_on > report_date:
+        problems.append(
+            Problem(
+                row.number,
+                _label(match, "completed_on"),
+                row.raw["completed_on"],
+                f"完成日期 ({completed_on}) 晚于报告日期 ({report_date})",
+            )
+        )
+
+
+def _key_text(value: object, kind: str) -> str:
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m") if kind == "month" else value.isoformat()
+    return str(value)
+
+
+def _check_duplicates(spec: Dataset, match: HeaderMatch, rows: list[_Row], problems: list[Problem]) -> None:
+    keys = spec.key_columns
+    if not all(k in match.positions for k in keys):
+        return
+    first_seen: dict[tuple, int] = {}
+    labels = "+".join(match.header(k) for k in keys)
+    what = "、".join(COLUMNS[k][0] for k in keys)
+    for row in rows:
+        if row.bad & set(keys):
+            continue
+        key = tuple(row.values[k] for k in keys)
+        if key in first_seen:
+            problems.append(
+                Problem(
+                    row.number,
+                    labels,
+                    " / ".join(_key_text(v, spec.field(k).kind) for k, v in zip(keys, key)),
+                    f"与第 {first_seen[key]} 行重复: 同一{what}只能有一行",
+                )
+            )
+        else:
+            first_seen[key] = row.number
+
+
+def _check_assignments(
+    match: HeaderMatch, rows: list[_Row], con: duckdb.DuckDBPyConnection, problems: list[Problem]
+) -> None:
+    pairs = [
+        (row.number, row.values["milestone_id"], row.values["region_code"])
+        for row in rows
+        if row.values.get("milestone_id") and row.values.get("region_code")
+    ]
+    if not pairs:
+        return
+    frame = pd.DataFrame(pairs, columns=["row_no", "milestone_id", "region_code"])
+    unassigned = _run(con, "import_unassigned_progress", {"incoming_pairs": frame})
+    for row in unassigned.itertuples(index=False):
+        problems.append(
+            Problem(
+                int(row.row_no),
+                _label(match, "milestone_id"),
+                row.milestone_id,
+                f"事项 {row.milestone_id} 不适用于地区 {row.region_code} ({row.region_name}): "
+                f"它是{row.issuer}方案的事项, 只适用于该方案所辖地区的"
+                f"{'、'.join(level_label(level) for level in row.applies_to_levels)}级",
+            )
+        )
+
+
+def _check_example_rows(
+    spec: Dataset, match: HeaderMatch, rows: list[_Row], reference: Reference, problems: list[Problem]
+) -> None:
+    example = {}
+    for f in spec.fields:
+        if f.role in ("key", "value") and f.example:
+            value, _ = _parser(f, reference)(f.example)
+            example[f.name] = value
+    for row in rows:
+        if all(row.values.get(name) == value for name, value in example.items()):
+            problems.append(Problem(row.number, "", "", "这是模板中的示例行, 请删除后再导入"))
+
+
+def _frame(spec: Dataset, rows: list[_Row]) -> pd.DataFrame:
+    columns = spec.value_columns
+    data = {name: [row.values.get(name) for row in rows] for name in columns}
+    frame = pd.DataFrame(data, columns=list(columns))
+    for name in columns:
+        kind = spec.field(name).kind
+        if kind in ("count", "percent"):
+            frame[name] = frame[name].astype("int64")
+        elif kind == "hours":
+            frame[name] = frame[name].astype("float64")
+        elif kind in ("month", "date"):
+            frame[name] = frame[name].astype(object)
+    frame.insert(0, "row_no", [row.number for row in rows])
+    return frame
+
+
+def check(table: RawTable, con: duckdb.DuckDBPyConnection) -> CheckResult:
+    """Check a table against the database behind con (regions, agencies, domains, milestones, assignments)."""
+    return check_table(table, load_reference(con), con)
+
+
+def problem_summary(problems: Iterable[Problem]) -> pd.DataFrame:
+    """How many problems each column has (the first thing to look at when there are hundreds)."""
+    frame = problems_frame(problems)
+    counts = frame.groupby("column", sort=False).size().rename("problem_count").reset_index()
+    return counts.sort_values("problem_count", ascending=False, kind="stable")

@@ -1,0 +1,20 @@
+"""The package's layers (the contracts in .importlinter): arrows only run down, no Streamlit below the UI, no tooling
+imported by the runtime, and one definition of every UI string."""
+
+from pathlib import Path
+
+from importlinter import cli
+
+from enforcement import i18n
+
+
+def test_import_contracts_hold():
+    # lint_imports prints the broken contracts with the chain of imports that breaks each one.
+    assert cli.lint_imports(config_filename=str(Path(__file__).parents[1] / ".importlinter")) == cli.EXIT_STATUS_SUCCESS
+
+
+def test_every_string_key_is_defined_once():
+    for table in ("STRINGS", "COLUMNS"):
+        keys = [key for part in i18n.PARTS for key in getattr(part, table)]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        assert not twice, f"{table} keys defined in more than one part of enforcement/i18n: {twice}"
