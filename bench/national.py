@@ -39,6 +39,7 @@ import pandas as pd
 from enforcement.content import cases, training, trends
 from enforcement.rules import filters
 from enforcement.storage import connect, rollups, store
+from enforcement.storage import runner as queries
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets, export
 
@@ -472,9 +473,9 @@ def database_facts(db_file: Path) -> dict[str, Any]:
 def _time_run(runner: QueryRunner, name: str, params: dict[str, Any]) -> tuple[float, float, int]:
     started, cpu = time.perf_counter(), time.process_time()
     if name == "export.row_count":
-        count = export.row_count(runner.connection, params["request"])
+        count = export.row_count(runner, params["request"])
     elif name == "export.preview":
-        count = len(export.preview(runner.connection, params["request"]))
+        count = len(export.preview(runner, params["request"]))
     else:
         count = len(runner.run(name, **params))
     return time.perf_counter() - started, time.process_time() - cpu, count
@@ -535,10 +536,10 @@ def time_queries(db_file: Path, repeat: int) -> dict[str, Any]:
     county = next(s for s in cases if s.level == "county")
     township = next(s for s in cases if s.level == "township")
     nation = next(s for s in cases if s.level == "nation")
-    sql, _ = runner.load("indicator_values")
+    sql, _ = queries.load("indicator_values")
     pruning = {s.level: scan_profile(con, sql, _period_params(s.filters, s)) for s in (nation, county, township)}
     # Where the time goes: each named query over the target, at its slowest filter.
-    named = set(runner.available())  # not export.row_count and export.preview, which wrap a dataset's query
+    named = set(queries.available())  # not export.row_count and export.preview, which wrap a dataset's query
     slowest: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for row, (_, name, _, params) in zip(rows, plan):
         over = name in named and row["warm_p50_ms"] > TARGET_QUERY_MS
@@ -546,8 +547,8 @@ def time_queries(db_file: Path, repeat: int) -> dict[str, Any]:
             slowest[name] = (row, params)
     breakdown = []
     for name, (row, params) in sorted(slowest.items()):
-        sql, bound = runner.bind(name, params)
-        figures = time_breakdown(con, sql, bound)
+        statement = runner.statement(name, **params)
+        figures = time_breakdown(con, statement.sql, statement.params)
         breakdown.append({"query": name, "level": row["level"], "period": row["period"], **figures})
     con.close()
     return {
@@ -745,12 +746,11 @@ def _export_phase(db_file: str, variant: str, out: str) -> dict[str, Any]:
     base_rss = _rss_mb()
     started = time.perf_counter()
     if variant.startswith("export.write_csv"):
-        rows = export.write_csv(con, request, Path(out))
+        rows = export.write_csv(QueryRunner(con), request, Path(out))
     elif variant.startswith("export.write_xlsx"):
-        rows = export.write_xlsx(con, request, Path(out))
+        rows = export.write_xlsx(QueryRunner(con), request, Path(out))
     else:
-        sql, params = export.export_sql(con, request)
-        frame = con.cursor().execute(sql, params).df()
+        frame = QueryRunner(con).frame(export.export_statement(QueryRunner(con), request))
         frame.columns = export.headers(request)
         Path(out).write_bytes(export.csv_bytes(frame))
         rows = len(frame)

@@ -82,9 +82,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
             lang=args.lang,
         ).checked()
         region_name = str(lineage.iloc[-1]["region_name"])
-        rows = export.row_count(con, request)
+        rows = export.row_count(runner, request)
         facts = export.facts(request, region_name, meta, rows)
-        written = export.write_xlsx(con, request, out, facts) if fmt == "xlsx" else export.write_csv(con, request, out)
+        if fmt == "xlsx":
+            written = export.write_xlsx(runner, request, out, facts)
+        else:
+            written = export.write_csv(runner, request, out)
     except export.ExportError as error:
         raise CliError(str(error)) from None
     finally:
@@ -117,7 +120,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         con = _open_current(db_path)
         try:
-            checked = importer.check_file(data, path.name, con)
+            checked = importer.check_file(data, path.name, QueryRunner(con))
         finally:
             con.close()
         result = None

@@ -5,7 +5,6 @@ import logging
 import streamlit as st
 
 from enforcement.i18n import column_label
-from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets, export, importer, tabular, templates
 from enforcement.transfer.validation import problem_summary, problems_frame
 from enforcement.ui import blocks, transfer
@@ -32,7 +31,7 @@ for spec in datasets.IMPORTABLE.values():
     )
     xlsx_col.download_button(
         ctx.t("import_template_xlsx", name=name),
-        data=lambda spec=spec: templates.xlsx_template(spec, QueryRunner(ctx.connection())),
+        data=lambda spec=spec: templates.xlsx_template(spec, ctx.runner()),
         file_name=templates.file_name(spec, "xlsx"),
         mime=export.XLSX_MIME,
         key=f"x_template_xlsx_{spec.key}",

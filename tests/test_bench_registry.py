@@ -23,23 +23,23 @@ def test_every_registered_query_exists_and_gets_its_parameters(runner):
             if name.startswith("export."):
                 assert set(params) == {"request"}
                 continue
-            runner.bind(name, params)  # raises on a missing or extra parameter
+            runner.statement(name, **params)  # raises on a missing or extra parameter
 
 
 def test_the_time_breakdown_splits_a_query_into_its_phases(runner):
-    sql, params = runner.bind(
+    statement = runner.statement(
         "indicators_by_child",
-        {
-            "region_code": "371100",
-            "month_from": "2024-01-01",
-            "month_to": "2024-12-01",
-            "domain_code": None,
-            "plan_id": None,
-            "indicator_keys": ["legal_review_rate"],
-            "sources": ["cases"],
-        },
+        region_code="371100",
+        month_from="2024-01-01",
+        month_to="2024-12-01",
+        domain_code=None,
+        plan_id=None,
+        indicator_keys=["legal_review_rate"],
+        sources=["cases"],
     )
-    parts = bench.time_breakdown(runner.connection, sql, params, repeat=1)  # one run each: the parts add up exactly
+    parts = bench.time_breakdown(
+        runner.connection, statement.sql, statement.params, repeat=1
+    )  # one run each: the parts add up exactly
     phases = ("binding_ms", "optimizing_ms", "planning_ms", "executing_ms", "to_pandas_ms")
     assert list(parts) == ["wall_ms", *phases[:4], "operators_cpu_ms", "to_pandas_ms"]
     # the macros take real work to bind and optimise, and the phases are parts of the wall time, not more

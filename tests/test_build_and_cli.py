@@ -40,11 +40,11 @@ def test_a_failing_build_leaves_the_previous_database(sample_db, monkeypatch):
 
 def test_readers_keep_their_version_while_a_new_one_is_published(tmp_path):
     db_path = tmp_path / "e.duckdb"
-    with store.new_version(db_path, copy_current=False) as con:
-        con.execute("create table t as select 1 as v")
+    with store.new_version(db_path, copy_current=False) as runner:
+        runner.connection.execute("create table t as select 1 as v")
     reader = connect.connect_readonly(store.current_file(db_path))
-    with store.new_version(db_path, copy_current=True) as con:
-        con.execute("update t set v = 2")
+    with store.new_version(db_path, copy_current=True) as runner:
+        runner.connection.execute("update t set v = 2")
     assert reader.execute("select v from t").fetchone() == (1,)
     fresh = connect.connect_readonly(store.current_file(db_path))
     assert fresh.execute("select v from t").fetchone() == (2,)
@@ -56,8 +56,8 @@ def test_ensure_database_builds_only_when_missing(tmp_path, monkeypatch):
     db_path = tmp_path / "x.duckdb"
     build.ensure_database(db_path)
     assert calls == [db_path]
-    with store.new_version(db_path, copy_current=False) as con:
-        con.execute("create table meta (key varchar, value varchar)")
+    with store.new_version(db_path, copy_current=False) as runner:
+        runner.connection.execute("create table meta (key varchar, value varchar)")
     build.ensure_database(db_path)
     assert calls == [db_path]
 

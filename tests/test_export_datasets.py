@@ -9,6 +9,7 @@ import io
 import openpyxl
 import pytest
 
+from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import export
 from enforcement.transfer.export import ExportError, ExportRequest
 
@@ -58,15 +59,15 @@ def test_row_count_equals_rows_written_and_an_independent_count(con, tmp_path, d
         INDEPENDENT[dataset], {"prefix": prefix, "start": wanted.month_from, "end": wanted.month_to, "level": level}
     ).fetchone()[0]
     assert expected > 0
-    assert export.row_count(con, wanted) == expected
+    assert export.row_count(QueryRunner(con), wanted) == expected
     out = tmp_path / "x.csv"
-    assert export.write_csv(con, wanted, out) == expected
+    assert export.write_csv(QueryRunner(con), wanted, out) == expected
     assert len(read_csv(out)) == expected + 1
 
 
 def test_csv_layout_headers_codes_and_values(con, tmp_path):
     out = tmp_path / "cases.csv"
-    export.write_csv(con, request(), out)
+    export.write_csv(QueryRunner(con), request(), out)
     raw = out.read_bytes()
     assert raw.count(b"\r\n") == len(read_csv(out)) and b"sep=" not in raw[:10]
     rows = read_csv(out)
@@ -80,14 +81,16 @@ def test_csv_layout_headers_codes_and_values(con, tmp_path):
     ).fetchone()
     assert (int(first["行政处罚(件)"]), int(first["经法制审核(件)"])) == stored
     english = tmp_path / "en.csv"
-    export.write_csv(con, request(lang="en", columns=("region_code", "domain_name", "count_penalty")), english)
+    export.write_csv(
+        QueryRunner(con), request(lang="en", columns=("region_code", "domain_name", "count_penalty")), english
+    )
     assert read_csv(english)[0] == ["Region code", "Domain", "Penalties"]
     assert read_csv(english)[1][1] == "Market regulation"
 
 
 def test_national_root_code_keeps_its_zeros(con, tmp_path):
     out = tmp_path / "targets.csv"
-    export.write_csv(con, request("targets", "000000", D(2023, 1, 1), D(2025, 12, 1)), out)
+    export.write_csv(QueryRunner(con), request("targets", "000000", D(2023, 1, 1), D(2025, 12, 1)), out)
     rows = read_csv(out)
     assert len(rows) == 1 + con.execute("select count(*) from targets").fetchone()[0]
     assert "适用层级" in rows[0]
@@ -98,9 +101,9 @@ def test_national_root_code_keeps_its_zeros(con, tmp_path):
 def test_preview_is_the_head_of_the_file(con, tmp_path):
     wanted = request("progress", "371100", D(2025, 1, 1), D(2025, 12, 1))
     out = tmp_path / "p.csv"
-    export.write_csv(con, wanted, out)
+    export.write_csv(QueryRunner(con), wanted, out)
     rows = read_csv(out)
-    head = export.preview(con, wanted, limit=20)
+    head = export.preview(QueryRunner(con), wanted, limit=20)
     assert list(head.columns) == rows[0]
     as_text = head.fillna("").astype(str).values.tolist()
     assert as_text == rows[1:21]
@@ -108,20 +111,20 @@ def test_preview_is_the_head_of_the_file(con, tmp_path):
 
 
 def test_statistics_stop_at_the_as_of_month(con):
-    full = export.row_count(con, request("cases", "371102", D(2024, 1, 1), D(2024, 12, 1)))
+    full = export.row_count(QueryRunner(con), request("cases", "371102", D(2024, 1, 1), D(2024, 12, 1)))
     cut = export.row_count(
-        con, request("cases", "371102", D(2024, 1, 1), D(2024, 12, 1)).with_changes(as_of=D(2024, 6, 15))
+        QueryRunner(con), request("cases", "371102", D(2024, 1, 1), D(2024, 12, 1)).with_changes(as_of=D(2024, 6, 15))
     )
     assert 0 < cut == full // 2
 
 
 def test_xlsx_has_a_notes_sheet_then_the_same_rows(con, tmp_path):
     wanted = request("training", "371102")
-    rows = export.row_count(con, wanted)
+    rows = export.row_count(QueryRunner(con), wanted)
     meta = dict(con.execute("select key, value from meta").fetchall())
     facts = export.facts(wanted, "东港区", meta, rows)
     out = tmp_path / "t.xlsx"
-    assert export.write_xlsx(con, wanted, out, facts) == rows
+    assert export.write_xlsx(QueryRunner(con), wanted, out, facts) == rows
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["说明", "培训统计"]
     notes = dict(book["说明"].iter_rows(values_only=True))
@@ -134,7 +137,7 @@ def test_xlsx_has_a_notes_sheet_then_the_same_rows(con, tmp_path):
     assert len(data) == rows + 1
     assert data[1][0] == "371102" and isinstance(data[1][0], str)
     csv_out = tmp_path / "t.csv"
-    export.write_csv(con, wanted, csv_out)
+    export.write_csv(QueryRunner(con), wanted, csv_out)
     assert [[_cell(v) for v in row] for row in data] == [[_cell(v) for v in row] for row in read_csv(csv_out)]
 
 
@@ -152,7 +155,7 @@ def test_xlsx_refuses_more_rows_than_a_sheet_holds(con, tmp_path, monkeypatch):
     monkeypatch.setattr(export, "XLSX_MAX_ROWS", 100)
     out = tmp_path / "big.xlsx"
     with pytest.raises(ExportError, match="超过 Excel 每个工作表"):
-        export.write_xlsx(con, request(), out)
+        export.write_xlsx(QueryRunner(con), request(), out)
     assert not out.exists()
 
 
@@ -169,12 +172,12 @@ def test_xlsx_refuses_more_rows_than_a_sheet_holds(con, tmp_path, monkeypatch):
 )
 def test_unknown_choices_never_reach_sql(con, bad):
     with pytest.raises(ExportError):
-        export.row_count(con, request().with_changes(**bad))
+        export.row_count(QueryRunner(con), request().with_changes(**bad))
 
 
 def test_unknown_dataset(con):
     with pytest.raises(ValueError, match="未知的数据集"):
-        export.row_count(con, request("everything"))
+        export.row_count(QueryRunner(con), request("everything"))
 
 
 def test_file_name_says_dataset_region_level_and_period():

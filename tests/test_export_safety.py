@@ -10,6 +10,7 @@ import openpyxl
 import psutil
 import pytest
 
+from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import export
 from enforcement.transfer.export import ExportRequest
 
@@ -47,7 +48,7 @@ def expected_cells() -> list[str]:
 
 def test_formula_cells_are_neutralised_in_csv(notes_db, tmp_path):
     out = tmp_path / "notes.csv"
-    export.write_csv(notes_db, progress_request(), out)
+    export.write_csv(QueryRunner(notes_db), progress_request(), out)
     rows = list(csv.reader(io.StringIO(out.read_bytes()[3:].decode("utf-8"), newline="")))
     assert [row[2] for row in rows[1:]] == expected_cells()
     # The bare carriage return is inside a quoted cell, so Excel keeps it in its cell.
@@ -56,7 +57,7 @@ def test_formula_cells_are_neutralised_in_csv(notes_db, tmp_path):
 
 def test_formula_cells_are_text_in_xlsx(notes_db, tmp_path):
     out = tmp_path / "notes.xlsx"
-    export.write_xlsx(notes_db, progress_request(), out)
+    export.write_xlsx(QueryRunner(notes_db), progress_request(), out)
     sheet = openpyxl.load_workbook(out)["里程碑进度"]
     cells = [sheet.cell(row=r, column=3) for r in range(2, sheet.max_row + 1)]
     # XML turns a stored carriage return into a line feed when read back; the apostrophe is what matters.
@@ -121,12 +122,12 @@ def test_a_million_rows_go_through_copy_without_a_dataframe(schema_con, tmp_path
     )
     wanted = ExportRequest("cases", "320000", dt.date(2023, 1, 1), dt.date(2025, 12, 1), dt.date(2025, 12, 31))
     recording = RecordingConnection(schema_con)
-    assert export.row_count(recording, wanted) == 1_008_000
+    assert export.row_count(QueryRunner(recording), wanted) == 1_008_000
     recording.calls.clear()
     process = psutil.Process()
     before = process.memory_info().rss
     out = tmp_path / "million.csv"
-    written = export.write_csv(recording, wanted, out)
+    written = export.write_csv(QueryRunner(recording), wanted, out)
     grown = process.memory_info().rss - before
     assert written == 1_008_000
     with open(out, "rb") as handle:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
-from enforcement.storage import store
+from enforcement.storage import rollups, store
 from enforcement.storage.meta import data_kind
+from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import importer
 from tests.transfer_support import (
     CASE_HEADER,
@@ -142,14 +141,14 @@ def test_english_headers_utf16_and_xlsx_numbers_and_dates(db):
     del row[1]  # no region name column
     con = read_only(db)
     try:
-        checked = importer.check_file(csv_file([english, row], encoding="utf-8"), "en.csv", con)
+        checked = importer.check_file(csv_file([english, row], encoding="utf-8"), "en.csv", QueryRunner(con))
         assert checked.ok and checked.dataset.key == "training", checked.problems
         tab = "\r\n".join("\t".join(str(c) for c in r) for r in (TRAINING_HEADER, training_row())) + "\r\n"
-        checked = importer.check_file(tab.encode("utf-16"), "unicode.txt", con)
+        checked = importer.check_file(tab.encode("utf-16"), "unicode.txt", QueryRunner(con))
         assert checked.ok and checked.encoding == "UTF-16", checked.problems
         # Excel numbers and dates: 320102.0 as a float, the month as a date cell.
         workbook = xlsx_file([TRAINING_HEADER, training_row(region=320102.0, month=dt.datetime(2025, 11, 1))])
-        checked = importer.check_file(workbook, "t.xlsx", con)
+        checked = importer.check_file(workbook, "t.xlsx", QueryRunner(con))
         assert checked.ok, checked.problems
         frame = checked.result.rows
         assert frame["region_code"].tolist() == ["320102"] and frame["period_month"].tolist() == [dt.date(2025, 11, 1)]
@@ -159,9 +158,7 @@ def test_english_headers_utf16_and_xlsx_numbers_and_dates(db):
 
 def test_rollups_are_refreshed_inside_the_new_version(db, monkeypatch):
     calls = []
-    module = types.ModuleType("enforcement.storage.rollups")
-    module.refresh = lambda runner: calls.append(runner.run("meta_facts"))
-    monkeypatch.setitem(sys.modules, "enforcement.storage.rollups", module)
+    monkeypatch.setattr(rollups, "refresh", lambda runner: calls.append(runner.run("meta_facts")))
     _, result = importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=3)]), "r.csv", imported_by="t")
     assert len(calls) == 1
     facts = dict(zip(calls[0]["key"], calls[0]["value"]))

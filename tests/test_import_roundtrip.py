@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from enforcement.storage.meta import data_kind
+from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets, export, importer
 from enforcement.transfer.export import ExportRequest
 from tests.transfer_support import read_only, reference_only_database
@@ -30,14 +31,14 @@ def fresh_db(tmp_path_factory) -> Path:
 def test_csv_round_trip_gives_identical_bytes(con, fresh_db, tmp_path, dataset):
     wanted = REQUESTS[dataset]
     first = tmp_path / "first.csv"
-    rows = export.write_csv(con, wanted, first)
+    rows = export.write_csv(QueryRunner(con), wanted, first)
     assert rows > 0
     _, result = importer.import_file(fresh_db, first.read_bytes(), first.name, imported_by="test")
     assert result.changes == importer.Changes(inserted=rows, replaced=0, unchanged=0)
     again = tmp_path / "again.csv"
     fresh = read_only(fresh_db)
     try:
-        assert export.write_csv(fresh, wanted, again) == rows
+        assert export.write_csv(QueryRunner(fresh), wanted, again) == rows
     finally:
         fresh.close()
     assert again.read_bytes() == first.read_bytes()
@@ -47,14 +48,14 @@ def test_xlsx_round_trip_matches_the_csv(con, tmp_path, tmp_path_factory):
     db = reference_only_database(tmp_path_factory.mktemp("fresh_xlsx") / "enforcement.duckdb")
     wanted = REQUESTS["training"]
     workbook = tmp_path / "t.xlsx"
-    export.write_xlsx(con, wanted, workbook, [("数据集", "培训统计")])
+    export.write_xlsx(QueryRunner(con), wanted, workbook, [("数据集", "培训统计")])
     checked, result = importer.import_file(db, workbook.read_bytes(), workbook.name, imported_by="test")
     assert checked.sheet == "培训统计" and result.import_id == 1
     original, again = tmp_path / "original.csv", tmp_path / "again.csv"
-    export.write_csv(con, wanted, original)
+    export.write_csv(QueryRunner(con), wanted, original)
     fresh = read_only(db)
     try:
-        export.write_csv(fresh, wanted, again)
+        export.write_csv(QueryRunner(fresh), wanted, again)
         meta = dict(fresh.execute("select key, value from meta").fetchall())
     finally:
         fresh.close()
@@ -68,7 +69,7 @@ def test_exports_with_every_column_import_too(con, tmp_path, tmp_path_factory):
     db = reference_only_database(tmp_path_factory.mktemp("fresh_all") / "enforcement.duckdb")
     wanted = REQUESTS["progress"].with_changes(columns=datasets.PROGRESS.columns, month_from=D(2025, 12, 1))
     path = tmp_path / "all.csv"
-    rows = export.write_csv(con, wanted, path)
+    rows = export.write_csv(QueryRunner(con), wanted, path)
     checked, result = importer.import_file(db, path.read_bytes(), path.name, imported_by="test")
     assert {"示例数据", "导入批次", "方案", "任务要求", "完成时限"} <= set(checked.result.ignored_columns)
     assert result.changes.inserted == rows > 0

@@ -10,7 +10,6 @@ from pathlib import Path
 import duckdb
 
 from enforcement.storage import build, connect, store
-from enforcement.storage.runner import QueryRunner
 from enforcement.transfer.validation import Problem
 
 STAT_TABLES = ("case_stats", "training_stats", "task_progress", "capacity_stats", "satisfaction_surveys", "imports")
@@ -26,9 +25,8 @@ def copy_database(source: Path, target: Path) -> Path:
 
 def reference_only_database(target: Path) -> Path:
     """A fresh database from the same reference data (regions, plans, milestones, …) and no statistics at all."""
-    with store.new_version(target, copy_current=False) as con:
-        con.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
-        runner = QueryRunner(con)
+    with store.new_version(target, copy_current=False) as runner:
+        runner.script(build.SCHEMA_FILE)
         build.load_reference(runner)
         facts = {
             "schema_version": build.SCHEMA_VERSION,

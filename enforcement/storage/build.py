@@ -21,16 +21,16 @@ REFERENCE_DIR = store.PROJECT_DIR / "data" / "reference"
 # Bump when schema.sql changes in a way an existing database file cannot follow.
 SCHEMA_VERSION = "17"
 
-# Reference tables in load order (foreign keys point backwards), each from its CSV.
-REFERENCE_TABLES = (
-    "plans",
-    "milestones",
-    "targets",
-    "reported_figures",
-    "indicators",
-    "domains",
-    "agencies",
-)
+# Reference tables in load order (foreign keys point backwards), each from its CSV by its named query.
+REFERENCE_TABLES = {
+    "plans": "load_plans",
+    "milestones": "load_milestones",
+    "targets": "load_targets",
+    "reported_figures": "load_reported_figures",
+    "indicators": "load_indicators",
+    "domains": "load_domains",
+    "agencies": "load_agencies",
+}
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ def load_reference(runner: QueryRunner) -> None:
         regions_csv=str(REFERENCE_DIR / "regions.csv"),
         townships_csv=str(REFERENCE_DIR / "townships.csv"),
     )
-    for table in REFERENCE_TABLES:
-        runner.execute(f"load_{table}", csv=str(REFERENCE_DIR / f"{table}.csv"))
+    for table, query in REFERENCE_TABLES.items():
+        runner.execute(query, csv=str(REFERENCE_DIR / f"{table}.csv"))
 
 
 def _write_meta(runner: QueryRunner, scale: str, seed: int) -> None:
@@ -72,9 +72,8 @@ def _write_meta(runner: QueryRunner, scale: str, seed: int) -> None:
 def build(db_path: Path, scale: str = "sample", seed: int = sample.DEFAULT_SEED) -> BuildReport:
     """Build a fresh database at db_path (atomically replacing any previous one)."""
     started = time.perf_counter()
-    with store.new_version(db_path, copy_current=False) as con:
-        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-        runner = QueryRunner(con)
+    with store.new_version(db_path, copy_current=False) as runner:
+        runner.script(SCHEMA_FILE)
         load_reference(runner)
         provinces = runner.run("province_prefixes")["code_prefix"].tolist()
         sample.generate_statistics(runner, sample.scale_for(scale, provinces), seed)
@@ -99,8 +98,7 @@ def schema_version_of(db_file: Path) -> str | None:
     except duckdb.Error:
         return None
     try:
-        row = con.execute("select value from meta where key = 'schema_version'").fetchone()
-        return row[0] if row else None
+        return QueryRunner(con).scalar("meta_value", key="schema_version")
     except duckdb.Error:
         return None
     finally:

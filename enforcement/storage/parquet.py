@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from enforcement.storage import build, rollups, store
-from enforcement.storage.runner import QueryRunner
+from enforcement.storage.runner import QueryRunner, identifier, literal
 
 MARKER = "dataset.json"
 FORMAT = "enforcement-parquet/1"
@@ -39,43 +39,31 @@ def is_dataset(path: Path) -> bool:
     return (path / MARKER).is_file()
 
 
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    # Paths are the operator's, not a web user's; COPY and read_parquet take no parameters for them.
-    return "'" + text.replace("'", "''") + "'"
-
-
 def export_dataset(db_file: Path, out_dir: Path) -> dict[str, int]:
     """Write every table of db_file under out_dir (which must not exist or be empty); returns rows per table."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if any(out_dir.iterdir()):
         raise ValueError(f"输出目录不是空的: {out_dir}")
+    # Paths are the operator's, not a web user's; COPY takes no parameter for them.
     con = duckdb.connect(str(db_file), read_only=True)
+    runner = QueryRunner(con)
     counts: dict[str, int] = {}
     try:
-        tables = [
-            row[0]
-            for row in con.execute(
-                "select table_name from duckdb_tables() where schema_name = 'main' order by table_name"
-            ).fetchall()
-        ]
-        for table in tables:
-            name = _quote(table)
+        for table in runner.run("database_tables")["table_name"]:
+            name = identifier(table)
             if table in PARTITIONED:
-                # Sorted by region within each file, so row-group statistics let a region filter skip data.
-                con.execute(
-                    f"copy (select *, left(region_code, 2) as province, year({PARTITIONED[table]}) as year "
-                    f"from {name} order by region_code, {PARTITIONED[table]}) "
-                    f"to {_literal(str(out_dir / table))} "
-                    "(format parquet, partition_by (province, year), compression zstd, row_group_size 122880)"
-                )
+                slots = {
+                    "table": name,
+                    "month_column": identifier(PARTITIONED[table]),
+                    "folder": literal(str(out_dir / table)),
+                }
+                runner.execute("parquet_copy_partitioned", slots=slots)
             else:
-                con.execute(f"copy {name} to {_literal(str(out_dir / f'{table}.parquet'))} (format parquet)")
-            counts[table] = con.execute(f"select count(*) from {name}").fetchone()[0]
-        meta = dict(con.execute("select key, value from meta").fetchall())
+                runner.execute(
+                    "parquet_copy_table", slots={"table": name, "file": literal(str(out_dir / f"{table}.parquet"))}
+                )
+            counts[table] = int(runner.value(runner.statement("table_row_count", slots={"table": name})))
+        meta = dict(runner.run("meta_facts").itertuples(index=False, name=None))
     finally:
         con.close()
     (out_dir / MARKER).write_text(
@@ -104,10 +92,9 @@ def open_dataset(dataset: Path | str, threads: int | None = None) -> duckdb.Duck
     local = "://" not in base
     described = json.loads((Path(base) / MARKER).read_text(encoding="utf-8")) if local else None
     con = duckdb.connect(config={"threads": threads} if threads else {})
-    con.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
-    tables = [
-        row[0] for row in con.execute("select table_name from duckdb_tables() where schema_name = 'main'").fetchall()
-    ]
+    runner = QueryRunner(con)
+    runner.script(build.SCHEMA_FILE)
+    tables = runner.run("database_tables")["table_name"].tolist()
     present = set(described["tables"]) if described else set(tables)
     derive = not set(rollups.DERIVED_TABLES) <= present
     if derive:
@@ -118,7 +105,7 @@ def open_dataset(dataset: Path | str, threads: int | None = None) -> duckdb.Duck
     while remaining:
         for table in list(remaining):
             try:
-                con.execute(f"drop table {_quote(table)}")
+                runner.execute("parquet_drop_table", slots={"table": identifier(table)})
                 remaining.remove(table)
             except duckdb.Error:
                 continue
@@ -126,15 +113,14 @@ def open_dataset(dataset: Path | str, threads: int | None = None) -> duckdb.Duck
         if table not in present:
             continue
         if table in PARTITIONED:
-            source = f"read_parquet({_literal(base + '/' + table + '/*/*/*.parquet')}, hive_partitioning = true)"
-            con.execute(f"create view {_quote(table)} as select * exclude (province, year) from {source}")
+            files = literal(f"{base}/{table}/*/*/*.parquet")
+            runner.execute("parquet_partitioned_view", slots={"table": identifier(table), "files": files})
         else:
-            con.execute(
-                f"create view {_quote(table)} as select * from read_parquet({_literal(base + '/' + table + '.parquet')})"
-            )
+            file = literal(f"{base}/{table}.parquet")
+            runner.execute("parquet_table_view", slots={"table": identifier(table), "file": file})
     if derive:
         # seconds at national scale; the memory they take grows with the data
-        rollups.refresh(QueryRunner(con))
+        rollups.refresh(runner)
     return con
 
 

@@ -16,9 +16,14 @@ from collections.abc import Iterable
 
 from enforcement.storage.runner import QueryRunner
 
-# One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures). "own" copies
-# the rows reported at the nation, provinces and cities themselves (all four tables).
-SOURCES = ("cases", "training", "capacity", "surveys", "own")
+# One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures). rollup_own
+# copies the rows reported at the nation, provinces and cities themselves (all four tables).
+MONTHLY_QUERIES = ("rollup_cases", "rollup_training", "rollup_capacity", "rollup_surveys", "rollup_own")
+# The small derived tables, rebuilt whole: (delete, insert).
+WHOLE_QUERIES = (
+    ("rollup_assignments_delete", "rollup_assignments"),
+    ("rollup_progress_delete", "rollup_progress"),
+)
 # Every table refresh writes.
 DERIVED_TABLES = ("rollup_monthly", "milestone_assignments_stored", "progress_spans")
 
@@ -43,10 +48,10 @@ def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> l
     rebuilt = scopes(runner, region_codes)
     for prefix in rebuilt:
         runner.execute("rollup_delete", prefix=prefix)
-        for source in SOURCES:
-            runner.execute(f"rollup_{source}", prefix=prefix)
+        for query in MONTHLY_QUERIES:
+            runner.execute(query, prefix=prefix)
     # Small (tens of thousands of rows): always rebuilt whole.
-    for table in ("assignments", "progress"):
-        runner.execute(f"rollup_{table}_delete")
-        runner.execute(f"rollup_{table}")
+    for delete, insert in WHOLE_QUERIES:
+        runner.execute(delete)
+        runner.execute(insert)
     return rebuilt

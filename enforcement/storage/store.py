@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from enforcement.storage.runner import QueryRunner
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_DB = PROJECT_DIR / "data" / "enforcement.duckdb"
 ENV_VAR = "ENFORCEMENT_DB"
@@ -98,8 +100,8 @@ def _prune(db_path: Path, keep: Path) -> None:
 
 
 @contextlib.contextmanager
-def new_version(db_path: Path, copy_current: bool) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to a new version; published when the block ends without error.
+def new_version(db_path: Path, copy_current: bool) -> Iterator[QueryRunner]:
+    """A runner on a read-write connection to a new version; published when the block ends without error.
 
     copy_current=True starts from the current database (imports); False starts empty (builds).
     On any error the new file is deleted and the current database is untouched.
@@ -117,8 +119,9 @@ def new_version(db_path: Path, copy_current: bool) -> Iterator[duckdb.DuckDBPyCo
         try:
             con = duckdb.connect(str(version))
             try:
-                yield con
-                con.execute("checkpoint")
+                runner = QueryRunner(con)
+                yield runner
+                runner.execute("checkpoint")
             finally:
                 con.close()
         except BaseException:

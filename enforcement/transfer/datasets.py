@@ -44,6 +44,13 @@ class Field:
 
 
 @dataclass(frozen=True)
+class ImportQueries:
+    existing: str
+    delete: str
+    insert: str
+
+
+@dataclass(frozen=True)
 class Dataset:
     key: str  # short name, used in the CLI and the URL (cases, training, progress, targets, milestones)
     label_key: str  # i18n string key
@@ -51,6 +58,8 @@ class Dataset:
     fields: tuple[Field, ...]
     order_by: tuple[str, ...] = ()  # output columns of the export query the file is sorted by
     table: str | None = None  # the table an import writes, None if not importable
+    # The import's named queries: stored rows with the incoming keys, delete the replaced keys, insert new rows.
+    import_queries: ImportQueries | None = None
     # What the period filters: the statistics month, the report date, or the due date (catalogues).
     period_meaning: str = "month"
     # Import checks: (smaller, larger) pairs of columns where smaller may not exceed larger.
@@ -119,6 +128,9 @@ CASES = Dataset(
     label_key="ds_cases",
     export_query="export_case_stats",
     table="case_stats",
+    import_queries=ImportQueries(
+        existing="import_existing_case_stats", delete="import_delete_case_stats", insert="import_insert_case_stats"
+    ),
     fields=(
         _REGION_CODE,
         _REGION_NAME,
@@ -169,6 +181,11 @@ TRAINING = Dataset(
     label_key="ds_training",
     export_query="export_training_stats",
     table="training_stats",
+    import_queries=ImportQueries(
+        existing="import_existing_training_stats",
+        delete="import_delete_training_stats",
+        insert="import_insert_training_stats",
+    ),
     fields=(
         _REGION_CODE,
         _REGION_NAME,
@@ -222,6 +239,11 @@ PROGRESS = Dataset(
     label_key="ds_progress",
     export_query="export_task_progress",
     table="task_progress",
+    import_queries=ImportQueries(
+        existing="import_existing_task_progress",
+        delete="import_delete_task_progress",
+        insert="import_insert_task_progress",
+    ),
     period_meaning="report",
     fields=(
         Field(

@@ -12,7 +12,6 @@ Two paths:
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -21,16 +20,14 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from enforcement.i18n import column_label, level_label, t
-from enforcement.storage import runner
 from enforcement.storage.meta import data_kind
+from enforcement.storage.runner import QueryRunner, Statement, identifier, literal, load
 from enforcement.transfer import datasets
 from enforcement.transfer.datasets import Dataset
 
@@ -132,22 +129,19 @@ class ExportRequest:
         return dataclasses.replace(self, **changes)
 
 
-def _ident(name: str) -> str:
-    # Only names from the dataset catalogue get here (checked() above); quoting is belt and braces.
-    return '"' + name.replace('"', '""') + '"'
+# Only names from the dataset catalogue reach SQL as identifiers (checked() above); quoting is belt and braces.
+_ident = identifier
 
 
-def _code_prefix(con: duckdb.DuckDBPyConnection, region_code: str) -> str:
-    sql, params = runner.bind("region_lineage", {"region_code": region_code})
-    with _cursor(con) as cursor:
-        rows = cursor.execute(sql, params).fetchall()
-    if not rows:
+def _code_prefix(runner: QueryRunner, region_code: str) -> str:
+    lineage = runner.rows(runner.statement("region_lineage", region_code=region_code))
+    if not lineage:
         raise ExportError(f"地区代码 {region_code} 不存在")
-    return rows[-1][4]  # region_code, region_name, level, level_no, code_prefix, full_name; the region itself last
+    return lineage[-1][4]  # region_code, region_name, level, level_no, code_prefix, full_name; the region itself last
 
 
-def _query_params(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> dict[str, object]:
-    _, expected = runner.load(request.spec.export_query)
+def _query_params(runner: QueryRunner, request: ExportRequest) -> dict[str, object]:
+    _, expected = load(request.spec.export_query)
     values = {
         "region_code": request.region_code,
         "level": request.level,
@@ -157,7 +151,7 @@ def _query_params(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> dic
         "lang": request.lang,
     }
     if "code_prefix" in expected:
-        values["code_prefix"] = _code_prefix(con, request.region_code)
+        values["code_prefix"] = _code_prefix(runner, request.region_code)
     return {key: value for key, value in values.items() if key in expected}
 
 
@@ -189,9 +183,7 @@ def _column_sql(field: datasets.Field, lang: str, params: dict[str, object]) -> 
     return f"{expr} as {column}"
 
 
-def export_sql(
-    con: duckdb.DuckDBPyConnection, request: ExportRequest, limit: int | None = None
-) -> tuple[str, dict[str, object]]:
+def export_statement(runner: QueryRunner, request: ExportRequest, limit: int | None = None) -> Statement:
     """The statement that yields the export's rows as they will be written, and its parameters.
 
     It wraps the dataset's named query: chosen columns only, months and dates as text, statuses, yes/no and
@@ -199,44 +191,32 @@ def export_sql(
     the dataset's order. With a limit, only the first rows are formatted (a preview of millions stays cheap).
     """
     request = request.checked()
-    inner, params = runner.bind(request.spec.export_query, _query_params(con, request))
+    inner = runner.statement(request.spec.export_query, **_query_params(runner, request))
+    params: dict[str, object] = {}
     columns = [_column_sql(request.spec.field(name), request.lang, params) for name in request.chosen_columns]
     select_list = ",\n    ".join(columns)
     order = ", ".join(f"q.{_ident(name)}" for name in request.spec.order_by)
-    source = f"(\n{inner.strip()}\n) as q"
+    source = "(\n{query}\n) as q"
     if limit is not None:
         params["x_limit"] = int(limit)
         source = f"(\nselect * from {source}\norder by {order}\nlimit $x_limit\n) as q"
-    return f"select\n    {select_list}\nfrom {source}\norder by {order}", params
+    return inner.around(f"select\n    {select_list}\nfrom {source}\norder by {order}", **params)
 
 
 def headers(request: ExportRequest) -> list[str]:
     return [column_label(name, request.lang) for name in request.checked().chosen_columns]
 
 
-@contextlib.contextmanager
-def _cursor(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    # A cursor per export: safe from Streamlit's download thread while other sessions query.
-    cursor = con.cursor()
-    try:
-        yield cursor
-    finally:
-        cursor.close()
-
-
-def row_count(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> int:
+def row_count(runner: QueryRunner, request: ExportRequest) -> int:
     """How many rows the export will have (what the page shows before the download)."""
     request = request.checked()
-    inner, params = runner.bind(request.spec.export_query, _query_params(con, request))
-    with _cursor(con) as cursor:
-        return int(cursor.execute(f"select count(*) from (\n{inner.strip()}\n) as q", params).fetchone()[0])
+    inner = runner.statement(request.spec.export_query, **_query_params(runner, request))
+    return int(runner.value(inner.around("select count(*) from (\n{query}\n) as q")))
 
 
-def preview(con: duckdb.DuckDBPyConnection, request: ExportRequest, limit: int = 50) -> pd.DataFrame:
+def preview(runner: QueryRunner, request: ExportRequest, limit: int = 50) -> pd.DataFrame:
     """The first rows exactly as the file will hold them, with translated headers."""
-    sql, params = export_sql(con, request, limit)
-    with _cursor(con) as cursor:
-        frame = cursor.execute(sql, params).df()
+    frame = runner.frame(export_statement(runner, request, limit))
     frame.columns = headers(request)
     return frame
 
@@ -246,7 +226,7 @@ def _sql_path(path: Path) -> str:
     text = str(path)
     if not _SAFE_TEMP_PATH.fullmatch(text) or not path.is_relative_to(tempfile.gettempdir()):
         raise ExportError(f"临时文件路径不安全: {text}")
-    return "'" + text.replace("'", "''") + "'"
+    return literal(text)
 
 
 def _header_line(columns: list[str]) -> bytes:
@@ -259,23 +239,22 @@ def _publish_file(partial: Path, out: Path) -> None:
     os.replace(partial, out)
 
 
-def write_csv(con: duckdb.DuckDBPyConnection, request: ExportRequest, out: Path) -> int:
+def write_csv(runner: QueryRunner, request: ExportRequest, out: Path) -> int:
     """Write the export as CSV for Excel to out; returns the number of data rows.
 
     DuckDB writes the body with COPY to a file in a temporary folder of our own; then the BOM and the header line
     are written and the body is streamed after them. out is replaced only when the file is complete.
     """
-    sql, params = export_sql(con, request)
+    statement = export_statement(runner, request)
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial")
     with tempfile.TemporaryDirectory(prefix="enforcement-export-") as folder:
         body = Path(folder).resolve() / "body.csv"
         copy = (
-            f"copy (\n{sql}\n) to {_sql_path(body)} "
+            "copy (\n{query}\n) to " + _sql_path(body) + " "
             "(format csv, header false, delimiter ',', quote '\"', new_line '\\r\\n')"
         )
-        with _cursor(con) as cursor:
-            written = cursor.execute(copy, params).fetchone()[0]
+        written = runner.value(statement.around(copy))
         try:
             with open(partial, "wb") as target:
                 target.write(_header_line(headers(request)))
@@ -298,7 +277,7 @@ def _sheet_title(text: str) -> str:
 
 
 def write_xlsx(
-    con: duckdb.DuckDBPyConnection, request: ExportRequest, out: Path, facts: list[tuple[str, str]] | None = None
+    runner: QueryRunner, request: ExportRequest, out: Path, facts: list[tuple[str, str]] | None = None
 ) -> int:
     """Write the export as an Excel workbook: a sheet 说明 (facts), then the data; returns the number of data rows.
 
@@ -307,10 +286,10 @@ def write_xlsx(
     from openpyxl import Workbook
 
     request = request.checked()
-    rows = row_count(con, request)
+    rows = row_count(runner, request)
     if rows > XLSX_MAX_ROWS:
         raise ExportError(t("xlsx_too_many_rows", request.lang, n=f"{rows:,}", limit=f"{XLSX_MAX_ROWS + 1:,}"))
-    sql, params = export_sql(con, request)
+    statement = export_statement(runner, request)
     columns = headers(request)
     workbook = Workbook(write_only=True)
     notes = workbook.create_sheet(_sheet_title(t("xlsx_notes_sheet", request.lang)))
@@ -325,12 +304,10 @@ def write_xlsx(
         sheet.column_dimensions[letter].width = min(40, max(10, 2 * len(label) + 2))
     sheet.append(columns)
     written = 0
-    with _cursor(con) as cursor:
-        cursor.execute(sql, params)
-        while batch := cursor.fetchmany(FETCH_ROWS):
-            for row in batch:
-                sheet.append([_xlsx_value(value) for value in row])
-            written += len(batch)
+    for batch in runner.batches(statement, FETCH_ROWS):
+        for row in batch:
+            sheet.append([_xlsx_value(value) for value in row])
+        written += len(batch)
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial")
     try:
@@ -348,15 +325,15 @@ def _column_letter(index: int) -> str:
 
 
 def file_bytes(
-    con: duckdb.DuckDBPyConnection, request: ExportRequest, fmt: str, facts: list[tuple[str, str]] | None = None
+    runner: QueryRunner, request: ExportRequest, fmt: str, facts: list[tuple[str, str]] | None = None
 ) -> bytes:
     """The export as the bytes of a file (for a download button); written to a temporary file first."""
     with tempfile.TemporaryDirectory(prefix="enforcement-download-") as folder:
         path = Path(folder) / f"export.{fmt}"
         if fmt == "csv":
-            write_csv(con, request, path)
+            write_csv(runner, request, path)
         elif fmt == "xlsx":
-            write_xlsx(con, request, path, facts)
+            write_xlsx(runner, request, path, facts)
         else:
             raise ExportError(f"未知的格式: {fmt} (可选: csv, xlsx)")
         return path.read_bytes()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 import math
 import os
@@ -25,10 +24,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-from enforcement.storage import connect, runner, store
+from enforcement.storage import connect, rollups, store
 from enforcement.storage.meta import META_HAS_IMPORTS, META_LAST_IMPORT
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import tabular, validation
@@ -105,8 +103,8 @@ def checksum_of(data: bytes) -> str:
 # ----------------------------------------------------------------------------------------------- checking
 
 
-def check_file(data: bytes, file_name: str, con: duckdb.DuckDBPyConnection) -> CheckedFile:
-    """Read and check an upload against the database behind con (read-only is enough). Never raises for bad input."""
+def check_file(data: bytes, file_name: str, runner: QueryRunner) -> CheckedFile:
+    """Read and check an upload against the database behind runner (read-only is enough). Never raises for bad input."""
     checked = CheckedFile(file_name=file_name, checksum=checksum_of(data), size=len(data), result=CheckResult(None, []))
     try:
         table = tabular.read_table(data, file_name, validation.is_header)
@@ -114,13 +112,9 @@ def check_file(data: bytes, file_name: str, con: duckdb.DuckDBPyConnection) -> C
         checked.result = CheckResult(None, [Problem(None, "", "", str(error))])
         return checked
     checked.encoding, checked.sheet, checked.notes = table.encoding, table.sheet, table.notes
-    checked.result = validation.check(table, con)
+    checked.result = validation.check(table, runner)
     if checked.ok:
-        cursor = con.cursor()
-        try:
-            existing = _existing(cursor, checked.dataset, checked.result.rows)
-        finally:
-            cursor.close()
+        existing = _existing(runner, checked.dataset, checked.result.rows)
         new_rows, replaced, unchanged = _classify(checked.dataset, checked.result.rows, existing)
         checked.changes = Changes(inserted=len(new_rows) - len(replaced), replaced=len(replaced), unchanged=unchanged)
     return checked
@@ -157,9 +151,9 @@ def _comparable(spec: Dataset, frame: pd.DataFrame, columns: list[str]) -> pd.Da
     return out
 
 
-def _existing(cursor: duckdb.DuckDBPyConnection, spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
+def _existing(runner: QueryRunner, spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     keys = rows[list(spec.key_columns)]
-    return _run(cursor, f"import_existing_{spec.table}", {"incoming_keys": keys})
+    return runner.run(spec.import_queries.existing, frames={"incoming_keys": keys})
 
 
 def _classify(spec: Dataset, incoming: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
@@ -201,30 +195,8 @@ def _json_value(value: object) -> object:
 # ----------------------------------------------------------------------------------------------- loading
 
 
-def _run(cursor: duckdb.DuckDBPyConnection, name: str, frames: dict[str, pd.DataFrame], **params) -> pd.DataFrame:
-    sql, bound = runner.bind(name, params)
-    for frame_name, frame in frames.items():
-        cursor.register(frame_name, frame)
-    try:
-        return cursor.execute(sql, bound).df()
-    finally:
-        for frame_name in frames:
-            cursor.unregister(frame_name)
-
-
-def _execute(cursor: duckdb.DuckDBPyConnection, name: str, frames: dict[str, pd.DataFrame] | None = None, **params):
-    sql, bound = runner.bind(name, params)
-    for frame_name, frame in (frames or {}).items():
-        cursor.register(frame_name, frame)
-    try:
-        cursor.execute(sql, bound)
-    finally:
-        for frame_name in frames or {}:
-            cursor.unregister(frame_name)
-
-
-def _insert_batch(cursor: duckdb.DuckDBPyConnection, spec: Dataset, batch: pd.DataFrame, import_id: int) -> None:
-    _execute(cursor, f"import_insert_{spec.table}", {"new_rows": batch}, import_id=import_id)
+def _insert_batch(runner: QueryRunner, spec: Dataset, batch: pd.DataFrame, import_id: int) -> None:
+    runner.execute(spec.import_queries.insert, frames={"new_rows": batch}, import_id=import_id)
 
 
 def _safe_stem(file_name: str) -> str:
@@ -244,17 +216,6 @@ def _keep_upload(db_path: Path, import_id: int, checksum: str, file_name: str, d
     return path
 
 
-def _refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild derived rollup tables, if the project has them (enforcement.rollups; a hook for the performance work)."""
-    try:
-        rollups = importlib.import_module("enforcement.storage.rollups")
-    except ModuleNotFoundError as error:
-        if error.name != "enforcement.storage.rollups":
-            raise
-        return
-    rollups.refresh(QueryRunner(con))
-
-
 class _NothingToChange(Exception):
     """Raised inside the new version to drop it: every row is already stored as it is."""
 
@@ -264,23 +225,20 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
     stored_path: Path | None = None
     outcome: dict[str, object] = {}
     try:
-        with store.new_version(db_path, copy_current=True) as con:
-            cursor = con.cursor()
-            try:
-                cursor.execute("begin transaction")
-                import_id = int(_run(cursor, "next_import_id", {})["import_id"].iloc[0])
-                existing = _existing(cursor, spec, rows)
+        with store.new_version(db_path, copy_current=True) as writer:
+            with writer.transaction() as tx:
+                import_id = int(tx.scalar("next_import_id"))
+                existing = _existing(tx, spec, rows)
                 new_rows, replaced, unchanged = _classify(spec, rows, existing)
                 changes = Changes(len(new_rows) - len(replaced), len(replaced), unchanged)
                 if not changes.any:
                     raise _NothingToChange
                 if not replaced.empty:
-                    _execute(cursor, f"import_delete_{spec.table}", {"replaced_keys": replaced[list(spec.key_columns)]})
+                    tx.execute(spec.import_queries.delete, frames={"replaced_keys": replaced[list(spec.key_columns)]})
                 for start in range(0, len(new_rows), BATCH_ROWS):
-                    _insert_batch(cursor, spec, new_rows.iloc[start : start + BATCH_ROWS], import_id)
+                    _insert_batch(tx, spec, new_rows.iloc[start : start + BATCH_ROWS], import_id)
                 stored_path = _keep_upload(db_path, import_id, checked.checksum, checked.file_name, data)
-                _execute(
-                    cursor,
+                tx.execute(
                     "insert_import_log",
                     import_id=import_id,
                     imported_at=dt.datetime.now().replace(microsecond=0),
@@ -295,11 +253,8 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
                     replaced_rows_json=_replaced_json(replaced),
                     imported_by=imported_by,
                 )
-                _update_meta(cursor, import_id)
-                cursor.execute("commit")
-            finally:
-                cursor.close()
-            _refresh_rollups(con)
+                _update_meta(tx, import_id)
+            rollups.refresh(writer)
             outcome.update(import_id=import_id, changes=changes)
     except _NothingToChange:
         return ImportResult(
@@ -321,8 +276,8 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
     )
 
 
-def _update_meta(cursor: duckdb.DuckDBPyConnection, import_id: int) -> None:
-    remain = bool(_run(cursor, "sample_rows_remain", {})["sample_rows_remain"].iloc[0])
+def _update_meta(runner: QueryRunner, import_id: int) -> None:
+    remain = bool(runner.scalar("sample_rows_remain"))
     facts = {
         # Sample stays true while any generated row remains: the banner must not claim the data is real.
         "is_sample": "true" if remain else "false",
@@ -331,28 +286,28 @@ def _update_meta(cursor: duckdb.DuckDBPyConnection, import_id: int) -> None:
         "data_version": f"{dt.datetime.now():%Y%m%d%H%M%S}-i{import_id}",
     }
     for key, value in facts.items():
-        _execute(cursor, "insert_meta", key=key, value=value)
+        runner.execute("insert_meta", key=key, value=value)
 
 
 def import_file(
-    db_path: Path, data: bytes, file_name: str, imported_by: str, con: duckdb.DuckDBPyConnection | None = None
+    db_path: Path, data: bytes, file_name: str, imported_by: str, runner: QueryRunner | None = None
 ) -> tuple[CheckedFile, ImportResult]:
     """Check an upload and, if it has no problems, load it (all or nothing) into a new version of the database.
 
-    con: a read-only connection to the current version for the check (the app passes its own); opened if None.
+    runner: on a read-only connection to the current version, for the check (the app passes its own); opened if None.
     Raises ImportRejected (with the report) if the file has any problem; nothing is written then.
     """
     db_path = Path(db_path)
     current = store.current_file(db_path)
     if current is None:
         raise FileNotFoundError(f"数据库不存在: {db_path}")
-    own = con is None
-    con = connect.connect_readonly(current) if own else con
+    own = runner is None
+    runner = QueryRunner(connect.connect_readonly(current)) if own else runner
     try:
-        checked = check_file(data, file_name, con)
+        checked = check_file(data, file_name, runner)
     finally:
         if own:
-            con.close()
+            runner.connection.close()
     if not checked.ok:
         raise ImportRejected(checked)
     if not checked.changes.any:

@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import duckdb
 import pandas as pd
 
 from enforcement.i18n import COLUMNS, level_label, t
-from enforcement.storage import runner
+from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets
 from enforcement.transfer.datasets import Dataset, Field
 from enforcement.transfer.export import FORMULA_TRIGGERS
@@ -69,20 +68,9 @@ class Reference:
     milestones: dict[str, str]  # id in upper case -> id
 
 
-def _run(con: duckdb.DuckDBPyConnection, name: str, frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
-    sql, params = runner.bind(name, {})
-    cursor = con.cursor()
-    try:
-        for frame_name, frame in (frames or {}).items():
-            cursor.register(frame_name, frame)
-        return cursor.execute(sql, params).df()
-    finally:
-        cursor.close()
-
-
-def load_reference(con: duckdb.DuckDBPyConnection) -> Reference:
-    regions = _run(con, "import_reference_regions")
-    codes = _run(con, "import_reference_codes")
+def load_reference(runner: QueryRunner) -> Reference:
+    regions = runner.run("import_reference_regions")
+    codes = runner.run("import_reference_codes")
     agencies, domains, agency_names, domain_names, milestones = {}, {}, {}, {}, {}
     for row in codes.itertuples(index=False):
         spellings = tuple(s for s in (row.name_zh, row.name_en) if s)
@@ -368,8 +356,8 @@ def datasets_label(d: Dataset) -> str:
     return t(d.label_key)
 
 
-def check_table(table: RawTable, reference: Reference, con: duckdb.DuckDBPyConnection | None = None) -> CheckResult:
-    """Check every row of a table read from a file; con is used for checks that need SQL (milestone assignments)."""
+def check_table(table: RawTable, reference: Reference, runner: QueryRunner | None = None) -> CheckResult:
+    """Check every row of a table read from a file; runner serves checks that need SQL (milestone assignments)."""
     found = _header_row(table)
     if found is None:
         first = table.rows[0]
@@ -426,8 +414,8 @@ def check_table(table: RawTable, reference: Reference, con: duckdb.DuckDBPyConne
     parsed = _parse_rows(spec, match, data_rows, reference, problems)
     _check_relations(spec, match, parsed, reference, problems)
     _check_duplicates(spec, match, parsed, problems)
-    if spec.key == "progress" and con is not None:
-        _check_assignments(match, parsed, con, problems)
+    if spec.key == "progress" and runner is not None:
+        _check_assignments(match, parsed, runner, problems)
     _check_example_rows(spec, match, parsed, reference, problems)
     problems.sort(key=lambda p: (p.row or 0, _column_order(match, p.column)))
     result = CheckResult(dataset=spec, problems=problems, rows_in_file=len(data_rows), ignored_columns=match.ignored)
@@ -637,9 +625,7 @@ def _check_duplicates(spec: Dataset, match: HeaderMatch, rows: list[_Row], probl
             first_seen[key] = row.number
 
 
-def _check_assignments(
-    match: HeaderMatch, rows: list[_Row], con: duckdb.DuckDBPyConnection, problems: list[Problem]
-) -> None:
+def _check_assignments(match: HeaderMatch, rows: list[_Row], runner: QueryRunner, problems: list[Problem]) -> None:
     pairs = [
         (row.number, row.values["milestone_id"], row.values["region_code"])
         for row in rows
@@ -648,7 +634,7 @@ def _check_assignments(
     if not pairs:
         return
     frame = pd.DataFrame(pairs, columns=["row_no", "milestone_id", "region_code"])
-    unassigned = _run(con, "import_unassigned_progress", {"incoming_pairs": frame})
+    unassigned = runner.run("import_unassigned_progress", frames={"incoming_pairs": frame})
     for row in unassigned.itertuples(index=False):
         problems.append(
             Problem(
@@ -691,9 +677,9 @@ def _frame(spec: Dataset, rows: list[_Row]) -> pd.DataFrame:
     return frame
 
 
-def check(table: RawTable, con: duckdb.DuckDBPyConnection) -> CheckResult:
-    """Check a table against the database behind con (regions, agencies, domains, milestones, assignments)."""
-    return check_table(table, load_reference(con), con)
+def check(table: RawTable, runner: QueryRunner) -> CheckResult:
+    """Check a table against the database behind runner (regions, agencies, domains, milestones, assignments)."""
+    return check_table(table, load_reference(runner), runner)
 
 
 def problem_summary(problems: Iterable[Problem]) -> pd.DataFrame:

@@ -51,10 +51,15 @@ def _connection(version_file: str) -> duckdb.DuckDBPyConnection:
     return connect.connect_readonly(Path(version_file))
 
 
+def runner_for(version_file: str) -> QueryRunner:
+    """A runner on this process's read-only connection to one database version (safe from any session's thread)."""
+    return QueryRunner(_connection(version_file))
+
+
 @st.cache_data(ttl="1h", max_entries=5000, show_spinner=False)
 def _cached_query(version_file: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
     values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
-    return QueryRunner(_connection(version_file)).run(name, **values)
+    return runner_for(version_file).run(name, **values)
 
 
 # A page seen again with the same filters draws the figures built the first time instead of building them again
@@ -188,12 +193,9 @@ class PageContext:
         """sample, mixed (imported figures beside remaining sample rows) or reported."""
         return data_kind(self.meta)
 
-    def connection(self) -> duckdb.DuckDBPyConnection:
-        """This process's read-only connection to the page's database version, for exports that stream to a file.
-
-        Run each statement on its own cursor() (download callables run on another thread); never close it.
-        """
-        return _connection(self.version_file)
+    def runner(self) -> QueryRunner:
+        """A runner on this process's read-only connection to the page's database version (exports, templates)."""
+        return runner_for(self.version_file)
 
     @property
     def region_name(self) -> str:

@@ -17,7 +17,7 @@ import streamlit as st
 from enforcement.i18n import t
 from enforcement.storage import store
 from enforcement.transfer import datasets, export, importer
-from enforcement.ui.frame import PageContext, _connection
+from enforcement.ui.frame import PageContext, runner_for
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +27,12 @@ PAGE_MAX_ROWS = 2_000_000
 
 @st.cache_data(ttl="1h", max_entries=500, show_spinner=False)
 def row_count(version_file: str, request: export.ExportRequest) -> int:
-    return export.row_count(_connection(version_file), request)
+    return export.row_count(runner_for(version_file), request)
 
 
 @st.cache_data(ttl="1h", max_entries=200, show_spinner=False)
 def preview(version_file: str, request: export.ExportRequest, limit: int = 50) -> pd.DataFrame:
-    return export.preview(_connection(version_file), request, limit)
+    return export.preview(runner_for(version_file), request, limit)
 
 
 def download(
@@ -47,7 +47,7 @@ def download(
     def build() -> bytes:
         try:
             facts = export.facts(request, region_name, meta, rows)
-            return export.file_bytes(_connection(version_file), request, fmt, facts)
+            return export.file_bytes(runner_for(version_file), request, fmt, facts)
         except Exception as error:
             log.exception("export %s as %s failed", request, fmt)
             reason = str(error) if isinstance(error, export.ExportError) else type(error).__name__
@@ -98,7 +98,7 @@ def period_selectors(ctx: PageContext) -> None:
 @st.cache_data(ttl="1h", max_entries=20, show_spinner=False)
 def check_upload(version_file: str, checksum: str, file_name: str, _data: bytes) -> importer.CheckedFile:
     """Check an upload against this database version (cached per version, content and name)."""
-    return importer.check_file(_data, file_name, _connection(version_file))
+    return importer.check_file(_data, file_name, runner_for(version_file))
 
 
 def run_import(ctx: PageContext, data: bytes, file_name: str) -> importer.ImportResult:
@@ -108,7 +108,7 @@ def run_import(ctx: PageContext, data: bytes, file_name: str) -> importer.Import
         data,
         file_name,
         imported_by=ctx.t("import_by_web"),
-        con=_connection(ctx.version_file),
+        runner=ctx.runner(),
     )[1]
 
 

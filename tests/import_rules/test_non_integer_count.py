@@ -16,11 +16,14 @@ def test_text_and_empty_counts(reject):
 
 
 def test_thousands_separator_and_whole_decimal_are_accepted(rules_db):
+    from enforcement.storage.runner import QueryRunner
     from enforcement.transfer import importer
     from tests.transfer_support import read_only
 
     checked = importer.check_file(
-        csv_file([CASE_HEADER, case_row(count_inspection="1,230", count_penalty="41.0")]), "ok.csv", read_only(rules_db)
+        csv_file([CASE_HEADER, case_row(count_inspection="1,230", count_penalty="41.0")]),
+        "ok.csv",
+        QueryRunner(read_only(rules_db)),
     )
     assert checked.ok, checked.problems
     assert checked.result.rows[["count_inspection", "count_penalty"]].iloc[0].tolist() == [1230, 41]

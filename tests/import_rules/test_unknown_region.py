@@ -1,5 +1,6 @@
 """Rule: a region code that is not in the region table is named, with the code."""
 
+from enforcement.storage.runner import QueryRunner
 from tests.transfer_support import CASE_HEADER, case_row, csv_file, find
 
 
@@ -22,6 +23,6 @@ def test_excel_number_form_and_twelve_digit_form_are_accepted(rules_db):
 
     con = read_only(rules_db)
     rows = [CASE_HEADER, case_row(region="320102.0"), case_row(region="320102000000", month="2025-10")]
-    checked = importer.check_file(csv_file(rows), "codes.csv", con)
+    checked = importer.check_file(csv_file(rows), "codes.csv", QueryRunner(con))
     assert checked.ok, checked.problems
     assert checked.result.rows["region_code"].tolist() == ["320102", "320102"]

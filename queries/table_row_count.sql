@@ -1,0 +1,2 @@
+-- Rows in one table. Slots: {table} (an identifier). Parameters: none
+select count(*) from {table}

@@ -1,0 +1,2 @@
+-- Transactions: the import's all-or-nothing block (QueryRunner.transaction).
+begin transaction;
