@@ -5,7 +5,8 @@ import streamlit as st
 from enforcement.content import training
 from enforcement.content.trends import Scope
 from enforcement.ui.frame import page_frame
-from enforcement.ui.trend_blocks import chart_section, indicator_picker, kpi_row, scope_header
+from enforcement.ui.cards import kpi_grid
+from enforcement.ui.trend_blocks import chart_section, indicator_picker, scope_header
 
 ctx = page_frame("nav_training")
 scope = Scope.of(ctx.filters, ctx.region_name)
@@ -17,7 +18,7 @@ scope_header(ctx, scope)
 if scope.domain:
     st.caption(ctx.t("tr_domain_note"))
 
-kpi_row(ctx.built(training.kpis, scope))
+kpi_grid(ctx.built(training.kpis, scope), columns=3, key="training")
 
 chart_section(
     ctx, ctx.t("tr_rotation_title"), ctx.built(training.rotation_chart, scope), key="rotation", stem="全员轮训"

@@ -5,7 +5,8 @@ import streamlit as st
 from enforcement.content import cases
 from enforcement.content.trends import Scope
 from enforcement.ui.frame import page_frame
-from enforcement.ui.trend_blocks import chart_section, indicator_picker, kpi_row, scope_header
+from enforcement.ui.cards import kpi_grid
+from enforcement.ui.trend_blocks import chart_section, indicator_picker, scope_header
 
 ctx = page_frame("nav_cases")
 scope = Scope.of(ctx.filters, ctx.region_name)
@@ -15,7 +16,7 @@ if scope.is_empty:
     st.stop()
 scope_header(ctx, scope)
 
-kpi_row(ctx.built(cases.kpis, scope))
+kpi_grid(ctx.built(cases.kpis, scope), columns=3, key="cases")
 
 chart_section(ctx, ctx.t("ca_counts_title"), ctx.built(cases.counts_chart, scope), key="counts", stem="案件量")
 chart_section(ctx, ctx.t("ca_duties_title"), ctx.built(cases.duties_chart, scope), key="duties", stem="三项制度")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from enforcement.content import drilldown, scorecard
+from enforcement.content import drilldown, indicators
 from enforcement.ui.blocks import chart_with_data
 from enforcement.ui.frame import page_frame
 
@@ -41,7 +41,7 @@ st.selectbox(
     on_change=_on_indicator,
 )
 info = drilldown.indicator(indicator, catalog, ctx.lang)
-period = scorecard.indicator_period(f)
+period = indicators.indicator_period(f)
 st.caption(ctx.t("rg_period", period=period.label(ctx.lang), as_of=f.as_of.isoformat()))
 
 children = ctx.query("region_children", parent_code=f.region)
@@ -56,12 +56,22 @@ else:
         values = tile_values = None
     else:
         counts = None
-        period_params = dict(
-            region_code=f.region, month_from=period.month_from, month_to=period.month_to, domain_code=f.domain
+        values = ctx.query(
+            "indicators_by_child",
+            region_code=f.region,
+            **period.params(),
+            domain_code=f.domain,
+            plan_id=f.plan,
+            indicator_keys=None,
+            sources=None,
         )
-        values = ctx.query("child_indicator_values", as_of=period.judged_on, plan_id=f.plan, **period_params)
         tile_values = ctx.query(
-            "subtree_indicator_tiles", indicator_key=indicator, sources=list(info.sources), **period_params
+            "subtree_indicator_tiles",
+            region_code=f.region,
+            month=period.month,
+            domain_code=f.domain,
+            indicator_key=indicator,
+            sources=list(info.sources),
         )
     rows, parent = drilldown.ranking(indicator, values, counts, ctx.lang, info.higher_is_better)
 

@@ -1,80 +1,55 @@
--- Indicators of a region's children over a period: one row per child region x indicator, plus the region's own
--- agencies (child_code null) and the whole subtree (is_total), with the measures behind each value (flows summed,
--- stocks at the period's end), the target that applies in the period's last year, the subtree's value (the
--- children's parent average) and the status against the target. Yearly indicators are scaled to 12 months.
--- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $plan_id (null = governing plans),
--- $indicator_keys (list), $sources (their fact tables: trends.indicator_params)
+-- Indicators of a region at a month, the year to date (January to $month), by child: one row per child region (with
+-- or without figures), the region's own agencies (scope 'own', child_code null) and the whole subtree (scope 'total',
+-- is_total) x indicator, each valued, targeted and judged by judged_indicators (a child by the plans governing it).
+-- What every page shows for a region and its children: the overview's cards, the rankings, the pages' KPIs.
+-- Parameters: $region_code, $month, $as_of, $domain_code (null = all), $plan_id (null = governing plans),
+-- $indicator_keys (list, null = all), $sources (their fact tables, null = all: content.indicators.sources_of)
 with
 by_child as materialized (
-    select * exclude (grandchild_code, domain_code, agency_code), false as is_total
-    from subtree_period($region_code, $month_from::date, $month_to::date, $domain_code, sources := $sources)
+    select * exclude (grandchild_code, domain_code, agency_code)
+    from subtree_period(
+        $region_code, date_trunc('year', $month::date)::date, $month::date, $domain_code,
+        sources := $sources, year_to_date := true
+    )
 ),
 
-subtree_total as (
-    select
-        null::varchar as child_code,
-        any_value(period_months) as period_months,
-        sum(columns(* exclude (child_code, period_months, is_sample, is_total))),
-        bool_or(is_sample) as is_sample,
-        true as is_total
-    from by_child
+children as (
+    select region_code, region_name from regions where parent_code = $region_code
+),
+
+root as (
+    select region_code, region_name from regions where region_code = $region_code
 ),
 
 measures as (
-    select * from by_child
+    select
+        'child' as scope, c.region_code, c.region_name, c.region_code as child_code, c.region_name as child_name,
+        c.region_code as target_region, false as is_total, true as judge_by_parent,
+        m.* exclude (child_code)
+    from children as c
+    left join by_child as m on m.child_code = c.region_code
     union all by name
-    select * from subtree_total
+    select
+        'own' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, false as is_total, true as judge_by_parent,
+        m.* exclude (child_code)
+    from root as r
+    join by_child as m on m.child_code is null
+    union all by name
+    select
+        'total' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, true as is_total, false as judge_by_parent,
+        sum(columns(m.* exclude (child_code, period_months, is_sample))),
+        bool_or(m.is_sample) as is_sample
+    from root as r
+    left join by_child as m on true
+    group by r.region_code, r.region_name
 ),
 
-indicator_values as (
-    select
-        v.child_code, v.is_total, v.indicator_key, i.name_zh, i.name_en, i.unit,
-        v.value,
-        v.* exclude (child_code, is_total, indicator_key, value, numerator, denominator)
-    from indicators_of_rows(measures, $indicator_keys) as v
-    join indicators as i on i.indicator_key = v.indicator_key
-),
-
-with_target as (
-    select
-        v.*,
-        max(v.value) filter (where v.is_total) over (partition by v.indicator_key) as parent_value,
-        t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year, t.deadline_date
-    from indicator_values as v
-    left join targets_by_year([$region_code], $plan_id, year($month_to::date), year($month_to::date)) as t
-        on t.indicator_key = v.indicator_key
-),
-
-final as (
-    select
-        w.child_code,
-        r.region_name as child_name,
-        w.is_total,
-        w.indicator_key,
-        w.name_zh,
-        w.name_en,
-        w.unit,
-        w.value,
-        w.parent_value,
-        w.target_value,
-        w.comparator,
-        w.target_year,
-        w.deadline_date,
-        target_status_in_month(
-            w.indicator_key, w.value, w.comparator, w.target_value,
-            case when w.is_total then null else w.parent_value end,
-            w.deadline_date, $month_to::date, false
-        ) as target_status,
-        w.target_id,
-        w.plan_id,
-        w.issuer_region_name,
-        w.* exclude (
-            child_code, is_total, indicator_key, name_zh, name_en, unit, value, parent_value, target_value,
-            comparator, target_year, deadline_date, target_id, plan_id, issuer_region_name
-        )
-    from with_target as w
-    left join regions as r on r.region_code = w.child_code
+dated as (
+    select * exclude (period_months), $month::date as period_month, 12 as period_months from measures
 )
 
-select * from final
+select * exclude (is_sample), coalesce(is_sample, false) as is_sample
+from judged_indicators(dated, $indicator_keys, $plan_id, $as_of)
 order by indicator_key, is_total, child_code nulls first

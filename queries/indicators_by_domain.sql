@@ -1,79 +1,32 @@
--- Indicators of a region's subtree over a period by enforcement domain: one row per domain x indicator, plus
--- all domains together (is_total), with the measures behind each value, the subtree's value over all domains
--- (parent_value), the target that applies in the period's last year and the status against it.
--- Parameters: $region_code, $month_from, $month_to, $plan_id (null = governing plans), $indicator_keys (list),
--- $sources (their fact tables: trends.indicator_params)
+-- Indicators of a region's subtree at a month, the year to date, by enforcement domain: one row per domain x
+-- indicator, plus all domains together (is_total), valued, targeted (the region's plans) and judged by
+-- judged_indicators. Capacity and satisfaction have no domain. Parameters: $region_code, $month, $as_of,
+-- $plan_id (null = governing plans), $indicator_keys (list, null = all), $sources (their fact tables, null = all)
 with
 by_domain as materialized (
-    select *, false as is_total
-    from subtree_period_by_domain($region_code, $month_from::date, $month_to::date, sources := $sources)
-),
-
-all_domains as (
-    select
-        null::varchar as domain_code,
-        any_value(period_months) as period_months,
-        sum(columns(* exclude (domain_code, period_months, is_sample, is_total))),
-        bool_or(is_sample) as is_sample,
-        true as is_total
-    from by_domain
+    select *
+    from subtree_period_by_domain(
+        $region_code, date_trunc('year', $month::date)::date, $month::date, sources := $sources, year_to_date := true
+    )
 ),
 
 measures as (
-    select * from by_domain
+    select d.*, $region_code as target_region, false as is_total, false as judge_by_parent,
+        $month::date as period_month
+    from by_domain as d
     union all by name
-    select * from all_domains
-),
-
-indicator_values as (
     select
-        v.domain_code, v.is_total, v.indicator_key, i.name_zh, i.name_en, i.unit,
-        v.value,
-        v.* exclude (domain_code, is_total, indicator_key, value, numerator, denominator)
-    from indicators_of_rows(measures, $indicator_keys) as v
-    join indicators as i on i.indicator_key = v.indicator_key
-),
-
-with_target as (
-    select
-        v.*,
-        max(v.value) filter (where v.is_total) over (partition by v.indicator_key) as parent_value,
-        t.target_id, t.plan_id, t.issuer_region_name, t.comparator, t.target_value, t.target_year, t.deadline_date
-    from indicator_values as v
-    left join targets_by_year([$region_code], $plan_id, year($month_to::date), year($month_to::date)) as t
-        on t.indicator_key = v.indicator_key
-),
-
-final as (
-    select
-        w.domain_code,
-        d.name_zh as domain_name_zh,
-        d.name_en as domain_name_en,
-        w.is_total,
-        w.indicator_key,
-        w.name_zh,
-        w.name_en,
-        w.unit,
-        w.value,
-        w.parent_value,
-        w.target_value,
-        w.comparator,
-        w.target_year,
-        w.deadline_date,
-        target_status_in_month(
-            -- no parent region here: a 'below the parent average' target cannot be judged per domain
-            w.indicator_key, w.value, w.comparator, w.target_value, null, w.deadline_date, $month_to::date, false
-        ) as target_status,
-        w.target_id,
-        w.plan_id,
-        w.issuer_region_name,
-        w.* exclude (
-            domain_code, is_total, indicator_key, name_zh, name_en, unit, value, parent_value, target_value,
-            comparator, target_year, deadline_date, target_id, plan_id, issuer_region_name
-        )
-    from with_target as w
-    left join domains as d on d.domain_code = w.domain_code
+        null::varchar as domain_code, $region_code as target_region, true as is_total, false as judge_by_parent,
+        $month::date as period_month, 12 as period_months,
+        sum(columns(d.* exclude (domain_code, period_months, is_sample))),
+        bool_or(d.is_sample) as is_sample
+    from by_domain as d
 )
 
-select * from final
-order by indicator_key, is_total, domain_code
+select
+    j.*,
+    x.name_zh as domain_name_zh,
+    x.name_en as domain_name_en
+from judged_indicators(measures, $indicator_keys, $plan_id, $as_of) as j
+left join domains as x on x.domain_code = j.domain_code
+order by j.indicator_key, j.is_total, j.domain_code

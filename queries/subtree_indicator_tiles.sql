@@ -1,12 +1,13 @@
--- One indicator for every child and grandchild of $region_code and for the region itself, over a period, with the
--- numbers behind it: one row per region (the tiles of a two-level treemap; parent_code links them).
--- $sources: the indicator's fact tables (indicator_catalog.sources), so that only their rows are summed.
--- Parameters: $region_code, $month_from, $month_to, $domain_code (null = all), $indicator_key, $sources
+-- One indicator for every child and grandchild of $region_code and for the region itself at a month, the year to date
+-- (as indicators_by_child values it), with the numbers behind it: one row per region (the tiles of a two-level
+-- treemap; parent_code links them). $sources: the indicator's fact tables, so that only their rows are summed.
+-- Parameters: $region_code, $month, $domain_code (null = all), $indicator_key, $sources
 with
 measures as materialized (
     select row_number() over () as row_no, *
     from subtree_period(
-        $region_code, $month_from::date, $month_to::date, $domain_code, by_grandchild := true, sources := $sources
+        $region_code, date_trunc('year', $month::date)::date, $month::date, $domain_code,
+        by_grandchild := true, sources := $sources, year_to_date := true
     )
 ),
 

@@ -11,12 +11,27 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from enforcement.content import cases
-from enforcement.content.trends import Scope, fmt
+from enforcement.content.indicators import format_count, format_value, shown
+from enforcement.content.trends import Scope
+from enforcement.rules.filters import Filters
 from tests.conftest import PROJECT
 
 
 def scope(region="371100", name="日照市", start="2023-01-01", end="2025-12-01", domain=None, plan=None, lang="zh"):
-    return Scope(region, name, dt.date.fromisoformat(start), dt.date.fromisoformat(end), domain, plan, lang)
+    """The page's scope for a region, the months start to end, indicators at end (the year to date)."""
+    period_to = dt.date.fromisoformat(end)
+    as_of = (period_to.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    filters = Filters(
+        region=region,
+        as_of=as_of,
+        since=as_of,
+        period_from=dt.date.fromisoformat(start),
+        period_to=period_to,
+        plan=plan,
+        domain=domain,
+        lang=lang,
+    )
+    return Scope.of(filters, name)
 
 
 def target_lines(figure) -> list[float]:
@@ -66,7 +81,7 @@ def test_duties_rate_equals_an_independent_computation(con, runner):
     ).fetchone()
     table = cases.duties_chart(runner.run, scope()).data
     june = table[(table["period_month"] == "2024-06") & (table["indicator_name"] == "重大执法决定法制审核执行率")]
-    assert june.iloc[0]["value"] == pytest.approx(100.0 * reviewed / major, abs=0.005)
+    assert june.iloc[0]["value"] == shown(100.0 * reviewed / major)  # as the cards show it, to the digit
     assert june.iloc[0]["major_decisions"] == major
 
 
@@ -77,9 +92,13 @@ def test_wushan_head_appearances_have_a_target_and_losses_compare_with_the_count
     losses = cases.children_chart(runner.run, scope("500237", "巫山县"), "litigation_loss_rate")
     county = losses.data["parent_value"].dropna().unique()
     assert len(county) == 1
-    judged = losses.data[losses.data["target_status"] != ""]
+    judged = losses.data[losses.data["status_label"] != ""]
+    assert not judged.empty
     for _, row in judged.dropna(subset=["litigation_loss_rate"]).iterrows():
-        assert row["target_status"] == ("已达标" if row["litigation_loss_rate"] < county[0] else "未达标")
+        if row["litigation_loss_rate"] < county[0]:
+            assert row["status_label"] == "达标"
+        elif row["litigation_loss_rate"] > county[0]:
+            assert row["status_label"] in ("未达标", "接近目标")
     assert vertical_lines(losses.figure)  # the county's own rate as the average line
 
 
@@ -100,7 +119,7 @@ def test_domain_chart_highlights_the_chosen_domain_among_all(runner):
 
 def test_domain_ranking_does_not_judge_a_parent_average_target(runner):
     chart = cases.domain_chart(runner.run, scope("500237", "巫山县"), "litigation_loss_rate")
-    assert set(chart.data["target_status"]) <= {"", "无数据"}
+    assert set(chart.data["status_label"]) <= {"", "无数据"}
 
 
 def test_ranking_indicator_from_the_url_is_checked():
@@ -143,7 +162,7 @@ def param(at, key: str) -> str | None:
 def test_renders_at_every_level_and_with_a_domain(sample_db, params):
     at = run_page(sample_db, **params)
     assert not at.exception
-    assert len(at.metric) == 6
+    assert len(at.metric) == 6  # penalties and five rates
     # a township has no region under it: its ranking of child regions is a note instead of a chart
     township = len(params.get("region", "")) == 9
     assert len(at.get("plotly_chart")) == 6 - township
@@ -158,7 +177,7 @@ def test_penalties_kpi_equals_the_database(sample_db, con):
         """
     ).fetchone()[0]
     at = run_page(sample_db, region="371100", domain="environment", **{"from": "2024-01", "as_of": "2024-09-30"})
-    assert metrics(at)["行政处罚"] == fmt(penalties)
+    assert metrics(at)["行政处罚"] == format_count(penalties)
 
 
 def test_legal_review_kpi_equals_the_database(sample_db, con):
@@ -169,14 +188,15 @@ def test_legal_review_kpi_equals_the_database(sample_db, con):
         """
     ).fetchone()
     at = run_page(sample_db, region="320000", **{"from": "2024-01", "to": "2024-12"})
-    assert metrics(at)["重大执法决定法制审核执行率"] == fmt(100.0 * reviewed / major, "%")
+    assert metrics(at)["重大执法决定法制审核执行率"] == format_value(100.0 * reviewed / major, "%")
 
 
 def test_region_period_as_of_and_domain_change_the_numbers(sample_db):
     base = metrics(run_page(sample_db, region="371100", as_of="2024-06-30"))
     assert metrics(run_page(sample_db, region="500237", as_of="2024-06-30")) != base
     assert metrics(run_page(sample_db, region="371100", as_of="2025-06-30")) != base
-    assert metrics(run_page(sample_db, region="371100", as_of="2024-06-30", **{"from": "2024-01"})) != base
+    # the months drawn do not change an indicator: it is the year to date at the as-of month wherever it is shown
+    assert metrics(run_page(sample_db, region="371100", as_of="2024-06-30", **{"from": "2024-03"})) == base
     assert metrics(run_page(sample_db, region="371100", as_of="2024-06-30", domain="market")) != base
 
 

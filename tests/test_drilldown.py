@@ -5,10 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from enforcement.content import drilldown, scorecard
+from enforcement.content import drilldown, indicators
 from enforcement.rules import status
 
-YEAR_2025 = {"month_from": "2025-01-01", "month_to": "2025-12-01", "domain_code": None}
+# The indicator queries' one period: the year to date at a month.
+TILES_2025 = {"month": "2025-12-01", "domain_code": None}
+AT_2025 = {**TILES_2025, "as_of": "2025-12-31", "plan_id": None, "indicator_keys": None, "sources": None}
+
+
+def visible_bars(figure):
+    """The ranking's bars of values (not the row-wide click targets, named '', nor the grey no-data marks)."""
+    return [
+        trace
+        for trace in figure.data
+        if trace.type == "bar" and trace.name and trace.marker.color != drilldown.NO_DATA_COLOR
+    ]
+
+
 CHILDREN = ["371102", "371103", "371121"]
 
 
@@ -60,7 +73,7 @@ def test_indicator_in_the_url_is_checked_against_the_known_list(runner):
 
 
 def test_ranking_runs_worst_to_best_with_no_data_last(runner):
-    values = runner.run("child_indicator_values", region_code="500237", as_of="2025-12-31", plan_id=None, **YEAR_2025)
+    values = runner.run("indicators_by_child", region_code="500237", **AT_2025)
     rows, parent = drilldown.ranking("litigation_loss_rate", values, None, higher_is_better=False)
     known = rows["value"].dropna().tolist()
     assert known == sorted(known, reverse=True)  # a loss rate: highest (worst) first
@@ -95,21 +108,22 @@ def test_milestone_ranking_counts_lagging_items(con, runner):
 def test_bars_are_coloured_by_the_palette_and_carry_the_region_code(runner):
     catalog = runner.run("indicator_catalog")
     values = runner.run(
-        "child_indicator_values",
+        "indicators_by_child",
         region_code="371100",
+        month="2024-10-01",
         as_of="2024-10-31",
         plan_id=None,
-        month_from="2024-01-01",
-        month_to="2024-10-01",
         domain_code=None,
+        indicator_keys=None,
+        sources=None,
     )
     info = drilldown.indicator("training_hours_total", catalog)
     rows, parent = drilldown.ranking("training_hours_total", values, None, higher_is_better=True)
     figure = drilldown.ranking_figure(rows, parent, info)
-    bars = [trace for trace in figure.data if trace.type == "bar"]
+    bars = visible_bars(figure)
     for bar in bars:
         judgement = rows.loc[rows["region_code"] == bar.customdata[0][0], "judgement"].iloc[0]
-        assert bar.marker.color == scorecard.rag_color(judgement)
+        assert bar.marker.color == indicators.rag_color(judgement)
     codes = {row[0] for bar in bars for row in bar.customdata}
     assert codes == set(rows.loc[rows["value"].notna(), "region_code"])
     texts = [note.text for note in figure.layout.annotations]
@@ -124,8 +138,35 @@ def test_milestone_bars_use_the_overdue_red():
     )
     rows, parent = drilldown.ranking(drilldown.MILESTONE_INDICATOR, None, counts)
     info = drilldown.Indicator(drilldown.MILESTONE_INDICATOR, "x", "%", False, "")
-    bar = drilldown.ranking_figure(rows, parent, info).data[0]
+    bar = visible_bars(drilldown.ranking_figure(rows, parent, info))[0]
     assert bar.marker.color == status.RAG_COLORS["red"] == status.MILESTONE_COLORS["overdue"]
+
+
+def test_every_child_can_be_clicked_whatever_its_value():
+    """A 0 % bar has no width and a child without figures no bar: a row-wide target under each carries its code."""
+    rows = pd.DataFrame(
+        {
+            "region_code": ["a", "b", "c"],
+            "region_name": ["甲", "乙", "丙"],
+            "value": [0.0, 50.0, None],
+            "numerator": [0, 1, None],
+            "denominator": [3, 2, None],
+            "target_text": ["", "", ""],
+            "judgement": ["no_target", "no_target", "no_data"],
+            "judgement_label": ["无目标", "无目标", "无数据"],
+        }
+    )
+    info = drilldown.Indicator("x", "x", "%", True, "")
+    figure = drilldown.ranking_figure(rows, None, info)
+    targets = [trace for trace in figure.data if trace.type == "bar" and trace.name == ""]
+    assert len(targets) == 1 and figure.data[0] is targets[0]  # drawn first, under the visible bars
+    target = targets[0]
+    assert [row[0] for row in target.customdata] == ["a", "b", "c"]
+    assert list(target.y) == ["甲", "乙", "丙"]
+    assert all(x == figure.layout.xaxis.range[1] for x in target.x)  # across the whole row
+    selection = {"selection": {"points": [{"customdata": list(target.customdata[0])}]}}
+    assert drilldown.drill_target(selection, ["a", "b", "c"]) == "a"
+    assert "丙" in figure.layout.yaxis.categoryarray  # the child without figures keeps its row
 
 
 def test_common_target_or_one_per_plan():
@@ -145,9 +186,9 @@ def test_treemap_tiles_match_the_ranking_and_leave_out_empty_children(runner):
         region_code="000000",
         indicator_key="legal_review_rate",
         sources=["cases"],
-        **YEAR_2025,
+        **TILES_2025,
     )
-    values = runner.run("child_indicator_values", region_code="000000", as_of="2025-12-31", plan_id=None, **YEAR_2025)
+    values = runner.run("indicators_by_child", region_code="000000", **AT_2025)
     ranked, parent = drilldown.ranking("legal_review_rate", values, None)
     by_code = tiles.set_index("region_code")["value"]
     for row in ranked.dropna(subset=["value"]).itertuples():
@@ -194,11 +235,11 @@ def test_catalog_sources_are_the_tables_holding_each_formulas_measures(runner, c
 def test_tiles_read_only_their_sources_and_give_the_same_values(runner, root, key):
     sources = list(drilldown.indicator(key, runner.run("indicator_catalog")).sources)
     everything = ["cases", "training", "capacity", "surveys"]
-    narrow = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=sources, **YEAR_2025)
-    wide = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=everything, **YEAR_2025)
+    narrow = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=sources, **TILES_2025)
+    wide = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=everything, **TILES_2025)
     pd.testing.assert_frame_equal(narrow.drop(columns="is_sample"), wide.drop(columns="is_sample"))
     assert narrow["value"].notna().sum() > 0
     # with other tables only, the indicator has no numbers at all
     others = [s for s in everything if s not in sources]
-    empty = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=others, **YEAR_2025)
+    empty = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=others, **TILES_2025)
     assert empty["value"].isna().all() and len(empty) == len(wide)

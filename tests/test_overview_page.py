@@ -90,7 +90,7 @@ def test_targets_come_from_the_governing_plan(sample_db):
     # 河北 sets public-law and professional hours, not a total: the card shows the two parts.
     assert "年人均公共法律知识培训学时" in cards and "年人均培训学时" not in cards
     nation = run_app(sample_db, region="000000")
-    notes = [m.value for m in nation.markdown]
+    notes = [c.value for c in nation.caption]
     assert sum("无目标" in note for note in notes) >= 8  # no plan governs the nation: values without targets
 
 

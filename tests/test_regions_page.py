@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from enforcement.content import indicators
 from tests.conftest import PROJECT
 
 PAGE = "pages/5_regions.py"
@@ -70,7 +71,7 @@ def test_ranking_value_equals_an_independent_sum(sample_db, con):
     ).fetchone()
     row = ranking(at).loc["371121"]
     assert (row["分子"], row["分母"]) == (reviewed, major)
-    assert row["数值"] == pytest.approx(round(100.0 * reviewed / major, 2))
+    assert row["数值"] == indicators.shown(100.0 * reviewed / major)  # as the cards show it, to the digit
     assert row["目标"] == "= 100.0%"  # 日照's 法制审核执行率达100%
 
 
@@ -84,7 +85,8 @@ def test_training_ranking_equals_an_independent_sum(sample_db, con):
             (select sum(officers) from training_stats where region_code like '371122%' and period_month = '2024-10-01')
         """
     ).fetchone()
-    assert ranking(at).loc["371122", "数值"] == pytest.approx(round(hours / officers * 12 / 10, 2))
+    # the year so far (not scaled to a year), as shown: one decimal, rounded half up once
+    assert ranking(at).loc["371122", "数值"] == indicators.shown(hours / officers)
 
 
 def test_changing_region_or_date_changes_the_numbers(sample_db):

@@ -7,11 +7,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from enforcement.content import scorecard
+from enforcement.content import indicators, scorecard
 from enforcement.rules import status
 from enforcement.rules.filters import Filters
 
 YEAR_2025 = {"month_from": "2025-01-01", "month_to": "2025-12-01", "domain_code": None}
+# The indicator queries' one period: the year to date at a month.
+AT_2025 = {"month": "2025-12-01", "as_of": "2025-12-31", "domain_code": None, "indicator_keys": None, "sources": None}
 
 
 def governing(con, regions, as_of, plan=None):
@@ -181,7 +183,7 @@ def test_indicator_values_of_leaves_a_zero_or_missing_denominator_without_a_valu
 
 
 def test_child_values_equal_an_independent_sum(con, runner):
-    values = runner.run("child_indicator_values", region_code="371100", as_of="2025-12-31", plan_id=None, **YEAR_2025)
+    values = runner.run("indicators_by_child", region_code="371100", plan_id=None, **AT_2025)
     row = values[(values["region_code"] == "371102") & (values["indicator_key"] == "publicity_within_7d_rate")].iloc[0]
     published, due = con.execute(
         """
@@ -195,7 +197,7 @@ def test_child_values_equal_an_independent_sum(con, runner):
 
 
 def test_litigation_target_is_judged_against_the_parent(con, runner):
-    values = runner.run("child_indicator_values", region_code="500237", as_of="2025-12-31", plan_id=None, **YEAR_2025)
+    values = runner.run("indicators_by_child", region_code="500237", plan_id=None, **AT_2025)
     loss = values[values["indicator_key"] == "litigation_loss_rate"]
     lost, suits = con.execute(
         """
@@ -243,20 +245,23 @@ def row(**values):
         ({"target_id": None}, "no_target"),
         ({"is_target_due": False}, "not_due"),
         ({"target_status": "no_data", "value": None}, "no_data"),
+        ({"target_status": "not_due"}, "not_due"),
+        ({"target_status": "behind_schedule", "value": 40.0}, "behind"),  # short of the pro-rated target (序时)
         # below the parent's average: equal is not below (SQL says not met), so never green
         ({"comparator": "below_parent_avg", "target_value": None, "parent_value": 10.0, "value": 10.0}, "near"),
         ({"comparator": "below_parent_avg", "target_value": None, "parent_value": 10.0, "value": 10.6}, "not_met"),
     ],
 )
 def test_judgement_edges(values, expected):
-    assert scorecard.judge(row(**values)) == expected
+    assert indicators.judge(row(**values)) == expected
 
 
 def test_judgement_colours_come_from_the_palette():
-    assert scorecard.rag_color("not_met") == status.RAG_COLORS["red"]
-    assert scorecard.rag_color("near") == status.RAG_COLORS["amber"]
-    assert scorecard.rag_color("met") == status.RAG_COLORS["green"]
-    assert scorecard.rag_color("no_target") == status.RAG_COLORS["grey"]
+    assert indicators.rag_color("not_met") == status.RAG_COLORS["red"]
+    assert indicators.rag_color("near") == status.RAG_COLORS["amber"]
+    assert indicators.rag_color("behind") == status.RAG_COLORS["amber"]
+    assert indicators.rag_color("met") == status.RAG_COLORS["green"]
+    assert indicators.rag_color("no_target") == status.RAG_COLORS["grey"]
 
 
 @pytest.mark.parametrize(
@@ -279,17 +284,18 @@ def filters(**changes):
 
 
 def test_indicator_period_is_the_year_to_date():
-    period = scorecard.indicator_period(filters(as_of=dt.date(2024, 10, 31)))
-    assert (period.month_from, period.month_to) == (dt.date(2024, 1, 1), dt.date(2024, 10, 1))
-    assert period.judged_on == dt.date(2024, 10, 31)
-    assert scorecard.indicator_period(filters(as_of=dt.date(2024, 10, 15))).judged_on == dt.date(2024, 10, 15)
-    assert (period.prev_from, period.prev_to) == (dt.date(2023, 1, 1), dt.date(2023, 10, 1))
-    clamped = scorecard.indicator_period(filters(period_to=dt.date(2025, 6, 1)))
-    assert (clamped.month_from, clamped.month_to) == (dt.date(2025, 1, 1), dt.date(2025, 6, 1))
-    assert clamped.judged_on == dt.date(2025, 6, 30)  # a period ending in an earlier year gets that year's targets
-    assert scorecard.indicator_period(filters(period_to=dt.date(2024, 2, 1))).judged_on == dt.date(2024, 2, 29)
-    later_start = scorecard.indicator_period(filters(period_from=dt.date(2025, 4, 1)))
-    assert later_start.month_from == dt.date(2025, 4, 1)
+    period = indicators.indicator_period(filters(as_of=dt.date(2024, 10, 31)))
+    assert (period.month_from, period.month) == (dt.date(2024, 1, 1), dt.date(2024, 10, 1))
+    assert period.as_of == dt.date(2024, 10, 31)
+    assert indicators.indicator_period(filters(as_of=dt.date(2024, 10, 15))).as_of == dt.date(2024, 10, 15)
+    assert (period.previous.month_from, period.previous.month) == (dt.date(2023, 1, 1), dt.date(2023, 10, 1))
+    clamped = indicators.indicator_period(filters(period_to=dt.date(2025, 6, 1)))
+    assert (clamped.month_from, clamped.month) == (dt.date(2025, 1, 1), dt.date(2025, 6, 1))
+    assert clamped.as_of == dt.date(2025, 6, 30)  # a period ending before the as-of date is judged at its end
+    assert indicators.indicator_period(filters(period_to=dt.date(2024, 2, 1))).as_of == dt.date(2024, 2, 29)
+    # the months a page draws do not move an indicator: it is always the year to date
+    later_start = indicators.indicator_period(filters(period_from=dt.date(2025, 4, 1)))
+    assert later_start == indicators.indicator_period(filters())
 
 
 def test_training_hours_card_splits_when_only_the_parts_have_targets():
@@ -307,19 +313,14 @@ def test_training_hours_card_splits_when_only_the_parts_have_targets():
 
 def test_indicator_cards_show_target_source_and_change(runner):
     catalog = runner.run("indicator_catalog")
-    period = scorecard.Period(dt.date(2025, 1, 1), dt.date(2025, 12, 1), dt.date(2025, 12, 31))
-    common = {"domain_code": None, "as_of": "2025-12-31", "plan_id": None}
-    current = runner.run(
-        "child_indicator_values", region_code="500200", month_from="2025-01-01", month_to="2025-12-01", **common
-    )
-    previous = runner.run(
-        "child_indicator_values", region_code="500200", month_from="2024-01-01", month_to="2024-12-01", **common
-    )
-    cards = {card.key: card for card in scorecard.indicator_cards(current, previous, catalog, "500237", period)}
+    period = indicators.Period(dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+    current = indicators.region_indicators(runner.run, "500237", period)
+    previous = indicators.region_indicators(runner.run, "500237", period.previous)
+    cards = {card.key: card for card in scorecard.indicator_cards(current, previous, catalog, period)}
     satisfaction = cards["satisfaction_rate"]
     assert "WS-T05" in satisfaction.help and "99%以上" in satisfaction.help  # document, clause id and quote
     assert satisfaction.delta_text is not None
-    assert "县平均" in cards["litigation_loss_rate"].status_text  # below the parent's (县) average
+    assert current.parent_name in cards["litigation_loss_rate"].status_text  # below the parent's average
     assert cards["legal_review_rate"].judgement == "no_target"
     assert cards["legal_review_rate"].status_text == "无目标"
 

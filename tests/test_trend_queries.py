@@ -9,11 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from enforcement.content import trends
-from enforcement.content.trends import indicator_params
+from enforcement.content.indicators import indicator_params, sources_of
 from enforcement.transfer import datasets
 
 ALL = {"month_from": "2023-01-01", "month_to": "2025-12-01"}
+# The indicator queries' one period: the year to date at a month (January to December 2025 here).
+YEAR_2025 = {"month": "2025-12-01", "as_of": "2025-12-31"}
 TRAINING_KEYS = ["full_rotation_rate", "training_hours_total", "exam_sampling_rate", "township_training_coverage"]
 
 
@@ -59,6 +60,7 @@ def test_ytd_restarts_each_january(runner):
         region_code="500237",
         month_from="2024-11-01",
         month_to="2025-02-01",
+        as_of="2025-02-28",
         domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, ["training_hours_total"]),
@@ -79,6 +81,7 @@ def test_ytd_child_rows_only_for_the_indicators_asked(runner, region_code, child
         region_code=region_code,
         month_from="2024-03-01",
         month_to="2025-02-01",
+        as_of="2025-02-28",
         domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, keys),
@@ -115,6 +118,7 @@ def test_ytd_total_row_equals_an_independent_computation(con, runner):
         **indicator_params(runner.run, TRAINING_KEYS),
         month_from="2023-01-01",
         month_to="2024-10-01",
+        as_of="2024-10-31",
         children_for=[],
     )
     assert rows["is_total"].all()
@@ -131,7 +135,7 @@ def test_by_domain_sums_the_domain_and_adds_up_to_the_subtree(con, runner):
     rows = runner.run(
         "indicators_by_domain",
         region_code="320000",
-        **ALL,
+        **YEAR_2025,
         plan_id=None,
         **indicator_params(runner.run, ["legal_review_rate"]),
     )
@@ -139,7 +143,7 @@ def test_by_domain_sums_the_domain_and_adds_up_to_the_subtree(con, runner):
         con.execute(
             """
             select domain_code, 100.0 * sum(major_decisions_reviewed) / sum(major_decisions) from case_stats
-            where region_code like '32%' and period_month between date '2023-01-01' and date '2025-12-01'
+            where region_code like '32%' and period_month between date '2025-01-01' and date '2025-12-01'
             group by domain_code
             """
         ).fetchall()
@@ -152,7 +156,7 @@ def test_by_domain_sums_the_domain_and_adds_up_to_the_subtree(con, runner):
     penalties = one(
         con,
         "select sum(count_penalty) from case_stats where region_code like '32%' and period_month between ? and ?",
-        ALL.values(),
+        ["2025-01-01", "2025-12-01"],
     )[0]
     assert total["count_penalty"] == penalties
     assert (rows[~rows["is_total"]]["parent_value"] == total["value"]).all()
@@ -162,8 +166,8 @@ def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con
     rows = runner.run(
         "indicators_by_agency",
         region_code="371100",
-        month_from="2024-01-01",
-        month_to="2024-12-01",
+        month="2024-12-01",
+        as_of="2024-12-31",
         domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, ["full_rotation_rate"]),
@@ -179,8 +183,8 @@ def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con
     market = runner.run(
         "indicators_by_agency",
         region_code="371100",
-        month_from="2024-01-01",
-        month_to="2024-12-01",
+        month="2024-12-01",
+        as_of="2024-12-31",
         domain_code="market",
         plan_id=None,
         **indicator_params(runner.run, ["full_rotation_rate"]),
@@ -209,28 +213,32 @@ def test_case_counts_by_month_equal_raw_sums(con, runner):
 
 
 def test_by_child_total_equals_the_indicator_values_query(runner):
-    params = dict(region_code="130000", month_from="2025-01-01", month_to="2025-12-01", domain_code=None)
-    rows = runner.run("indicators_by_child", **params, plan_id=None, **indicator_params(runner.run, TRAINING_KEYS))
-    reference = runner.run("indicator_values", **params).set_index("indicator_key")["value"]
+    params = dict(region_code="130000", domain_code=None)
+    rows = runner.run(
+        "indicators_by_child", **params, **YEAR_2025, plan_id=None, **indicator_params(runner.run, TRAINING_KEYS)
+    )
+    reference = runner.run("indicator_values", **params, month_from="2025-01-01", month_to="2025-12-01")
+    reference = reference.set_index("indicator_key")["value"]
     total = rows[rows["is_total"]].set_index("indicator_key")["value"]
     for key in TRAINING_KEYS:
         assert total[key] == pytest.approx(reference[key])
-    children = rows[~rows["is_total"] & rows["child_code"].notna()]
+    children = rows[rows["scope"] == "child"]
     assert children["child_code"].nunique() == 12  # 11 设区市 and 雄安新区
-    assert rows[~rows["is_total"] & rows["child_code"].isna()]["child_name"].isna().all()  # the province's own
+    own = rows[rows["scope"] == "own"]
+    assert own["child_code"].isna().all() and (own["region_code"] == "130000").all()  # the province's own agencies
 
 
 def test_litigation_losses_of_townships_are_judged_against_their_county(runner):
     rows = runner.run(
         "indicators_by_child",
         region_code="500237",
-        **ALL,
+        **YEAR_2025,
         domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, ["litigation_loss_rate"]),
     )
     county = rows[rows["is_total"]].iloc[0]["value"]
-    townships = rows[~rows["is_total"] & rows["value"].notna()]
+    townships = rows[(rows["scope"] == "child") & rows["value"].notna()]
     assert len(townships) > 5
     for _, row in townships.iterrows():
         assert row["comparator"] == "below_parent_avg"
@@ -386,21 +394,26 @@ def test_target_status_in_month(con, key, value, comparator, target, deadline, m
 @pytest.mark.parametrize(
     ("name", "keys", "extra"),
     [
-        ("indicators_by_child", TRAINING_KEYS, {"domain_code": None}),
-        ("indicators_by_child", ["legal_review_rate", "litigation_loss_rate"], {"domain_code": None}),
+        ("indicators_by_child", TRAINING_KEYS, {"domain_code": None, **YEAR_2025}),
+        ("indicators_by_child", ["legal_review_rate", "litigation_loss_rate"], {"domain_code": None, **YEAR_2025}),
         (
             "indicators_ytd_by_month",
             ["legal_review_rate", "case_file_pass_rate"],
-            {"domain_code": None, "children_for": ["legal_review_rate", "case_file_pass_rate"]},
+            {
+                "domain_code": None,
+                "children_for": ["legal_review_rate", "case_file_pass_rate"],
+                **ALL,
+                "as_of": "2025-12-31",
+            },
         ),
-        ("indicators_by_agency", TRAINING_KEYS, {"domain_code": None}),
-        ("indicators_by_domain", ["legal_review_rate", "head_appearance_rate"], {}),
+        ("indicators_by_agency", TRAINING_KEYS, {"domain_code": None, **YEAR_2025}),
+        ("indicators_by_domain", ["legal_review_rate", "head_appearance_rate"], YEAR_2025),
     ],
 )
 @pytest.mark.parametrize("region_code", ["000000", "320000", "320102"])
 def test_reading_only_the_indicators_sources_changes_no_value(runner, name, keys, extra, region_code):
-    params = {"region_code": region_code, **ALL, "plan_id": None, "indicator_keys": keys, **extra}
-    sources = trends.catalog_sources(runner.run("indicator_catalog"), keys)
+    params = {"region_code": region_code, "plan_id": None, "indicator_keys": keys, **extra}
+    sources = sources_of(runner.run("indicator_catalog"), keys)
     assert 0 < len(sources) < 4
     narrow = runner.run(name, **params, sources=sources)
     wide = runner.run(name, **params, sources=["cases", "training", "capacity", "surveys"])

@@ -1,9 +1,10 @@
 """案件 Cases page content: KPIs, case counts by type, the year-so-far rates against their targets, rankings of
 child regions and enforcement domains, 12345 complaints and case-file review.
 
-Values come from the named queries case_counts_by_month, indicators_ytd_by_month, indicators_by_child and
-indicators_by_domain; targets and statuses come with them (schema.sql). Functions take a query function
-(``ctx.query`` on the page, ``QueryRunner.run`` in tests) and a Scope, and return Kpi/Chart objects.
+Counts come from case_counts_by_month over the months drawn; indicator values from indicators_ytd_by_month (the year
+so far, by month) and, at the indicators' period (the year to date: indicators.indicator_period), indicators_by_child
+and indicators_by_domain, with their targets and judgements (schema.sql: judged_indicators). Functions take a query
+function (``ctx.query`` on the page, ``QueryRunner.run`` in tests) and a Scope, and return Card/Chart objects.
 """
 
 from __future__ import annotations
@@ -12,29 +13,21 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from enforcement.content import charts
+from enforcement.content import charts, indicators
+from enforcement.content.indicators import Card, QueryFn, format_count, indicator_params, name_of
 from enforcement.content.trends import (
-    STREAMLIT_COLORS,
     TOTAL_COLOR,
     Chart,
-    Kpi,
-    QueryFn,
     Scope,
     add_deadlines,
     add_targets,
     child_label,
     empty_chart,
-    fmt,
-    indicator_name,
-    indicator_params,
     indicator_table,
-    is_missing,
     month_axis,
     monthly_table,
     ranked_bars,
-    status_label,
     target_source_text,
-    target_text,
     whole_counts,
 )
 
@@ -75,68 +68,66 @@ def counts_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 def rates_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """The rates of the subtree by month, the year so far (the total only: that is what the page draws)."""
-    return query("indicators_ytd_by_month", **scope.with_plan(), **indicator_params(query, RATES), children_for=[])
+    return query("indicators_ytd_by_month", **scope.judged_by_month(), **indicator_params(query, RATES), children_for=[])
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_child", **scope.with_plan(), **indicator_params(query, RANKABLE))
+    return query("indicators_by_child", **scope.at_period(), **indicator_params(query, RANKABLE))
 
 
 def by_domain(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_domain", **scope.with_plan(domain=False), **indicator_params(query, RANKABLE))
+    return query("indicators_by_domain", **scope.at_period(domain=False), **indicator_params(query, RANKABLE))
 
 
 # ----------------------------------------------------------------------------------------------- KPIs
 
 
-def kpis(query: QueryFn, scope: Scope) -> list[Kpi]:
-    """The KPI row over the period: penalties, the three duties, litigation losses, case-file review."""
-    rows = by_child(query, scope)
-    total = rows[rows["is_total"]].set_index("indicator_key")
-    if total.empty:
+KPI_INDICATORS = (
+    "legal_review_rate",
+    "publicity_within_7d_rate",
+    "head_appearance_rate",
+    "litigation_loss_rate",
+    "case_file_pass_rate",
+)
+
+
+def kpis(query: QueryFn, scope: Scope) -> list[Card]:
+    """The KPI row at the indicators' period: penalties so far this year, then the region's rates exactly as the
+    overview's cards show them (indicators.region_indicators), each with its course by month."""
+    region = indicators.region_indicators(
+        query, scope.region, scope.period, domain=scope.domain, plan=scope.plan, keys=RATES
+    )
+    if region.rows.empty:
         return []
-    counts = counts_by_month(query, scope)
+    previous = indicators.region_indicators(
+        query, scope.region, scope.period.previous, domain=scope.domain, plan=scope.plan, keys=RATES
+    )
     rates = rates_by_month(query, scope)
-    help_period = scope.t("ca_kpi_period_help", period=scope.period_text())
-    result = [
-        Kpi(
-            scope.t("ca_kpi_penalties"),
-            fmt(total.iloc[0]["count_penalty"]),
-            scope.t("ca_kpi_penalties_delta", inspections=fmt(total.iloc[0]["count_inspection"])),
-            "gray",
-            help_period,
-            [float(v) for v in counts["count_penalty"].tail(24)],
+    help_period = scope.t("ca_kpi_period_help", period=scope.indicator_period_text())
+    totals = region.rows.iloc[0]
+    cards = [
+        Card(
+            key="penalties",
+            title=scope.t("ca_kpi_penalties"),
+            value=float(totals["count_penalty"]) if pd.notna(totals["count_penalty"]) else None,
+            value_text=format_count(totals["count_penalty"]),
+            judgement="no_target",
+            status_text=scope.t("ca_kpi_penalties_delta", inspections=format_count(totals["count_inspection"])),
+            help=help_period,
         )
     ]
-    for indicator in (
-        "legal_review_rate",
-        "publicity_within_7d_rate",
-        "head_appearance_rate",
-        "litigation_loss_rate",
-        "case_file_pass_rate",
-    ):
-        row = total.loc[indicator]
-        if is_missing(row["comparator"]):
-            delta, color = scope.t("trend_no_target"), "gray"
-        elif row["comparator"] == "below_parent_avg":
-            delta, color = scope.t("ca_kpi_below_parent"), "gray"
-        else:
-            delta = (
-                f"{status_label(row['target_status'], scope.lang)} · {scope.t('target')} {target_text(row, scope.lang)}"
-            )
-            color = STREAMLIT_COLORS.get(row["target_status"], "gray")
-        trend = rates[rates["indicator_key"] == indicator].sort_values("period_month")["value"].dropna().tail(24)
-        result.append(
-            Kpi(
-                indicator_name(row, scope.lang),
-                fmt(row["value"], "%"),
-                delta,
-                color,
-                help_period + scope.t("ca_kpi_sparkline_help"),
-                [float(v) for v in trend],
+    for key in KPI_INDICATORS:
+        if key not in region.rows.index:
+            continue
+        row = region.rows.loc[key].to_dict() | {"indicator_key": key}
+        trend = rates[rates["indicator_key"] == key].sort_values("period_month")["value"].dropna().tail(24)
+        old = previous.rows["value"].get(key) if key in previous.rows.index else None
+        cards.append(
+            indicators.indicator_card(
+                row, old, scope.period, scope.lang, parent_name=region.parent_name, sparkline=trend
             )
         )
-    return result
+    return cards
 
 
 # ----------------------------------------------------------------------------------------------- charts
@@ -183,7 +174,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
     rows["period_month"] = pd.to_datetime(rows["period_month"])
-    rows["series"] = [indicator_name(row, scope.lang) for row in rows.to_dict("records")]
+    rows["series"] = [name_of(row, scope.lang) for row in rows.to_dict("records")]
     figure = go.Figure()
     for key in DUTY_RATES:
         part = rows[rows["indicator_key"] == key]
@@ -213,7 +204,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
         ]
     )
     with_target = [
-        indicator_name(r, scope.lang)
+        name_of(r, scope.lang)
         for r in rows.drop_duplicates("indicator_key").to_dict("records")
         if rows[(rows["indicator_key"] == r["indicator_key"]) & rows["target_value"].notna()].shape[0]
     ]
@@ -235,7 +226,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
         return empty_chart(scope)
     rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
-    notes = [scope.t("ca_period_note", period=scope.period_text())]
+    notes = [scope.t("ca_period_note", period=scope.indicator_period_text())]
     if (rows["comparator"] == "below_parent_avg").any():
         notes.append(scope.t("ca_below_parent_note", region=scope.region_name))
     notes.append(target_source_text(rows, scope))
@@ -252,7 +243,7 @@ def domain_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     figure = ranked_bars(
         rows, scope, "label", highlight=scope.domain, key_column="domain_code", average_label=scope.t("ca_all_domains")
     )
-    notes = [scope.t("ca_period_note", period=scope.period_text())]
+    notes = [scope.t("ca_period_note", period=scope.indicator_period_text())]
     if scope.domain:
         notes.append(scope.t("ca_domain_highlight"))
     notes.append(target_source_text(rows, scope))
@@ -300,7 +291,7 @@ def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
             y=rows["value"],
             mode="lines+markers",
             line=dict(color=TOTAL_COLOR, width=2.5),
-            name=indicator_name(rows.iloc[0], scope.lang),
+            name=name_of(rows.iloc[0], scope.lang),
             hovertemplate="%{x|%Y-%m}: %{y:.1f}%<extra></extra>",
         )
     )

@@ -1,6 +1,6 @@
 """The regions page: rank the children of a region on one indicator, drill down by a click, go back up a breadcrumb.
 
-Pure functions over the named queries' results (child_indicator_values, subtree_milestone_counts,
+Pure functions over the named queries' results (indicators_by_child, subtree_milestone_counts,
 subtree_indicator_tiles, region_lineage), testable without Streamlit; the page only draws what they return.
 """
 
@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
 
-from enforcement.content import charts, scorecard
+from enforcement.content import charts, indicators, scorecard
 from enforcement.i18n import t
 from enforcement.rules import status
 from enforcement.rules.filters import NATION_CODE
@@ -79,7 +79,7 @@ RANKING_COLUMNS = [
 
 
 def _milestone_rows(counts: pd.DataFrame) -> pd.DataFrame:
-    """Lagging share per child and for the whole subtree, in the columns of child_indicator_values."""
+    """Lagging share per child and for the whole subtree, in the columns of indicators_by_child."""
     regions = scorecard.region_milestones(counts[counts["depth"] <= 1])
     return pd.DataFrame(
         {
@@ -103,7 +103,7 @@ def ranking(
 ) -> tuple[pd.DataFrame, pd.Series | None]:
     """The children of a region on one indicator, worst first (no data last), and the region's own row (the parent).
 
-    values: child_indicator_values (statistics indicators); counts: subtree_milestone_counts (the milestone one).
+    values: indicators_by_child (statistics indicators); counts: subtree_milestone_counts (the milestone one).
     """
     if key == MILESTONE_INDICATOR:
         rows = _milestone_rows(counts)
@@ -113,8 +113,8 @@ def ranking(
         rows = values[values["indicator_key"] == key].copy()
         parent = rows[rows["scope"] == "total"]
         parent_name = parent["region_name"].iloc[0] if not parent.empty else None
-        rows["judgement"] = [scorecard.judge(row) for row in rows.to_dict("records")]
-        rows["target_text"] = [scorecard.target_text(row, lang, parent_name) for row in rows.to_dict("records")]
+        rows["judgement"] = [indicators.judge(row) for row in rows.to_dict("records")]
+        rows["target_text"] = [indicators.target_text(row, lang, parent_name) for row in rows.to_dict("records")]
     rows["judgement_label"] = [_judgement_label(key, j, lang) for j in rows["judgement"]]
     parent_rows = rows[rows["scope"] == "total"]
     parent = parent_rows.iloc[0] if not parent_rows.empty else None
@@ -130,7 +130,7 @@ def ranking(
 def _judgement_label(key: str, judgement: str, lang: str) -> str:
     if key == MILESTONE_INDICATOR:
         return t(f"milestone_judgement_{judgement}", lang)
-    return scorecard.judgement_label(judgement, lang)
+    return indicators.judgement_label(judgement, lang)
 
 
 def common_target(rows: pd.DataFrame) -> tuple[str, float] | None:
@@ -149,7 +149,7 @@ def display_table(rows: pd.DataFrame) -> pd.DataFrame:
     table = rows[["region_code", "region_name", "value", "numerator", "denominator", "target_text", "judgement_label"]]
     table = table.rename(columns={"judgement_label": "status_label"})
     table.insert(0, "rank", range(1, len(table) + 1))
-    return table.assign(value=table["value"].round(2))
+    return table.assign(value=indicators.shown_column(table["value"]))
 
 
 # ----------------------------------------------------------------------------------------------- drill-down
@@ -202,7 +202,7 @@ def target_caption(rows: pd.DataFrame, lang: str = "zh") -> str:
         return t("rg_target", lang, target=t("kpi_no_target", lang)) + " — " + t("rg_no_target_help", lang)
     if with_target["target_id"].nunique() == 1 or common_target(rows) is not None or parent_is_target(rows):
         first = with_target.iloc[0]
-        return t("rg_target", lang, target=first["target_text"]) + "\n\n" + scorecard.target_source(first, lang)
+        return t("rg_target", lang, target=first["target_text"]) + "\n\n" + indicators.target_source(first, lang)
     return t("rg_targets_differ", lang)
 
 
@@ -212,11 +212,13 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
     Each bar carries its region code as custom data (what a click selects).
     """
     below_parent = parent_is_target(rows)
+    order = rows["region_name"].tolist()
+    all_codes = rows["region_code"].tolist()
+    missing = rows[rows["value"].isna()]
     rows = rows[rows["value"].notna()]
     figure = go.Figure()
-    order = rows["region_name"].tolist()
-    unit = scorecard.unit_label(info.unit, lang)
-    for judgement in scorecard.JUDGEMENTS:
+    unit = indicators.unit_label(info.unit, lang)
+    for judgement in indicators.JUDGEMENTS:
         part = rows[rows["judgement"] == judgement]
         if part.empty:
             continue
@@ -227,9 +229,9 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
                 y=part["region_name"],
                 orientation="h",
                 name=label,
-                marker_color=scorecard.rag_color(judgement),
+                marker_color=indicators.rag_color(judgement),
                 customdata=part[["region_code", "numerator", "denominator", "target_text"]].to_numpy(),
-                text=[scorecard.format_value(v, info.unit, lang) for v in part["value"]],
+                text=[indicators.format_value(v, info.unit, lang) for v in part["value"]],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate=(
@@ -252,7 +254,7 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
         charts.add_target_line(
             figure,
             value,
-            f"{t('target', lang)} {sign} {scorecard.format_value(value, info.unit, lang)}",
+            f"{t('target', lang)} {sign} {indicators.format_value(value, info.unit, lang)}",
             horizontal=False,
         )
     elif "comparator" in rows.columns and rows["comparator"].notna().any() and not below_parent:
@@ -266,7 +268,7 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
                 label_key,
                 lang,
                 name=parent["region_name"],
-                value=scorecard.format_value(parent["value"], info.unit, lang),
+                value=indicators.format_value(parent["value"], info.unit, lang),
             ),
             horizontal=False,
         )
@@ -274,6 +276,21 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
     if parent is not None and pd.notna(parent["value"]):
         marks.append(float(parent["value"]))
     top = max([float(v) for v in marks if pd.notna(v)], default=1.0) or 1.0
+    if not missing.empty:
+        figure.add_trace(
+            go.Bar(
+                x=[0] * len(missing),
+                y=missing["region_name"],
+                orientation="h",
+                name=t("judgement_no_data", lang),
+                marker_color=NO_DATA_COLOR,
+                text=[t("judgement_no_data", lang)] * len(missing),
+                textposition="outside",
+                cliponaxis=False,
+                hoverinfo="skip",
+            )
+        )
+    _click_targets(figure, order, all_codes, top * 1.15)
     figure.update_xaxes(range=[0, top * 1.15])
     _labels_above(figure, top * 1.15)
     charts.style(figure, height=max(360, 26 * len(rows) + 290))
@@ -289,6 +306,25 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
         dragmode=False,
     )
     return figure
+
+
+def _click_targets(figure: go.Figure, names: list[str], codes: list[str], width: float) -> None:
+    """An invisible bar across the whole width of every row, carrying the region's code: a click anywhere on a row
+    drills into that region, whatever its value (a 0 % bar or a child without figures has no bar of its own)."""
+    figure.add_trace(
+        go.Bar(
+            x=[width] * len(names),
+            y=names,
+            orientation="h",
+            marker=dict(color="rgba(0,0,0,0)"),
+            customdata=[[code] for code in codes],
+            hoverinfo="skip",
+            showlegend=False,
+            name="",
+        )
+    )
+    # Drawn first, so that the visible bars (and their hover labels) lie on top of it.
+    figure.data = (figure.data[-1], *figure.data[:-1])
 
 
 def _labels_above(figure: go.Figure, x_max: float) -> None:
@@ -375,7 +411,7 @@ def treemap_figure(tile_rows: pd.DataFrame, info: Indicator, lang: str = "zh") -
         for depth, code in zip(rows["depth"], rows["region_code"], strict=True)
     ]
     rows.loc[rows["depth"] == 0, "size"] = rows.loc[rows["depth"] == 1, "size"].sum()
-    text = [scorecard.format_value(v, info.unit, lang) for v in rows["value"]]
+    text = [indicators.format_value(v, info.unit, lang) for v in rows["value"]]
     figure = go.Figure(
         go.Treemap(
             ids=rows["region_code"],

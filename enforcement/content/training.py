@@ -1,8 +1,9 @@
 """培训 Training page content: KPIs, full-rotation coverage, hours and exam sampling by month or year, rankings.
 
-Values come from the named queries indicators_ytd_by_month (the year so far, by month), indicators_by_child and
-indicators_by_agency (over the period); targets and statuses come with them (schema.sql). Functions take a query
-function (``ctx.query`` on the page, ``QueryRunner.run`` in tests) and a Scope, and return Kpi/Chart objects.
+Indicator values come from indicators_ytd_by_month (the year so far, by month) and, at the indicators' period (the
+year to date: indicators.indicator_period), indicators_by_child and indicators_by_agency; targets and judgements
+come with them (schema.sql: judged_indicators). Functions take a query function (``ctx.query`` on the page,
+``QueryRunner.run`` in tests) and a Scope, and return Card/Chart objects.
 """
 
 from __future__ import annotations
@@ -10,34 +11,36 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import charts
+from enforcement.content import charts, indicators, scorecard
+from enforcement.content.indicators import (
+    Card,
+    QueryFn,
+    format_count,
+    format_value,
+    indicator_params,
+    is_missing,
+    judge,
+    judgement_label,
+    shown_column,
+    target_text,
+    unit_label,
+)
 from enforcement.content.trends import (
     NEUTRAL_COLOR,
-    STREAMLIT_COLORS,
     TOTAL_COLOR,
     Chart,
-    Kpi,
-    QueryFn,
     Scope,
     add_deadlines,
     add_targets,
     child_label,
     empty_chart,
-    fmt,
-    indicator_params,
     indicator_table,
-    is_missing,
     month_axis,
     monthly_table,
     ranked_bars,
-    status_label,
     target_source_text,
-    target_text,
-    unit_label,
     whole_counts,
-    worst_status,
 )
-from enforcement.rules import status
 
 INDICATORS = (
     "full_rotation_rate",
@@ -60,6 +63,14 @@ RANKABLE = (
     "training_hours_professional",
     "township_training_coverage",
 )
+# The KPI row, after the officers' headcount.
+KPI_INDICATORS = (
+    "certified_rate",
+    "full_rotation_rate",
+    "training_hours_total",
+    "exam_sampling_rate",
+    "township_training_coverage",
+)
 
 
 def chosen_indicator(value: str | None) -> str:
@@ -72,19 +83,19 @@ def by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     child region (BY_CHILD_MONTHLY) the child regions too."""
     return query(
         "indicators_ytd_by_month",
-        **scope.with_plan(),
+        **scope.judged_by_month(),
         **indicator_params(query, INDICATORS),
         children_for=list(BY_CHILD_MONTHLY),
     )
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_child", **scope.with_plan(), **indicator_params(query, RANKABLE))
+    return query("indicators_by_child", **scope.at_period(), **indicator_params(query, RANKABLE))
 
 
 def by_agency(query: QueryFn, scope: Scope) -> pd.DataFrame:
     # All agencies, so that a chosen domain's agency is shown among the others (highlighted), not alone.
-    params = {**scope.with_plan(), "domain_code": None}
+    params = {**scope.at_period(), "domain_code": None}
     return query("indicators_by_agency", **params, **indicator_params(query, RANKABLE))
 
 
@@ -95,87 +106,67 @@ def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:
 # ----------------------------------------------------------------------------------------------- KPIs
 
 
-def kpis(query: QueryFn, scope: Scope) -> list[Kpi]:
-    """The KPI row: officers, certified rate, full rotation, hours and exam sampling this year, township coverage."""
-    monthly = by_month(query, scope)
-    if monthly.empty:
+def kpis(query: QueryFn, scope: Scope) -> list[Card]:
+    """The KPI row at the indicators' period: officers, then the region's training indicators exactly as the
+    overview's cards show them (indicators.region_indicators), each with its course over the months drawn."""
+    region = indicators.region_indicators(
+        query, scope.region, scope.period, domain=scope.domain, plan=scope.plan, keys=INDICATORS
+    )
+    if region.rows.empty or region.rows["value"].isna().all():
         return []
-    last_month = monthly["period_month"].max()
-    month_text = pd.Timestamp(last_month).strftime("%Y-%m")
-    at_end = monthly[monthly["is_total"] & (monthly["period_month"] == last_month)].set_index("indicator_key")
+    previous = indicators.region_indicators(
+        query, scope.region, scope.period.previous, domain=scope.domain, plan=scope.plan, keys=INDICATORS
+    )
+    monthly = by_month(query, scope)
 
     def spark(indicator: str) -> list[float]:
         return [float(v) for v in _total_rows(monthly, indicator)["value"].dropna().tail(24)]
 
-    def target_kpi(indicator: str, label: str, help_key: str) -> Kpi:
-        row = at_end.loc[indicator]
-        unit = row["unit"]
-        if is_missing(row["comparator"]):
-            delta, color = scope.t("trend_no_target"), "gray"
-        else:
-            delta = (
-                f"{status_label(row['target_status'], scope.lang)} · {scope.t('target')} {target_text(row, scope.lang)}"
-            )
-            if not is_missing(row["deadline_date"]) and indicator == "full_rotation_rate":
-                delta += " · " + scope.t("trend_deadline", day=pd.Timestamp(row["deadline_date"]).date().isoformat())
-            color = STREAMLIT_COLORS.get(row["target_status"], "gray")
-        return Kpi(
-            label,
-            fmt(row["value"], unit_label(unit, scope.lang)),
-            delta,
-            color,
-            scope.t(help_key, month=month_text),
-            spark(indicator),
-        )
-
-    officers = at_end.loc["certified_rate", "officers"]
-    headcounts = _total_rows(monthly, "certified_rate").set_index("period_month")["officers"]
-    year_before = pd.Timestamp(last_month) - pd.DateOffset(years=1)
+    officers = region.rows.loc["certified_rate", "officers"] if "certified_rate" in region.rows.index else None
+    officers_before = (
+        previous.rows.loc["certified_rate", "officers"] if "certified_rate" in previous.rows.index else None
+    )
     change = None
-    if year_before in pd.to_datetime(headcounts.index):
-        change = scope.t(
-            "tr_kpi_officers_change",
-            change=f"{officers - headcounts[pd.to_datetime(headcounts.index) == year_before].iloc[0]:+,.0f}",
+    if not is_missing(officers) and not is_missing(officers_before):
+        change = scope.t("tr_kpi_officers_change", change=f"{float(officers) - float(officers_before):+,.0f}")
+    headcounts = _total_rows(monthly, "certified_rate")["officers"].dropna().tail(24)
+    month_text = f"{scope.period.month:%Y-%m}"
+    cards = [
+        Card(
+            key="officers",
+            title=scope.t("tr_kpi_officers"),
+            value=None if is_missing(officers) else float(officers),
+            value_text=format_count(officers, "人" if scope.lang == "zh" else ""),
+            judgement="no_target",
+            status_text=change or "",
+            help=scope.t("tr_kpi_officers_help", month=month_text),
+            sparkline=tuple(float(v) for v in headcounts),
         )
-    result = [
-        Kpi(
-            scope.t("tr_kpi_officers"),
-            fmt(officers, "人" if scope.lang == "zh" else ""),
-            change,
-            "gray",
-            scope.t("tr_kpi_officers_help", month=month_text),
-            [float(v) for v in headcounts.dropna().tail(24)],
-        ),
-        target_kpi("certified_rate", scope.t("tr_kpi_certified"), "tr_kpi_certified_help"),
-        target_kpi("full_rotation_rate", scope.t("tr_kpi_rotation"), "tr_kpi_rotation_help"),
-        _hours_kpi(at_end, scope, month_text, spark("training_hours_total")),
-        target_kpi(
-            "exam_sampling_rate", scope.t("tr_kpi_exam", year=pd.Timestamp(last_month).year), "tr_kpi_exam_help"
-        ),
-        target_kpi("township_training_coverage", scope.t("tr_kpi_township"), "tr_kpi_township_help"),
     ]
-    return result
-
-
-def _hours_kpi(at_end: pd.DataFrame, scope: Scope, month_text: str, sparkline: list[float]) -> Kpi:
-    """Hours per officer so far this year, against 60 学时 or against the 30 + 30 of its two parts."""
-    total = at_end.loc["training_hours_total"]
-    parts = at_end.loc[["training_hours_public_law", "training_hours_professional"]]
-    label = scope.t("tr_kpi_hours", year=month_text[:4])
-    value = fmt(total["value"], unit_label("学时", scope.lang))
-    help_text = scope.t("tr_kpi_hours_help", month=month_text)
-    if not is_missing(total["comparator"]):
-        delta = (
-            f"{status_label(total['target_status'], scope.lang)} · {scope.t('target')} {target_text(total, scope.lang)}"
+    titles = {"exam_sampling_rate": scope.t("tr_kpi_exam", year=scope.period.month.year)}
+    keys = list(KPI_INDICATORS)
+    with_target = set(region.rows.index[region.rows["target_id"].notna()])
+    if "training_hours_total" not in with_target and with_target.issuperset(scorecard.TRAINING_HOURS_PARTS):
+        # the plan sets a floor for each part of the hours, not for their sum (as the overview shows them)
+        at = keys.index("training_hours_total")
+        keys[at : at + 1] = scorecard.TRAINING_HOURS_PARTS
+    for key in keys:
+        if key not in region.rows.index:
+            continue
+        row = region.rows.loc[key].to_dict() | {"indicator_key": key}
+        old = previous.rows["value"].get(key) if key in previous.rows.index else None
+        cards.append(
+            indicators.indicator_card(
+                row,
+                old,
+                scope.period,
+                scope.lang,
+                parent_name=region.parent_name,
+                sparkline=spark(key),
+                title=titles.get(key),
+            )
         )
-        return Kpi(label, value, delta, STREAMLIT_COLORS.get(total["target_status"], "gray"), help_text, sparkline)
-    with_target = parts[parts["comparator"].notna()]
-    if with_target.empty:
-        return Kpi(label, value, scope.t("trend_no_target"), "gray", help_text, sparkline)
-    worst = worst_status(with_target["target_status"])
-    floors = "+".join(fmt(v, "", digits=0) for v in with_target["target_value"])
-    delta = f"{status_label(worst, scope.lang)} · {scope.t('tr_target_parts', floors=floors)}"
-    return Kpi(label, value, delta, STREAMLIT_COLORS.get(worst, "gray"), help_text, sparkline)
+    return cards
 
 
 # ----------------------------------------------------------------------------------------------- charts
@@ -214,13 +205,14 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
         go.Scatter(x=total["period_month"], y=total["value"], name=total_name, line=dict(color=TOTAL_COLOR, width=3.5))
     )
     figure.update_traces(hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.1f}%<extra></extra>")
-    add_targets(figure, rows, scope)
-    add_deadlines(figure, rows, scope)
+    # the subtree's targets: a child's own plan may differ, and its line is not judged here
+    add_targets(figure, rows[rows["is_total"]], scope)
+    add_deadlines(figure, rows[rows["is_total"]], scope)
     series_count = rows["series"].nunique()
     charts.style(figure, height=400 + 22 * ((series_count + 2) // 3))
     month_axis(figure)
     figure.update_yaxes(title_text="%", range=[0, 105])
-    note = " ".join(filter(None, [scope.t("tr_rotation_note"), target_source_text(rows, scope)]))
+    note = " ".join(filter(None, [scope.t("tr_rotation_note"), target_source_text(rows[rows["is_total"]], scope)]))
     return Chart(figure, monthly_table(rows, scope, "series", "region_name"), note)
 
 
@@ -309,10 +301,10 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             y=total["value"],
             name=scope.t("trend_total", region=scope.region_name),
             marker_color=[
-                status.TARGET_COLORS.get(s, NEUTRAL_COLOR) if not is_missing(c) else NEUTRAL_COLOR
-                for s, c in zip(total["target_status"], total["comparator"])
+                indicators.rag_color(judge(row)) if not is_missing(row["target_id"]) else NEUTRAL_COLOR
+                for row in total.to_dict("records")
             ],
-            text=[fmt(v, "%") for v in total["value"]],
+            text=[format_value(v, "%") for v in total["value"]],
             textposition="inside",
             insidetextanchor="start",
             hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
@@ -354,11 +346,13 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
         {
             "year": rows["year_label"].to_numpy(),
             "region_name": rows["series"].to_numpy(),
-            "exam_sampling_rate": rows["value"].round(2).to_numpy(),
-            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
-            "target_status": [
-                status_label(s, scope.lang) if not is_missing(c) else ""
-                for s, c in zip(rows["target_status"], rows["comparator"])
+            "exam_sampling_rate": shown_column(rows["value"]).to_numpy(),
+            "target_text": [
+                target_text(row, scope.lang) if not is_missing(row["target_id"]) else "" for row in rows.to_dict("records")
+            ],
+            "status_label": [
+                judgement_label(judge(row), scope.lang) if not is_missing(row["target_id"]) else ""
+                for row in rows.to_dict("records")
             ],
             "exam_sampled": rows["exam_sampled"].to_numpy(),
             "exam_passed": rows["exam_passed"].to_numpy(),
@@ -377,7 +371,7 @@ def _exam_target_text(row, scope: Scope) -> str:
     text = scope.t("target") + " " + target_text(row, scope.lang)
     month = pd.Timestamp(row["period_month"]).month
     if month < 12:
-        text += scope.t("tr_prorated", value=fmt(row["target_value"] * month / 12, "%", digits=0))
+        text += scope.t("tr_prorated", value=format_value(row["target_value"] * month / 12, "%", digits=0))
     return text
 
 
@@ -392,7 +386,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
     note = " ".join(
-        filter(None, [scope.t("tr_period_note", period=scope.period_text()), target_source_text(rows, scope)])
+        filter(None, [scope.t("tr_period_note", period=scope.indicator_period_text()), target_source_text(rows, scope)])
     )
     return Chart(figure, indicator_table(rows, scope, "label", "region_name"), note)
 
@@ -412,7 +406,7 @@ def agency_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     figure = ranked_bars(
         rows, scope, "label", highlight=highlight, key_column="agency_code", average_label=scope.t("tr_all_agencies")
     )
-    notes = [scope.t("tr_period_note", period=scope.period_text()), target_source_text(rows, scope)]
+    notes = [scope.t("tr_period_note", period=scope.indicator_period_text()), target_source_text(rows, scope)]
     if highlight:
         notes.append(scope.t("tr_agency_highlight"))
     return Chart(figure, indicator_table(rows, scope, "label", "agency_name"), " ".join(filter(None, notes)))

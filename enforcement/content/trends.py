@@ -7,19 +7,27 @@ picks rows, labels them and draws. No Streamlit here: the pages pass ``ctx.query
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import charts
+from enforcement.content import charts, indicators
+from enforcement.content.indicators import (
+    Period,
+    QueryFn,
+    format_value,
+    indicator_period,
+    is_missing,
+    judge,
+    judgement_label,
+    shown_column,
+    target_text,
+    unit_label,
+)
 from enforcement.i18n import t
-from enforcement.rules import status
 from enforcement.rules.filters import Filters
-
-QueryFn = Callable[..., pd.DataFrame]
 
 # The measures behind each indicator, shown next to its value in the tables (numerator first).
 INDICATOR_MEASURES: dict[str, tuple[str, ...]] = {
@@ -41,8 +49,6 @@ INDICATOR_MEASURES: dict[str, tuple[str, ...]] = {
 LOWER_IS_BETTER = frozenset({"litigation_loss_rate", "reconsideration_correction_rate"})
 NEUTRAL_COLOR = "#5c7cfa"
 TOTAL_COLOR = "#263238"
-SEVERITY = ("not_met", "behind_schedule", "not_due", "no_data", "met")
-STREAMLIT_COLORS = {"met": "green", "not_met": "red", "behind_schedule": "orange", "not_due": "gray", "no_data": "gray"}
 
 
 # ----------------------------------------------------------------------------------------------- scope
@@ -50,12 +56,14 @@ STREAMLIT_COLORS = {"met": "green", "not_met": "red", "behind_schedule": "orange
 
 @dataclass(frozen=True)
 class Scope:
-    """The part of the shared filters these pages use: subtree, months that count, domain, plan, language."""
+    """The part of the shared filters these pages use: subtree, the months the trends span, the indicators' year to
+    date (indicators.indicator_period), domain, plan, language."""
 
     region: str
     region_name: str
     month_from: dt.date
     month_to: dt.date  # last month that counts: the period's end, never after the as-of month
+    period: Period
     domain: str | None = None
     plan: str | None = None
     lang: str = "zh"
@@ -67,6 +75,7 @@ class Scope:
             region_name=region_name,
             month_from=filters.period_from,
             month_to=filters.effective_to,
+            period=indicator_period(filters),
             domain=filters.domain,
             plan=filters.plan,
             lang=filters.lang,
@@ -78,6 +87,7 @@ class Scope:
         return self.month_from > self.month_to
 
     def months(self) -> dict[str, object]:
+        """The trend span of the subtree (monthly series)."""
         return {
             "region_code": self.region,
             "month_from": self.month_from.isoformat(),
@@ -87,14 +97,25 @@ class Scope:
     def with_domain(self) -> dict[str, object]:
         return {**self.months(), "domain_code": self.domain}
 
-    def with_plan(self, domain: bool = True) -> dict[str, object]:
-        return {**(self.with_domain() if domain else self.months()), "plan_id": self.plan}
+    def judged_by_month(self) -> dict[str, object]:
+        """Parameters of indicators_ytd_by_month: the trend span, judged on the as-of date."""
+        return {**self.with_domain(), "plan_id": self.plan, "as_of": self.period.as_of}
+
+    def at_period(self, domain: bool = True) -> dict[str, object]:
+        """Parameters of the indicator queries at the period's month (indicators_by_child, _by_domain, _by_agency)."""
+        params = {"region_code": self.region, **self.period.params(), "plan_id": self.plan}
+        return {**params, "domain_code": self.domain} if domain else params
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
     def period_text(self) -> str:
+        """The trend span, e.g. 2023-01 – 2025-12."""
         return f"{self.month_from:%Y-%m} – {self.month_to:%Y-%m}"
+
+    def indicator_period_text(self) -> str:
+        """The indicators' year to date, e.g. 2025-01 至 2025-12."""
+        return self.period.label(self.lang)
 
 
 @dataclass
@@ -107,70 +128,7 @@ class Chart:
     empty: bool = False
 
 
-@dataclass
-class Kpi:
-    label: str
-    value: str
-    delta: str | None = None
-    color: str = "gray"
-    help: str = ""
-    sparkline: list[float] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------------------------- indicator queries
-
-
-def catalog_sources(catalog: pd.DataFrame, keys: Iterable[str]) -> list[str]:
-    """The fact tables the formulas of these indicators read (indicator_catalog's sources), sorted."""
-    wanted = catalog[catalog["indicator_key"].isin(list(keys))]
-    return sorted({source for sources in wanted["sources"] for source in sources})
-
-
-def indicator_params(query: QueryFn, keys: Iterable[str]) -> dict[str, list[str]]:
-    """indicator_keys and sources for an indicator query: only the fact tables those indicators read are summed."""
-    keys = list(keys)
-    return {"indicator_keys": keys, "sources": catalog_sources(query("indicator_catalog"), keys)}
-
-
 # ----------------------------------------------------------------------------------------------- text
-
-
-def is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
-
-
-def fmt(value: object, unit: str = "", digits: int = 1) -> str:
-    """A value for display: 95.3%, 61.2 学时, 12,345; a dash when there is none."""
-    if is_missing(value):
-        return "—"
-    number = float(value)
-    if unit in ("", "件", "人"):
-        return f"{number:,.0f}" + (f" {unit}" if unit else "")
-    text = f"{number:,.{digits}f}"
-    return f"{text}%" if unit == "%" else f"{text} {unit}"
-
-
-def unit_label(unit: str, lang: str) -> str:
-    return "hours" if unit == "学时" and lang == "en" else unit
-
-
-def indicator_name(row, lang: str) -> str:
-    return str(row["name_en"] if lang == "en" else row["name_zh"])
-
-
-def target_text(row, lang: str) -> str:
-    """The target of a row as a phrase: '≥ 60 学时', '= 100%', 'below the parent average'; '' when none."""
-    comparator = row.get("comparator")
-    if is_missing(comparator):
-        return ""
-    if comparator == "below_parent_avg":
-        return t("trend_below_parent", lang)
-    sign = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}.get(comparator, comparator)
-    return f"{sign} {fmt(row['target_value'], unit_label(row['unit'], lang), digits=0)}"
-
-
-def status_label(code: object, lang: str) -> str:
-    return t(f"target_{code}", lang) if not is_missing(code) else t("target_no_data", lang)
 
 
 def child_label(row, scope: Scope) -> str:
@@ -180,11 +138,6 @@ def child_label(row, scope: Scope) -> str:
     if is_missing(row["child_code"]):
         return scope.t("own_agencies")
     return str(row["child_name"])
-
-
-def worst_status(statuses: Iterable[object]) -> str:
-    present = [s for s in statuses if not is_missing(s)]
-    return min(present, key=SEVERITY.index) if present else "no_data"
 
 
 def target_source_text(rows: pd.DataFrame, scope: Scope) -> str:
@@ -244,12 +197,6 @@ def add_deadlines(figure: go.Figure, rows: pd.DataFrame, scope: Scope) -> None:
             charts.add_date_line(figure, day.date().isoformat(), scope.t("trend_deadline", day=day.date().isoformat()))
 
 
-def _bar_text(value: object, unit: str) -> str:
-    if is_missing(value):
-        return "—"
-    return f"{float(value):.1f}%" if unit == "%" else f"{float(value):,.1f}"
-
-
 def _legend_line(figure: go.Figure, name: str, color: str, dash: str) -> None:
     """A legend entry for a reference line (the line itself is a shape, which has no legend entry)."""
     figure.add_trace(
@@ -275,12 +222,9 @@ def ranked_bars(
     unit = rows.iloc[0]["unit"]
     lower_better = indicator in LOWER_IS_BETTER
     ordered = rows.sort_values("value", ascending=not lower_better, na_position="last")
-    judged = ("met", "not_met", "behind_schedule", "not_due")
-    has_target = ordered["target_status"].isin(judged).any()
-    if has_target:
-        colors = [status.TARGET_COLORS.get(s, status.TARGET_COLORS["no_data"]) for s in ordered["target_status"]]
-    else:
-        colors = [NEUTRAL_COLOR] * len(ordered)
+    judgements = [judge(row) for row in ordered.to_dict("records")]
+    has_target = any(j != "no_target" for j in judgements)
+    colors = [indicators.rag_color(j) for j in judgements] if has_target else [NEUTRAL_COLOR] * len(ordered)
     opacity = [1.0] * len(ordered)
     if highlight is not None and key_column is not None:
         opacity = [1.0 if key == highlight else 0.3 for key in ordered[key_column]]
@@ -290,28 +234,28 @@ def ranked_bars(
             y=ordered[label_column],
             orientation="h",
             marker=dict(color=colors, opacity=opacity),
-            text=[_bar_text(v, unit) for v in ordered["value"]],
+            text=[format_value(v, unit, scope.lang) for v in ordered["value"]],
             textposition="auto",
             insidetextanchor="end",
             insidetextfont=dict(color="white"),
             outsidetextfont=dict(color=colors),
             cliponaxis=False,
-            customdata=[status_label(s, scope.lang) if has_target else "" for s in ordered["target_status"]],
-            hovertemplate="%{y}: %{x:.2f} " + unit_label(unit, scope.lang) + "<br>%{customdata}<extra></extra>",
+            customdata=[judgement_label(j, scope.lang) if has_target else "" for j in judgements],
+            hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>",
             showlegend=False,
         )
     )
     if has_target:
-        present = set(ordered["target_status"])
-        for code in status.TARGET_STATUSES:
-            if code in present:
+        present = set(judgements)
+        for judgement in indicators.JUDGEMENTS:
+            if judgement in present:
                 figure.add_trace(
                     go.Bar(
                         x=[None],
                         y=[None],
                         orientation="h",
-                        name=status_label(code, scope.lang),
-                        marker_color=status.TARGET_COLORS[code],
+                        name=judgement_label(judgement, scope.lang),
+                        marker_color=indicators.rag_color(judgement),
                     )
                 )
     line = dict(dash="dash", width=2)
@@ -328,7 +272,7 @@ def ranked_bars(
     if not parent.empty and average_label:
         figure.add_vline(x=float(parent.iloc[0]), line=dict(color=charts.AVERAGE_COLOR, dash="dot", width=2))
         _legend_line(
-            figure, f"{average_label} {fmt(parent.iloc[0], unit_label(unit, scope.lang))}", charts.AVERAGE_COLOR, "dot"
+            figure, f"{average_label} {format_value(parent.iloc[0], unit, scope.lang)}", charts.AVERAGE_COLOR, "dot"
         )
     height = 170 + 26 * len(ordered)
     charts.style(figure, height=height)
@@ -367,20 +311,29 @@ def whole_counts(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     return out
 
 
+def _judged_columns(rows: pd.DataFrame, scope: Scope) -> dict[str, object]:
+    """The target and its judgement of each row, as the chart and the cards word them."""
+    return {
+        "target_text": [
+            target_text(row, scope.lang) if not is_missing(row.get("target_id")) else "" for row in rows.to_dict("records")
+        ],
+        "status_label": [
+            judgement_label(judge(row), scope.lang) if not is_missing(row.get("target_id")) else ""
+            for row in rows.to_dict("records")
+        ],
+    }
+
+
 def indicator_table(rows: pd.DataFrame, scope: Scope, label_column: str, label_name: str) -> pd.DataFrame:
-    """The numbers behind a ranking: who, value, target, status, the parent's value and the measures behind them."""
+    """The numbers behind a ranking: who, value (as shown), target, judgement, the parent's value and the measures."""
     indicator = rows.iloc[0]["indicator_key"]
     measures = list(INDICATOR_MEASURES.get(indicator, ()))
     table = pd.DataFrame(
         {
             label_name: rows[label_column].to_numpy(),
-            indicator: rows["value"].round(2).to_numpy(),
-            "parent_value": rows["parent_value"].round(2).to_numpy(),
-            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
-            "target_status": [
-                status_label(s, scope.lang) if not is_missing(c) else ""
-                for s, c in zip(rows["target_status"], rows["comparator"])
-            ],
+            indicator: shown_column(rows["value"]).to_numpy(),
+            "parent_value": shown_column(rows["parent_value"]).to_numpy(),
+            **_judged_columns(rows, scope),
         }
     )
     for column in measures:
@@ -389,19 +342,15 @@ def indicator_table(rows: pd.DataFrame, scope: Scope, label_column: str, label_n
 
 
 def monthly_table(rows: pd.DataFrame, scope: Scope, series_column: str, series_name: str) -> pd.DataFrame:
-    """The numbers behind a monthly chart: month, series, value, target and status, and the measures behind them."""
+    """The numbers behind a monthly chart: month, series, value (as shown), target, judgement and the measures."""
     indicator = rows.iloc[0]["indicator_key"]
     measures = list(INDICATOR_MEASURES.get(indicator, ()))
     table = pd.DataFrame(
         {
             "period_month": pd.to_datetime(rows["period_month"]).dt.strftime("%Y-%m").to_numpy(),
             series_name: rows[series_column].to_numpy(),
-            indicator: rows["value"].round(2).to_numpy(),
-            "target_text": [target_text(row, scope.lang) for row in rows.to_dict("records")],
-            "target_status": [
-                status_label(s, scope.lang) if not is_missing(c) else ""
-                for s, c in zip(rows["target_status"], rows["comparator"])
-            ],
+            indicator: shown_column(rows["value"]).to_numpy(),
+            **_judged_columns(rows, scope),
         }
     )
     for column in measures:

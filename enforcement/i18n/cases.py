@@ -2,7 +2,7 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "ca_title": ("案件", "Cases"),
-    "ca_kpi_period_help": ("统计期间 {period}", "Period {period}"),
+    "ca_kpi_period_help": ("当年累计 {period}", "Year to date {period}"),
     "ca_kpi_penalties": ("行政处罚", "Penalties"),
     "ca_kpi_sparkline_help": ("; 小图为当年累计值的逐月变化", "; the small chart shows the year-so-far value by month"),
     "ca_kpi_penalties_delta": ("行政检查 {inspections} 次", "{inspections} inspections"),
@@ -28,7 +28,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ca_targets_for": ("目标线适用于: {names}。", "The target line applies to: {names}."),
     "ca_children_title": ("各下级地区对比", "Regions under this one"),
     "ca_domain_title": ("各执法领域对比", "By enforcement domain"),
-    "ca_period_note": ("统计期间 {period}。", "Period {period}."),
+    "ca_period_note": ("指标为当年累计 ({period})。", "Indicators are the year to date ({period})."),
     "ca_below_parent_note": (
         "败诉率目标为低于上级平均: 各下级地区与{region}整体 (虚线) 比较。",
         "The loss-rate target is 'below the parent average': each region is compared with {region} as a whole (dotted line).",

@@ -94,6 +94,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "judgement_met": ("达标", "Met"),
     "judgement_near": ("接近目标", "Close to target"),
+    "judgement_behind": ("滞后序时进度", "Behind schedule"),
     "judgement_not_met": ("未达标", "Not met"),
     "judgement_not_due": ("未到期", "Not yet due"),
     "judgement_no_data": ("无数据", "No data"),

@@ -100,8 +100,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tr_children_title": ("各下级地区对比", "Regions under this one"),
     "tr_agency_title": ("各执法部门对比", "By agency"),
     "tr_period_note": (
-        "统计期间 {period}; 学时和抽考比例按12个月折算为年值, 人数取期末。",
-        "Period {period}; hours and exam sampling are scaled to a 12-month year, headcounts taken at the end.",
+        "指标为当年累计 ({period}): 学时和抽考比例为年内累计, 与按已过月份折算的年度目标 (序时进度) 比较; 人数取期末。",
+        "Indicators are the year to date ({period}): hours and exam sampling so far this year, held to the yearly "
+        "target pro-rated to the months elapsed; headcounts at the period's end.",
     ),
     "tr_all_agencies": ("全部部门", "All agencies"),
     "tr_agency_highlight": (

@@ -621,16 +621,18 @@ where c.parent_code = root_code;
 -- Flows are summed over the period; stocks (headcounts, cumulative totals) are taken at the period's last month.
 -- With by_grandchild := true the rows are split one level further (grandchild_code null: the child's own agencies);
 -- with by_domain / by_agency := true by domain_code / agency_code, and sources, as in subtree_monthly.
+-- With year_to_date := true the period is a year so far (month_from in January of month_to's year): period_months is
+-- then 12, so that a per-year indicator is the year so far, held against the year's target, not scaled up.
 create macro subtree_period(
     root_code, month_from, month_to, domain, by_grandchild := false, by_domain := false, by_agency := false,
-    sources := null
+    sources := null, year_to_date := false
 ) as table
 select
     child_code,
     case when by_grandchild then grandchild_code end as grandchild_code,
     domain_code,
     agency_code,
-    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    case when year_to_date then 12 else date_diff('month', month_from::date, month_to::date) + 1 end as period_months,
     sum(columns(lambda c: list_contains(measures_of(sources), c))),
     bool_or(is_sample) as is_sample
 from subtree_monthly(
@@ -745,26 +747,32 @@ join flows as f on f.child_code is not distinct from m.child_code and f.period_m
 -- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
 -- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
 -- domain-specific: null here, so that indicator_values_of reads the row like a row of subtree_period.
-create macro subtree_period_by_domain(root_code, month_from, month_to, sources := null) as table
+create macro subtree_period_by_domain(root_code, month_from, month_to, sources := null, year_to_date := false) as table
 select
     domain_code,
-    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    any_value(period_months) as period_months,
     sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
-from subtree_period(root_code, month_from, month_to, null, by_domain := true, sources := sources)
+from subtree_period(
+    root_code, month_from, month_to, null, by_domain := true, sources := sources, year_to_date := year_to_date
+)
 where domain_code is not null
 group by all;
 
 -- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
 -- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
 -- indicator_values_of reads the row like a row of subtree_period.
-create macro subtree_period_by_agency(root_code, month_from, month_to, domain, sources := null) as table
+create macro subtree_period_by_agency(
+    root_code, month_from, month_to, domain, sources := null, year_to_date := false
+) as table
 select
     agency_code,
-    date_diff('month', month_from::date, month_to::date) + 1 as period_months,
+    any_value(period_months) as period_months,
     sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
-from subtree_period(root_code, month_from, month_to, domain, by_agency := true, sources := sources)
+from subtree_period(
+    root_code, month_from, month_to, domain, by_agency := true, sources := sources, year_to_date := year_to_date
+)
 where agency_code is not null
 group by all;
 
@@ -867,3 +875,66 @@ select
         or coalesce(issue_date > on_date::date, false)
     ) as is_due
 from targets_by_year(for_regions, only_plan, year(on_date::date), year(on_date::date));
+
+-- ---------------------------------------------------------------------------------------------------------
+-- The one place a figure is judged.
+
+-- Every row of measure_rows (a CTE's name) once per statistics indicator in indicator_keys (null: all), valued,
+-- with the target that applies and the value's status against it. measure_rows needs: target_region (the region
+-- whose plans' targets apply to the row), period_month (the month its year-to-date figures end in), is_total (the
+-- subtree's row, whose value is the others' parent_value), judge_by_parent (a region's row, judged against that
+-- parent_value where a target is 'below the parent average'; not a domain's or an agency's), period_months and the
+-- measure columns; any other column passes through. Figures are the year so far: yearly quantities are held to
+-- the target pro-rated to the months elapsed (序时目标, target_status_in_month). A target is due once its year (or its
+-- deadline's year) has come and its plan was issued by the day judged on (the as-of date, or the month's end if
+-- earlier); one not due is shown with status not_due. only_plan: a plan chosen as a yardstick (null: the plans
+-- governing each region). Every page, chart and report gets its indicator values and statuses from here.
+create macro judged_indicators(measure_rows, indicator_keys, only_plan, as_of) as table
+with
+valued as materialized (
+    select v.*, i.name_zh, i.name_en, i.unit, i.higher_is_better
+    from indicators_of_rows(measure_rows, indicator_keys) as v
+    join indicators as i on i.indicator_key = v.indicator_key
+),
+
+with_parent as (
+    select *, max(value) filter (where is_total) over (partition by indicator_key, period_month) as parent_value
+    from valued
+),
+
+targets as (
+    select *
+    from targets_by_year(
+        (select list(distinct target_region) from valued),
+        only_plan,
+        (select min(year(period_month)) from valued),
+        (select max(year(period_month)) from valued)
+    )
+),
+
+dated as (
+    select
+        w.*,
+        t.target_id, t.plan_id, t.issuer_region_name, t.document_number, t.plan_title, t.issuer, t.clause_path,
+        t.comparator, t.target_value, t.unit as target_unit, t.target_year, t.deadline_date, t.quote as target_quote,
+        t.target_id is not null and not (
+            coalesce(t.target_year > year(w.period_month), false)
+            or (t.target_year is null and coalesce(year(t.deadline_date) > year(w.period_month), false))
+            or coalesce(t.issue_date > least(as_of::date, last_day(w.period_month::date)), false)
+        ) as is_target_due
+    from with_parent as w
+    left join targets as t
+        on t.region_code = w.target_region and t.indicator_key = w.indicator_key and t.in_year = year(w.period_month)
+)
+
+select
+    * exclude (period_months, judge_by_parent),
+    case
+        when target_id is null then null
+        when not is_target_due then 'not_due'
+        else target_status_in_month(
+            indicator_key, value, comparator, target_value, case when judge_by_parent then parent_value end,
+            deadline_date, period_month, true
+        )
+    end as target_status
+from dated;

@@ -1,4 +1,5 @@
-"""KPI cards: a bordered card per figure with its red/amber/green stripe, value, change and the source on hover."""
+"""KPI cards, the one widget every page draws its cards with: a bordered card per figure with its red/amber/green
+stripe, value, change, judgement and target, its recent course, and the source on hover."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import html
 
 import streamlit as st
 
-from enforcement.content.scorecard import Card
+from enforcement.content.indicators import Card
 from enforcement.rules import status
 
 # Cards are containers keyed kpi_<rag>_<n>; Streamlit gives them the class st-key-<key>, which this colours.
@@ -35,8 +36,15 @@ def kpi_card(card: Card, key: str) -> None:
             delta=card.delta_text,
             delta_color=card.delta_color,
             delta_description=card.delta_note if card.delta_text else None,
-            help=card.help,
+            help=card.help or None,
+            chart_data=list(card.sparkline) or None,
+            chart_type="line",
         )
+        if not card.status_text:
+            return
+        if card.judgement == "no_target":
+            st.caption(card.status_text)
+            return
         judgement, _, rest = card.status_text.partition(" · ")
         detail = f'<span style="color:#555"> · {html.escape(rest)}</span>' if rest else ""
         st.markdown(

@@ -1,11 +1,11 @@
-"""Drawing blocks of the 培训 and 案件 pages: the scope line, the yardstick plan, the KPI row, a ranking picker and a
+"""Drawing blocks of the 培训 and 案件 pages: the scope line, the yardstick plan, a ranking picker and a
 titled chart section. The content itself comes from enforcement.training / enforcement.cases."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from enforcement.content.trends import Chart, Kpi, Scope, target_source
+from enforcement.content.trends import Chart, Scope, target_source
 from enforcement.ui import blocks
 from enforcement.ui.frame import PageContext
 
@@ -28,24 +28,6 @@ def scope_header(ctx: PageContext, scope: Scope) -> None:
             key="p_yardstick",
             on_change=lambda: ctx.set_filters(plan=st.session_state["p_yardstick"] or None),
         )
-
-
-def kpi_row(kpis: list[Kpi], per_row: int = 3) -> None:
-    """KPIs in rows of per_row cards (they stack on a phone)."""
-    for start in range(0, len(kpis), per_row):
-        for column, kpi in zip(st.columns(per_row), kpis[start : start + per_row], strict=False):
-            with column:
-                st.metric(
-                    kpi.label,
-                    kpi.value,
-                    kpi.delta,
-                    delta_color=kpi.color,
-                    delta_arrow="off",
-                    help=kpi.help or None,
-                    border=True,
-                    chart_data=kpi.sparkline or None,
-                    chart_type="line",
-                )
 
 
 def indicator_picker(ctx: PageContext, param: str, options: tuple[str, ...], chosen: str) -> str:

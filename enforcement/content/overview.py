@@ -1,0 +1,120 @@
+"""总览 Overview content: is the region on track for the 2023, 2024 and 2025 milestones, how do its indicators stand
+against their targets, and which regions under it are most behind.
+
+``overview(query, filters)`` returns everything the page draws; the page only lays it out. The indicator cards are
+the region's row of indicators_by_child at the one indicator period (indicators.region_indicators): the same row the
+parent's rankings, the training and cases pages and the report show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from enforcement.content import drilldown, indicators, scorecard
+from enforcement.content.indicators import Card, Period, QueryFn
+from enforcement.i18n import t
+from enforcement.rules.filters import Filters
+
+QUERIES = (
+    "region_lineage",
+    "plans_for_region",
+    "indicator_catalog",
+    "milestone_status_counts",
+    "indicators_by_child",
+    "region_children",
+    "subtree_milestone_counts",
+)
+
+
+@dataclass(frozen=True)
+class Overview:
+    region_name: str
+    period: Period
+    intro: str
+    plans_note: str
+    milestone_cards: list[Card]
+    indicator_cards: list[Card]
+    has_children: bool
+    ranked: pd.DataFrame  # every child, most behind first (scorecard.most_behind)
+    top_behind: pd.DataFrame  # the first ones that are behind at all
+    shares: pd.DataFrame  # milestone items per deadline year by status, long form
+    figure: go.Figure | None
+    table: pd.DataFrame
+
+
+def plans_note(plans: pd.DataFrame, chosen_plan: str | None, lang: str) -> str:
+    """Which plans govern the region, or the plan chosen as a yardstick, or that none does."""
+    chosen = plans[plans["plan_id"] == chosen_plan] if chosen_plan else plans.iloc[0:0]
+    governing = plans[plans["governs"]]
+    if not chosen.empty and not chosen["governs"].all():
+        # A plan that does not govern the region, chosen as a yardstick (the same rule as the training and cases pages).
+        return t("ov_yardstick", lang, plans="; ".join(f"{p.issuer}《{p.title}》" for p in chosen.itertuples()))
+    shown = chosen if chosen_plan else governing
+    if not shown.empty:
+        return t("ov_plans", lang, plans="; ".join(f"{p.issuer}《{p.title}》" for p in shown.itertuples()))
+    return t("ov_no_plan", lang)
+
+
+def overview(query: QueryFn, filters: Filters) -> Overview:
+    """Everything the overview draws for the filters."""
+    lang = filters.lang
+    lineage = query("region_lineage", region_code=filters.region)
+    name = drilldown.breadcrumb(lineage, lang)[-1][1]
+    period = indicators.indicator_period(filters)
+    catalog = query("indicator_catalog")
+    intro = t(
+        "ov_intro",
+        lang,
+        as_of=filters.as_of.isoformat(),
+        since=filters.since.isoformat(),
+        period=period.label(lang),
+        prev=period.previous.label(lang),
+    )
+    note = plans_note(query("plans_for_region", region_code=filters.region), filters.plan, lang)
+
+    milestones = dict(region_code=filters.region, plan_id=filters.plan, task_area=filters.area)
+    counts_now = query("milestone_status_counts", as_of=filters.as_of, **milestones)
+    counts_since = query("milestone_status_counts", as_of=filters.since, **milestones)
+    milestone_cards = scorecard.milestone_cards(counts_now, counts_since, filters.since, lang)
+
+    region = indicators.region_indicators(query, filters.region, period, domain=filters.domain, plan=filters.plan)
+    previous = indicators.region_indicators(
+        query, filters.region, period.previous, domain=filters.domain, plan=filters.plan
+    )
+    indicator_cards = scorecard.indicator_cards(region, previous, catalog, period, lang)
+
+    children = query("region_children", parent_code=filters.region)
+    ranked = top = pd.DataFrame()
+    if not children.empty:
+        subtree_counts = query("subtree_milestone_counts", as_of=filters.as_of, **milestones)
+        child_values = query(
+            "indicators_by_child",
+            region_code=filters.region,
+            **period.params(),
+            domain_code=filters.domain,
+            plan_id=filters.plan,
+            indicator_keys=None,
+            sources=None,
+        )
+        ranked = scorecard.most_behind(subtree_counts, child_values, catalog, lang, n=len(children))
+        top = scorecard.top_behind(ranked)
+
+    shares = scorecard.milestone_year_shares(counts_now, lang)
+    figure = None if shares.empty else scorecard.milestone_year_figure(shares, lang)
+    return Overview(
+        region_name=name,
+        period=period,
+        intro=intro,
+        plans_note=note,
+        milestone_cards=milestone_cards,
+        indicator_cards=indicator_cards,
+        has_children=not children.empty,
+        ranked=ranked,
+        top_behind=top,
+        shares=shares,
+        figure=figure,
+        table=scorecard.milestone_year_table(counts_now, lang),
+    )
