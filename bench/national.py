@@ -6,20 +6,23 @@ pattern: load the tables into DataFrames, then filter and group) in the same run
 Excel export; one AppTest run of every page script that exists; optionally a real server in headless Chromium.
 It prints figures and writes bench/results.md. It asserts nothing about time: a benchmark, not a test.
 
-To cover a new page, add its queries to REGISTRY: (query name, function of the page's Filters -> parameters).
+Which queries each page runs is derived, not copied: the content functions a page builds with (``ctx.built(f, ...)``)
+declare theirs (``@uses``), and the page's widgets name theirs literally. QUERY_PARAMS says how to call each query
+from a scenario's filters; a test fails when a page runs a query it does not know.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import dataclasses
 import datetime as dt
+import importlib
 import json
 import multiprocessing
 import os
 import platform
-import re
 import resource
 import shutil
 import socket
@@ -36,7 +39,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from enforcement.content import cases, training, trends
+from enforcement.content import cases, indicators, training
 from enforcement.rules import filters
 from enforcement.storage import connect, rollups, store
 from enforcement.storage import runner as queries
@@ -83,28 +86,42 @@ def _period_params(f: filters.Filters, _: Scenario) -> dict[str, Any]:
     return {"region_code": f.region, "month_from": f.period_from, "month_to": f.effective_to, "domain_code": f.domain}
 
 
-# page -> [(named query, parameters from the page's filters)]. Only queries a page (or the frame every page
-# draws) really runs, plus probes of the shared macros that the pages under construction build on.
 def _milestone_params(f: filters.Filters, _: Scenario) -> dict[str, Any]:
     return {"region_code": f.region, "as_of": f.as_of, "plan_id": f.plan, "task_area": f.area}
 
 
-def _judged_params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
-    return {**_period_params(f, s), "as_of": f.as_of, "plan_id": f.plan}
+def _at_period(f: filters.Filters) -> dict[str, Any]:
+    return {"region_code": f.region, **indicators.indicator_period(f).params(), "plan_id": f.plan}
 
 
-def _keyed(keys: tuple[str, ...], domain: bool = True, **extra: Any) -> ParamsFor:
+def _keyed(keys: tuple[str, ...] | None, domain: bool = True, **extra: Any) -> ParamsFor:
+    """An indicator query at the indicators' period, for the indicators keys (None: all) as the pages pass them."""
+
     def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
         out = {
-            **_period_params(f, s),
-            "plan_id": f.plan,
-            "indicator_keys": list(keys),
-            "sources": trends.catalog_sources(s.catalog, keys),
+            **_at_period(f),
+            "domain_code": f.domain,
+            "indicator_keys": list(keys) if keys else None,
+            "sources": indicators.sources_of(s.catalog, keys) if keys else None,
             **extra,
         }
         if not domain:
             del out["domain_code"]
         return out
+
+    return params
+
+
+def _by_month(keys: tuple[str, ...], children_for: list[str]) -> ParamsFor:
+    def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
+        return {
+            **_period_params(f, s),
+            "as_of": indicators.indicator_period(f).as_of,
+            "plan_id": f.plan,
+            "indicator_keys": list(keys),
+            "sources": indicators.sources_of(s.catalog, keys),
+            "children_for": children_for,
+        }
 
     return params
 
@@ -127,78 +144,129 @@ def _export(dataset: str) -> ParamsFor:
     return params
 
 
-# page -> [(named query, parameters from the page's filters)]: every query a page (or the frame every page draws)
-# runs, with the parameters the page derives from its filters (enforcement.cases / training say which indicators).
-# "export.row_count" and "export.preview" are the export page's count and preview of a dataset's named query.
-REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
-    "frame (every page)": [
-        ("meta_facts", lambda f, s: {}),
-        ("filter_choices", lambda f, s: {}),
-        ("region_lineage", lambda f, s: {"region_code": f.region}),
-        ("region_children", lambda f, s: {"parent_code": s.parent_code}),
-        ("plans_for_region", lambda f, s: {"region_code": f.region}),
-        ("domain_list", lambda f, s: {}),
-        ("indicator_catalog", lambda f, s: {}),
+# How to call each named query a page runs, from a scenario's filters: where one query is called with different
+# parameters on different pages (the indicator queries), each call is listed. "export.row_count" and
+# "export.preview" are the export page's count and preview of a dataset's named query.
+QUERY_PARAMS: dict[str, list[ParamsFor]] = {
+    "meta_facts": [lambda f, s: {}],
+    "filter_choices": [lambda f, s: {}],
+    "region_lineage": [lambda f, s: {"region_code": f.region}],
+    "region_children": [lambda f, s: {"parent_code": s.parent_code}],
+    "plans_for_region": [lambda f, s: {"region_code": f.region}],
+    "domain_list": [lambda f, s: {}],
+    "indicator_catalog": [lambda f, s: {}],
+    "indicator_list": [lambda f, s: {}],
+    "agency_list": [lambda f, s: {}],
+    "region_targets": [lambda f, s: {"region_code": f.region, "plan_id": f.plan}],
+    "milestone_status_counts": [_milestone_params],
+    "subtree_milestone_counts": [_milestone_params],
+    "milestone_summary": [lambda f, s: {**_milestone_params(f, s), "statuses": None, "units": None}],
+    "milestone_status_changes": [lambda f, s: {**_milestone_params(f, s), "since": f.since}],
+    "milestone_board": [_milestone_params],
+    "plan_milestones": [lambda f, s: {"plan_id": f.plan, "task_area": f.area}],
+    "overdue_items": [lambda f, s: {**_milestone_params(f, s), "units": None}],
+    "plan_units": [lambda f, s: {"plan_id": f.plan}],
+    "indicators_by_child": [_keyed(None), _keyed(training.RANKABLE), _keyed(cases.RANKABLE)],
+    "indicators_by_agency": [_keyed(training.RANKABLE, domain_code=None)],
+    "indicators_by_domain": [_keyed(cases.RANKABLE, domain=False)],
+    "indicators_ytd_by_month": [
+        _by_month(training.INDICATORS, list(training.BY_CHILD_MONTHLY)),
+        _by_month(cases.RATES, []),
     ],
-    "app.py (overview)": [
-        ("milestone_status_counts", _milestone_params),
-        ("child_indicator_values", _judged_params),
-        ("subtree_milestone_counts", _milestone_params),
+    "case_counts_by_month": [_period_params],
+    "subtree_indicator_tiles": [
+        lambda f, s: {
+            "region_code": f.region,
+            "month": indicators.indicator_period(f).month,
+            "domain_code": f.domain,
+            "indicator_key": "legal_review_rate",
+            "sources": indicators.sources_of(s.catalog, ["legal_review_rate"]),
+        }
     ],
-    "pages/1_milestones.py": [
-        ("milestone_summary", lambda f, s: {**_milestone_params(f, s), "statuses": None, "units": None}),
-        ("milestone_status_changes", lambda f, s: {**_milestone_params(f, s), "since": f.since}),
-        ("milestone_board", _milestone_params),
-        ("plan_milestones", lambda f, s: {"plan_id": f.plan, "task_area": f.area}),
-    ],
-    "pages/2_ledger.py": [
-        ("overdue_items", lambda f, s: {**_milestone_params(f, s), "units": None}),
-        ("plan_units", lambda f, s: {"plan_id": f.plan}),
-    ],
-    "pages/3_training.py": [
-        ("indicators_ytd_by_month", _keyed(training.INDICATORS, children_for=list(training.BY_CHILD_MONTHLY))),
-        ("indicators_by_child", _keyed(training.RANKABLE)),
-        ("indicators_by_agency", _keyed(training.RANKABLE, domain_code=None)),
-        ("agency_list", lambda f, s: {}),
-        ("indicator_list", lambda f, s: {}),
-        ("region_targets", lambda f, s: {"region_code": f.region, "plan_id": f.plan}),
-    ],
-    "pages/4_cases.py": [
-        ("case_counts_by_month", _period_params),
-        ("indicators_ytd_by_month", _keyed(cases.RATES, children_for=[])),
-        ("indicators_by_child", _keyed(cases.RANKABLE)),
-        ("indicators_by_domain", _keyed(cases.RANKABLE, domain=False)),
-    ],
-    "pages/5_regions.py": [
-        (
-            "subtree_indicator_tiles",
-            lambda f, s: {
-                **_period_params(f, s),
-                "indicator_key": "legal_review_rate",
-                "sources": trends.catalog_sources(s.catalog, ["legal_review_rate"]),
-            },
-        ),
-    ],
-    "pages/6_export.py": [
-        ("export.row_count", _export("cases")),
-        ("export.preview", _export("cases")),
-        ("export.row_count", _export("training")),
-    ],
-    "pages/7_import.py": [
-        ("import_history", lambda f, s: {}),
-        ("imports_with_checksum", lambda f, s: {"checksum_sha256": "0" * 64}),
-        ("import_replaced_rows", lambda f, s: {"import_id": 1}),
-    ],
-    "shared macros (probes; also the questions put to pandas)": [
-        ("indicator_values", _period_params),
-        ("bench_children_period", _period_params),
-        ("bench_monthly_series", _period_params),
-        ("bench_child_monthly", _period_params),
-    ],
+    "export.row_count": [_export("cases"), _export("training")],
+    "export.preview": [_export("cases")],
+    "import_history": [lambda f, s: {}],
+    "imports_with_checksum": [lambda f, s: {"checksum_sha256": "0" * 64}],
+    "import_replaced_rows": [lambda f, s: {"import_id": 1}],
+    # probes of the shared macros, which are also the questions put to pandas
+    "indicator_values": [_period_params],
+    "bench_children_period": [_period_params],
+    "bench_monthly_series": [_period_params],
+    "bench_child_monthly": [_period_params],
 }
+PROBES = ("indicator_values", "bench_children_period", "bench_monthly_series", "bench_child_monthly")
 
 
-# ----------------------------------------------------------------------------------------------- helpers
+def _literal_queries(tree: ast.AST) -> set[str]:
+    """Query names a module's code passes literally to query(...) / ctx.query(...) / _cached_query(..., name, ...)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name))):
+            continue
+        called = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+        strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if called == "query" and strings:
+            names.add(strings[0])
+        elif called == "_cached_query" and len(strings) >= 1:
+            names.update(s for s in strings if queries.NAME.fullmatch(s))
+    return names
+
+
+def _imported(tree: ast.AST) -> dict[str, Any]:
+    """What ``from enforcement.x import a`` binds in a module: a (a module or a function), by its local name."""
+    bound: dict[str, Any] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("enforcement"):
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                if not hasattr(module, alias.name):  # a submodule not imported yet
+                    importlib.import_module(f"{node.module}.{alias.name}")
+                bound[alias.asname or alias.name] = getattr(module, alias.name)
+    return bound
+
+
+def _declared_queries(tree: ast.AST, bound: dict[str, Any]) -> set[str]:
+    """The @uses declarations of every content function a module's code names (module.function or function)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        target = None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in bound:
+            target = getattr(bound[node.value.id], node.attr, None)
+        elif isinstance(node, ast.Name) and node.id in bound:
+            target = bound[node.id]
+        names |= set(getattr(target, "queries", ()))
+    return names
+
+
+def _module_queries(path: Path) -> tuple[set[str], set[str]]:
+    """(queries a module runs itself or through the content functions it names, the enforcement.ui modules it uses)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bound = _imported(tree)
+    helpers = {
+        getattr(value, "__name__", "") if isinstance(value, type(ast)) else getattr(value, "__module__", "")
+        for value in bound.values()
+    }
+    return _literal_queries(tree) | _declared_queries(tree, bound), {h for h in helpers if h.startswith("enforcement.ui.")}
+
+
+def page_queries(project_dir: Path = store.PROJECT_DIR) -> dict[str, set[str]]:
+    """Named queries each page runs: those its content functions declare (@uses), those its own code and the UI
+    helpers it uses pass literally, and the frame's (every page draws the frame)."""
+    from enforcement.ui.frame import PAGES
+
+    ui_dir = project_dir / "enforcement" / "ui"
+    ui_queries = {f"enforcement.ui.{path.stem}": _module_queries(path)[0] for path in sorted(ui_dir.glob("*.py"))}
+    frame_queries = ui_queries["enforcement.ui.frame"]
+    found: dict[str, set[str]] = {"frame (every page)": frame_queries}
+    for script, _ in PAGES:
+        path = project_dir / script
+        if not path.is_file():
+            continue
+        names, helpers = _module_queries(path)
+        for helper in helpers:
+            names |= ui_queries.get(helper, set())
+        found[script] = names - frame_queries
+    return found
 
 
 def _ms(seconds: float) -> float:
@@ -311,23 +379,6 @@ def scenarios(runner: QueryRunner) -> list[Scenario]:
             parent = chain[depth - 1] if depth else code
             out.append(Scenario(LEVELS[depth], code, parent, period, page_filters, catalog))
     return out
-
-
-def page_query_names(project_dir: Path = store.PROJECT_DIR) -> dict[str, set[str]]:
-    """Named queries the pages run, found in the source of the page scripts and of the package modules that call
-    ``query("name", ...)`` for them (frame, cases, training, ...): to spot unregistered ones."""
-    found: dict[str, set[str]] = {}
-    pattern = re.compile(r"""query\(\s*["']([a-z][a-z0-9_]*)["']""")
-    package = project_dir / "enforcement"
-    for path in [
-        project_dir / "app.py",
-        *sorted((project_dir / "pages").glob("*.py")),
-        *sorted(package.rglob("*.py")),
-    ]:
-        names = set(pattern.findall(path.read_text(encoding="utf-8"))) if path.is_file() else set()
-        if names:
-            found[str(path.relative_to(project_dir))] = names
-    return found
 
 
 def scan_profile(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -488,8 +539,11 @@ def time_queries(db_file: Path, repeat: int) -> dict[str, Any]:
     cases = scenarios(runner)
     plan: list[tuple[str, str, Scenario, dict[str, Any]]] = []
     seen: set[tuple[str, str]] = set()
-    for page, entries in REGISTRY.items():
-        for name, params_for in entries:
+    pages = page_queries()
+    registry = [(page, name) for page, names in pages.items() for name in sorted(names)]
+    registry += [("shared macros (probes; also the questions put to pandas)", name) for name in PROBES]
+    for page, name in registry:
+        for params_for in QUERY_PARAMS[name]:
             for scenario in cases:
                 params = params_for(scenario.filters, scenario)
                 key = (name, json.dumps(params, default=str, sort_keys=True))
@@ -1330,9 +1384,8 @@ def run(args: argparse.Namespace) -> int:
     if "rollups" not in args.skip:
         print("汇总表重建计时 …", file=sys.stderr)
         report["rollups"] = time_rollup_refresh(db_file)
-    registered = {name for entries in REGISTRY.values() for name, _ in entries}
     report["unregistered"] = {
-        script: names - registered for script, names in page_query_names().items() if names - registered
+        script: names - QUERY_PARAMS.keys() for script, names in page_queries().items() if names - QUERY_PARAMS.keys()
     }
     report["load_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     probe_at_end = cpu_probe()

@@ -9,23 +9,20 @@ from enforcement.ui.frame import page_frame
 
 ctx = page_frame("nav_milestones")
 f = ctx.filters
-region = ctx.query("region_lineage", region_code=f.region).iloc[-1]
-st.title(ctx.t("nav_milestones") + f" · {region.region_name}")
+st.title(ctx.t("nav_milestones") + f" · {ctx.region_name}")
 
 left, right = st.columns([3, 2])
 with left:
     plan = plan_filters.plan_selector(ctx)
 if plan.plan_id is None:
-    st.info(ctx.t("no_plans", region=region.region_name))
+    st.info(ctx.t("no_plans", region=ctx.region_name))
     st.stop()
 with right:
-    plan_filters.area_selector(ctx, ctx.query("plan_milestones", plan_id=plan.plan_id, task_area=None))
+    plan_filters.area_selector(ctx, plan.plan_id)
 
-scope = dict(region_code=f.region, as_of=f.as_of, plan_id=plan.plan_id, task_area=f.area)
-plan_items = ctx.query("plan_milestones", plan_id=plan.plan_id, task_area=f.area)
-board = ctx.query("milestone_board", **scope)
-summary = ctx.query("milestone_summary", **scope, statuses=None, units=None)
-changes = ctx.query("milestone_status_changes", **scope, since=f.since)
+view = ctx.built(milestones.plan_view, f, plan.plan_id)
+plan_items, board, summary = view.plan_items, view.board, view.summary
+changes = ctx.built(milestones.status_changes, f, plan.plan_id)
 
 metrics = st.columns(4)
 metrics[0].metric(ctx.t("metric_milestones"), len(summary))
@@ -34,12 +31,12 @@ metrics[2].metric(ctx.t("metric_overdue"), int(summary["count_overdue"].sum()))
 metrics[3].metric(ctx.t("metric_changes"), len(changes), help=ctx.t("changes_title") + f" {f.since} → {f.as_of}")
 
 if board.empty:
-    st.info(ctx.t("no_board", region=region.region_name))
+    st.info(ctx.t("no_board", region=view.region_name))
 else:
-    labels = milestones.row_labels(board, region.level, ctx.lang)
+    labels = view.labels
     cells = milestones.board_cells(board, plan_items, labels, ctx.lang)
-    help_key = "heatmap_help_township" if region.level == "township" else "heatmap_help"
-    st.caption(ctx.t(help_key, region=region.region_name))
+    help_key = "heatmap_help_township" if view.region_level == "township" else "heatmap_help"
+    st.caption(ctx.t(help_key, region=view.region_name))
     transpose = plan_filters.url_toggle(ctx, "tr", "heatmap_transpose")
     blocks.chart_with_data(
         ctx,
@@ -50,7 +47,7 @@ else:
     )
 
     points = milestones.timeline_points(summary, ctx.lang)
-    st.caption(ctx.t("timeline_help", region=region.region_name))
+    st.caption(ctx.t("timeline_help", region=view.region_name))
     blocks.chart_with_data(
         ctx,
         milestone_charts.status_timeline(points, f.as_of.isoformat(), ctx.lang),

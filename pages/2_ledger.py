@@ -8,35 +8,32 @@ from enforcement.ui.frame import page_frame
 
 ctx = page_frame("nav_ledger")
 f = ctx.filters
-region = ctx.query("region_lineage", region_code=f.region).iloc[-1]
-st.title(ctx.t("nav_ledger") + f" · {region.region_name}")
+st.title(ctx.t("nav_ledger") + f" · {ctx.region_name}")
 
 left, right = st.columns([3, 2])
 with left:
     plan = plan_filters.plan_selector(ctx)
 if plan.plan_id is None:
-    st.info(ctx.t("no_plans", region=region.region_name))
+    st.info(ctx.t("no_plans", region=ctx.region_name))
     st.stop()
 with right:
-    plan_filters.area_selector(ctx, ctx.query("plan_milestones", plan_id=plan.plan_id, task_area=None))
+    plan_filters.area_selector(ctx, plan.plan_id)
 left, right = st.columns(2)
 with left:
     statuses = plan_filters.status_filter(ctx)
 with right:
     units = plan_filters.unit_filter(ctx, plan.plan_id)
 
-scope = dict(region_code=f.region, as_of=f.as_of, plan_id=plan.plan_id, task_area=f.area)
-summary = ctx.query("milestone_summary", **scope, statuses=statuses or None, units=units or None)
-board = ctx.query("milestone_board", **scope)
-overdue = ctx.query("overdue_items", **scope, units=units or None)
-labels = milestones.row_labels(board, region.level, ctx.lang)
+view = ctx.built(milestones.plan_view, f, plan.plan_id, tuple(statuses), tuple(units))
+summary, board, labels = view.summary, view.board, view.labels
+overdue = ctx.built(milestones.overdue, f, plan.plan_id, tuple(units))
 
 metrics = st.columns(2)
 metrics[0].metric(ctx.t("metric_items"), len(summary))
 metrics[1].metric(ctx.t("metric_overdue"), len(overdue))
 
 st.subheader(ctx.t("ledger_title"))
-st.caption(ctx.t("ledger_help", region=region.region_name, as_of=f.as_of.isoformat()))
+st.caption(ctx.t("ledger_help", region=view.region_name, as_of=f.as_of.isoformat()))
 if summary.empty:
     st.info(ctx.t("no_ledger"))
 elif milestones.is_wide(labels):
@@ -72,7 +69,7 @@ else:
     )
 
 st.subheader(ctx.t("overdue_title"))
-st.caption(ctx.t("overdue_help", region=region.region_name, as_of=f.as_of.isoformat()))
+st.caption(ctx.t("overdue_help", region=view.region_name, as_of=f.as_of.isoformat()))
 if overdue.empty:
     st.info(ctx.t("no_overdue"))
 else:

@@ -4,8 +4,8 @@ import streamlit as st
 
 from enforcement.content import cases
 from enforcement.content.trends import Scope
-from enforcement.ui.frame import page_frame
 from enforcement.ui.cards import kpi_grid
+from enforcement.ui.frame import page_frame
 from enforcement.ui.trend_blocks import chart_section, indicator_picker, scope_header
 
 ctx = page_frame("nav_cases")

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from enforcement.content import charts, indicators
+from enforcement.content import charts, indicators, uses
 from enforcement.content.indicators import Card, QueryFn, format_count, indicator_params, name_of
 from enforcement.content.trends import (
     TOTAL_COLOR,
@@ -68,7 +68,9 @@ def counts_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 def rates_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """The rates of the subtree by month, the year so far (the total only: that is what the page draws)."""
-    return query("indicators_ytd_by_month", **scope.judged_by_month(), **indicator_params(query, RATES), children_for=[])
+    return query(
+        "indicators_ytd_by_month", **scope.judged_by_month(), **indicator_params(query, RATES), children_for=[]
+    )
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
@@ -91,6 +93,7 @@ KPI_INDICATORS = (
 )
 
 
+@uses("indicator_catalog", "indicators_by_child", "indicators_ytd_by_month", "region_lineage")
 def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: penalties so far this year, then the region's rates exactly as the
     overview's cards show them (indicators.region_indicators), each with its course by month."""
@@ -133,6 +136,7 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
 # ----------------------------------------------------------------------------------------------- charts
 
 
+@uses("case_counts_by_month")
 def counts_chart(query: QueryFn, scope: Scope) -> Chart:
     """Case counts by month, one small panel per type (their sizes differ a hundredfold)."""
     counts = counts_by_month(query, scope)
@@ -166,6 +170,7 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, whole_counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
 
 
+@uses("indicator_catalog", "indicators_ytd_by_month")
 def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     """Legal review, publicity within 7 working days and agency-head appearance by month (the year so far),
     against their 100 % targets."""
@@ -215,6 +220,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, " ".join(filter(None, notes)))
 
 
+@uses("indicator_catalog", "indicators_by_child")
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one rate over the period, against the target and the
     region's own value (the parent average of its children)."""
@@ -233,6 +239,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     return Chart(figure, indicator_table(rows, scope, "label", "region_name"), " ".join(filter(None, notes)))
 
 
+@uses("indicator_catalog", "indicators_by_domain")
 def domain_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Enforcement domains ranked on one rate over the period; a chosen domain is highlighted among the others."""
     rows = by_domain(query, scope)
@@ -252,6 +259,7 @@ def domain_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     return Chart(figure, table, " ".join(filter(None, notes)))
 
 
+@uses("case_counts_by_month")
 def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
     """12345 complaints about enforcement by month."""
     counts = counts_by_month(query, scope)
@@ -277,6 +285,7 @@ def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, scope.t("ca_complaints_note"))
 
 
+@uses("indicator_catalog", "indicators_ytd_by_month")
 def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
     """Case-file review pass rate by month, the year so far (reviews usually happen at quarter ends)."""
     rows = rates_by_month(query, scope)

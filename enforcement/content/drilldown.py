@@ -13,10 +13,10 @@ import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
 
-from enforcement.content import charts, indicators, scorecard
+from enforcement.content import charts, indicators, scorecard, uses
 from enforcement.i18n import t
 from enforcement.rules import status
-from enforcement.rules.filters import NATION_CODE
+from enforcement.rules.filters import NATION_CODE, Filters
 
 # A ranking on milestones as well as on the statistics: the share of items overdue or behind 序时进度.
 MILESTONE_INDICATOR = "milestone_lagging_share"
@@ -441,3 +441,86 @@ def treemap_figure(tile_rows: pd.DataFrame, info: Indicator, lang: str = "zh") -
         margin=dict(l=4, r=4, t=70, b=4),
     )
     return figure
+
+
+# ----------------------------------------------------------------------------------------------- page content
+
+
+@dataclass(frozen=True)
+class RegionsView:
+    """What the regions page draws: the path down to the region, and its children ranked and tiled on one indicator."""
+
+    crumbs: list[tuple[str, str]]
+    info: Indicator
+    period: indicators.Period
+    child_codes: list[str]
+    target_caption: str
+    ranking_figure: go.Figure | None
+    ranking_table: pd.DataFrame
+    no_data_names: list[str]
+    tiles: pd.DataFrame
+    treemap_figure: go.Figure | None
+
+
+@uses(
+    "indicator_catalog",
+    "indicators_by_child",
+    "region_children",
+    "region_lineage",
+    "subtree_indicator_tiles",
+    "subtree_milestone_counts",
+)
+def regions_view(query: indicators.QueryFn, filters: Filters, key: str) -> RegionsView:
+    """The children of the filters' region ranked on indicator key at the indicators' period (or on milestones at the
+    as-of date), with the two-level treemap."""
+    lang = filters.lang
+    catalog = query("indicator_catalog")
+    info = indicator(key, catalog, lang)
+    period = indicators.indicator_period(filters)
+    crumbs = breadcrumb(query("region_lineage", region_code=filters.region), lang)
+    children = query("region_children", parent_code=filters.region)
+    empty = RegionsView(crumbs, info, period, [], "", None, pd.DataFrame(), [], pd.DataFrame(), None)
+    if children.empty:
+        return empty
+    if key == MILESTONE_INDICATOR:
+        counts = query(
+            "subtree_milestone_counts",
+            region_code=filters.region,
+            as_of=filters.as_of,
+            plan_id=filters.plan,
+            task_area=filters.area,
+        )
+        values = tile_values = None
+    else:
+        counts = None
+        values = query(
+            "indicators_by_child",
+            region_code=filters.region,
+            **period.params(),
+            domain_code=filters.domain,
+            plan_id=filters.plan,
+            indicator_keys=None,
+            sources=None,
+        )
+        tile_values = query(
+            "subtree_indicator_tiles",
+            region_code=filters.region,
+            month=period.month,
+            domain_code=filters.domain,
+            indicator_key=key,
+            sources=list(info.sources),
+        )
+    rows, parent = ranking(key, values, counts, lang, info.higher_is_better)
+    tile_rows = tiles(tile_values, counts, key)
+    return RegionsView(
+        crumbs=crumbs,
+        info=info,
+        period=period,
+        child_codes=children["region_code"].tolist(),
+        target_caption=target_caption(rows, lang),
+        ranking_figure=ranking_figure(rows, parent, info, lang),
+        ranking_table=display_table(rows),
+        no_data_names=no_data_names(rows),
+        tiles=tile_rows,
+        treemap_figure=treemap_figure(tile_rows, info, lang),
+    )

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from enforcement.content import uses
+from enforcement.content.indicators import QueryFn
 from enforcement.i18n import status_label, t
 from enforcement.rules import status
+from enforcement.rules.filters import Filters
 
 # Up to this many board rows (children + own agencies) the ledger shows one status column per row;
 # beyond it, counts per status and a long table (a county with 40 townships does not fit in columns).
@@ -261,3 +264,72 @@ def status_styler(lang: str):
         return frame.style.map(lambda value: css.get(value, "") if isinstance(value, str) else "")
 
     return style
+
+
+# ----------------------------------------------------------------------------------------------- page content
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """What the milestone and ledger pages show of one plan in one region."""
+
+    region_name: str
+    region_level: str
+    plan_items: pd.DataFrame  # the plan's milestones in the chosen task area (plan_milestones)
+    board: pd.DataFrame  # status per (milestone, row of the region)
+    summary: pd.DataFrame  # one row per milestone, counts per status
+    labels: dict[str, str]  # board row -> name
+
+
+@uses("region_lineage", "plan_milestones", "milestone_board", "milestone_summary")
+def plan_view(
+    query: QueryFn,
+    filters: Filters,
+    plan_id: str,
+    statuses: tuple[str, ...] | None = None,
+    units: tuple[str, ...] | None = None,
+) -> PlanView:
+    """A plan's milestones in the region at the as-of date (statuses and units narrow the summary)."""
+    region = query("region_lineage", region_code=filters.region).iloc[-1]
+    scope = dict(region_code=filters.region, as_of=filters.as_of, plan_id=plan_id, task_area=filters.area)
+    board = query("milestone_board", **scope)
+    summary = query(
+        "milestone_summary",
+        **scope,
+        statuses=list(statuses) if statuses else None,
+        units=list(units) if units else None,
+    )
+    return PlanView(
+        region_name=str(region["region_name"]),
+        region_level=str(region["level"]),
+        plan_items=query("plan_milestones", plan_id=plan_id, task_area=filters.area),
+        board=board,
+        summary=summary,
+        labels=row_labels(board, str(region["level"]), filters.lang),
+    )
+
+
+@uses("milestone_status_changes")
+def status_changes(query: QueryFn, filters: Filters, plan_id: str) -> pd.DataFrame:
+    """Which (milestone, region) pairs changed status between the 'since' and the as-of date."""
+    return query(
+        "milestone_status_changes",
+        region_code=filters.region,
+        as_of=filters.as_of,
+        plan_id=plan_id,
+        task_area=filters.area,
+        since=filters.since,
+    )
+
+
+@uses("overdue_items")
+def overdue(query: QueryFn, filters: Filters, plan_id: str, units: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The plan's items overdue in the region at the as-of date (units narrow them)."""
+    return query(
+        "overdue_items",
+        region_code=filters.region,
+        as_of=filters.as_of,
+        plan_id=plan_id,
+        task_area=filters.area,
+        units=list(units) if units else None,
+    )

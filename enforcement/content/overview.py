@@ -13,20 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import drilldown, indicators, scorecard
+from enforcement.content import drilldown, indicators, scorecard, uses
 from enforcement.content.indicators import Card, Period, QueryFn
 from enforcement.i18n import t
 from enforcement.rules.filters import Filters
-
-QUERIES = (
-    "region_lineage",
-    "plans_for_region",
-    "indicator_catalog",
-    "milestone_status_counts",
-    "indicators_by_child",
-    "region_children",
-    "subtree_milestone_counts",
-)
 
 
 @dataclass(frozen=True)
@@ -58,6 +48,15 @@ def plans_note(plans: pd.DataFrame, chosen_plan: str | None, lang: str) -> str:
     return t("ov_no_plan", lang)
 
 
+@uses(
+    "indicator_catalog",
+    "indicators_by_child",
+    "milestone_status_counts",
+    "plans_for_region",
+    "region_children",
+    "region_lineage",
+    "subtree_milestone_counts",
+)
 def overview(query: QueryFn, filters: Filters) -> Overview:
     """Everything the overview draws for the filters."""
     lang = filters.lang

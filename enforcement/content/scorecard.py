@@ -34,6 +34,7 @@ KPI_INDICATORS = (
 )
 TRAINING_HOURS_PARTS = ("training_hours_public_law", "training_hours_professional")
 
+
 def kpi_indicators(targets: pd.DataFrame) -> list[str]:
     """The indicators of the cards: the overview's eight (training hours in total, or as its two parts when only
     they have a target), then any other indicator the governing plan sets a target for."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import charts, indicators, scorecard
+from enforcement.content import charts, indicators, scorecard, uses
 from enforcement.content.indicators import (
     Card,
     QueryFn,
@@ -106,6 +106,7 @@ def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:
 # ----------------------------------------------------------------------------------------------- KPIs
 
 
+@uses("indicator_catalog", "indicators_by_child", "indicators_ytd_by_month", "region_lineage")
 def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: officers, then the region's training indicators exactly as the
     overview's cards show them (indicators.region_indicators), each with its course over the months drawn."""
@@ -143,7 +144,6 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
             sparkline=tuple(float(v) for v in headcounts),
         )
     ]
-    titles = {"exam_sampling_rate": scope.t("tr_kpi_exam", year=scope.period.month.year)}
     keys = list(KPI_INDICATORS)
     with_target = set(region.rows.index[region.rows["target_id"].notna()])
     if "training_hours_total" not in with_target and with_target.issuperset(scorecard.TRAINING_HOURS_PARTS):
@@ -163,7 +163,6 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
                 scope.lang,
                 parent_name=region.parent_name,
                 sparkline=spark(key),
-                title=titles.get(key),
             )
         )
     return cards
@@ -179,6 +178,7 @@ def _without_lone_own_agencies(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.copy()
 
 
+@uses("indicator_catalog", "indicators_ytd_by_month")
 def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     """Full-rotation coverage by month for each child region and the subtree, with the 100 % target and deadline."""
     monthly = by_month(query, scope)
@@ -216,6 +216,7 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, monthly_table(rows, scope, "series", "region_name"), note)
 
 
+@uses("indicator_catalog", "indicators_ytd_by_month")
 def hours_chart(query: QueryFn, scope: Scope) -> Chart:
     """Training hours per officer so far each year, by month: total and its two parts, with the yearly targets."""
     monthly = by_month(query, scope)
@@ -277,6 +278,7 @@ def _same_target(rows: pd.DataFrame, first: str, second: str) -> bool:
     return len(a) == 1 and len(b) == 1 and a[0] == b[0]
 
 
+@uses("indicator_catalog", "indicators_ytd_by_month")
 def exam_chart(query: QueryFn, scope: Scope) -> Chart:
     """Exam sampling ratio by year (the year so far for an unfinished one): the subtree's bar, each child as a dot,
     and the year's target as a marker."""
@@ -348,7 +350,8 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             "region_name": rows["series"].to_numpy(),
             "exam_sampling_rate": shown_column(rows["value"]).to_numpy(),
             "target_text": [
-                target_text(row, scope.lang) if not is_missing(row["target_id"]) else "" for row in rows.to_dict("records")
+                target_text(row, scope.lang) if not is_missing(row["target_id"]) else ""
+                for row in rows.to_dict("records")
             ],
             "status_label": [
                 judgement_label(judge(row), scope.lang) if not is_missing(row["target_id"]) else ""
@@ -375,6 +378,7 @@ def _exam_target_text(row, scope: Scope) -> str:
     return text
 
 
+@uses("indicator_catalog", "indicators_by_child")
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one indicator over the period."""
     rows = by_child(query, scope)
@@ -391,6 +395,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     return Chart(figure, indicator_table(rows, scope, "label", "region_name"), note)
 
 
+@uses("agency_list", "indicator_catalog", "indicators_by_agency")
 def agency_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Agencies ranked on one indicator over the period; with a domain filter its agency is highlighted."""
     rows = by_agency(query, scope)

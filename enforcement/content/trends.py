@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import charts, indicators
+from enforcement.content import charts, indicators, uses
 from enforcement.content.indicators import (
     Period,
     QueryFn,
@@ -315,7 +315,8 @@ def _judged_columns(rows: pd.DataFrame, scope: Scope) -> dict[str, object]:
     """The target and its judgement of each row, as the chart and the cards word them."""
     return {
         "target_text": [
-            target_text(row, scope.lang) if not is_missing(row.get("target_id")) else "" for row in rows.to_dict("records")
+            target_text(row, scope.lang) if not is_missing(row.get("target_id")) else ""
+            for row in rows.to_dict("records")
         ],
         "status_label": [
             judgement_label(judge(row), scope.lang) if not is_missing(row.get("target_id")) else ""
@@ -370,6 +371,7 @@ class TargetSource:
     plan_choices: dict[str, str]  # plan_id -> label, for choosing a yardstick when no plan governs the region
 
 
+@uses("plans_for_region", "region_targets")
 def target_source(query: QueryFn, scope: Scope) -> TargetSource:
     """Which plan's targets the charts draw, said in one line, and the plans one could choose as a yardstick."""
     plans = query("plans_for_region", region_code=scope.region)

@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
+NAME = re.compile(r"[a-z][a-z0-9_]*")  # what a query name may be
 # Comments and string literals may contain '$word' without it being a parameter.
 _COMMENT_OR_STRING = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.S)
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -44,7 +44,7 @@ class QueryError(Exception):
 @functools.lru_cache(maxsize=256)
 def load(name: str) -> tuple[str, frozenset[str]]:
     """The SQL text of a named query and the parameter names it uses."""
-    if not _NAME.fullmatch(name):
+    if not NAME.fullmatch(name):
         raise QueryError(f"not a query name: {name!r}")
     path = QUERIES_DIR / f"{name}.sql"
     if not path.is_file():

@@ -60,8 +60,9 @@ def _on_area_change() -> None:
     _set_param("m", None)
 
 
-def area_selector(ctx: PageContext, milestones: pd.DataFrame) -> None:
+def area_selector(ctx: PageContext, plan_id: str) -> None:
     """Task area of the plan (the shared area filter); 'all' clears it."""
+    milestones = ctx.query("plan_milestones", plan_id=plan_id, task_area=None)
     areas = list(dict.fromkeys(milestones["task_area"]))
     if ctx.filters.area and ctx.filters.area not in areas:
         areas.append(ctx.filters.area)

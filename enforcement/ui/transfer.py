@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from enforcement.content import uses
 from enforcement.i18n import t
 from enforcement.storage import store
 from enforcement.transfer import datasets, export, importer
@@ -25,11 +26,13 @@ log = logging.getLogger(__name__)
 PAGE_MAX_ROWS = 2_000_000
 
 
+@uses("export.row_count")
 @st.cache_data(ttl="1h", max_entries=500, show_spinner=False)
 def row_count(version_file: str, request: export.ExportRequest) -> int:
     return export.row_count(runner_for(version_file), request)
 
 
+@uses("export.preview")
 @st.cache_data(ttl="1h", max_entries=200, show_spinner=False)
 def preview(version_file: str, request: export.ExportRequest, limit: int = 50) -> pd.DataFrame:
     return export.preview(runner_for(version_file), request, limit)
