@@ -246,7 +246,9 @@ def _module_queries(path: Path) -> tuple[set[str], set[str]]:
         getattr(value, "__name__", "") if isinstance(value, type(ast)) else getattr(value, "__module__", "")
         for value in bound.values()
     }
-    return _literal_queries(tree) | _declared_queries(tree, bound), {h for h in helpers if h.startswith("enforcement.ui.")}
+    return _literal_queries(tree) | _declared_queries(tree, bound), {
+        h for h in helpers if h.startswith("enforcement.ui.")
+    }
 
 
 def page_queries(project_dir: Path = store.PROJECT_DIR) -> dict[str, set[str]]:

@@ -40,7 +40,7 @@ else:
     transpose = plan_filters.url_toggle(ctx, "tr", "heatmap_transpose")
     blocks.chart_with_data(
         ctx,
-        milestone_charts.status_heatmap(cells, plan_items, labels, ctx.lang, transpose=transpose),
+        milestone_charts.status_heatmap(cells, plan_items, labels, ctx.lang, milestones_across=transpose),
         cells.drop(columns="status"),
         key="heatmap",
         stem="milestone_board",

@@ -5,6 +5,8 @@ select
     plan_id,
     row_number() over (partition by plan_id order by milestone_id) as seq,
     clause_path,
+    short_name_zh,
+    short_name_en,
     task_area,
     kind,
     requirement,

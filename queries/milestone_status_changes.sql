@@ -39,6 +39,8 @@ select
     end as change_cause,
     c.milestone_id,
     m.clause_path,
+    m.short_name_zh,
+    m.short_name_en,
     m.requirement,
     c.region_code,
     c.region_path,

@@ -33,6 +33,8 @@ by_milestone as (
 select
     m.milestone_id,
     m.clause_path,
+    m.short_name_zh,
+    m.short_name_en,
     m.task_area,
     m.requirement,
     m.responsible_units,

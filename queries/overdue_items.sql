@@ -4,6 +4,8 @@ select
     s.region_path,
     s.milestone_id,
     m.clause_path,
+    m.short_name_zh,
+    m.short_name_en,
     m.requirement,
     m.deadline_date,
     $as_of::date - m.deadline_date as days_overdue,

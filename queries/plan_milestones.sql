@@ -4,6 +4,8 @@ select
     m.milestone_id,
     m.seq,
     m.clause_path,
+    m.short_name_zh,
+    m.short_name_en,
     m.task_area,
     m.kind,
     m.requirement,

@@ -5,7 +5,7 @@
 -- $prefix: a province's code prefix, '' (everything) or the nation's code '000000' (its own rows only).
 -- Parameters: $prefix
 insert into rollup_monthly by name
-select f.region_code as parent_code, f.*
+select f.region_code as parent_code, f.* exclude (source)
 from monthly_facts as f
 join regions as r on r.region_code = f.region_code
 where len(r.lineage) <= 2 and in_subtree(f.region_code, $prefix)

@@ -41,7 +41,7 @@ def test_counts_per_document():
         "jiangsu": 15,
         "rizhao": 44,
         "guangdong": 3,
-        "wushan": 2,
+        "wushan": 3,
         "hebei": 19,
     }
     assert Counter(r["plan_id"] for r in TARGETS) == {"jiangsu": 3, "rizhao": 15, "wushan": 5, "hebei": 8}
@@ -53,9 +53,25 @@ def test_rizhao_ledger_has_items_1_to_36():
     assert ledger == set(range(1, 37))
 
 
+def test_every_milestone_has_a_short_name_a_chart_can_show():
+    for plan in PLANS:
+        items = [r for r in MILESTONES if r["plan_id"] == plan]
+        for language, limit in (("short_name_zh", 12), ("short_name_en", 32)):
+            names = [r[language] for r in items]
+            assert all(0 < len(name) <= limit for name in names), (plan, language)
+            assert len(set(names)) == len(names), (plan, language)  # an axis tells every item apart
+    assert _by_id(MILESTONES, "milestone_id")["JS-M001"]["short_name_zh"] == "裁量基准与问题清单形成"
+
+
+def test_a_unit_cut_off_by_the_source_text_says_so():
+    # 日照's ledger stops inside item 36: the unit's name is cut, and the plan's note says where
+    assert _by_id(MILESTONES, "milestone_id")["RZ-M044"]["responsible_units"].endswith("…(原文截断)")
+    assert "第36项" in PLANS["rizhao"]["note"]
+
+
 def test_every_plan_has_goals_and_evaluations_where_its_text_sets_them():
     kinds = Counter((r["plan_id"], r["kind"]) for r in MILESTONES)
-    assert kinds["jiangsu", "goal"] == 3 and kinds["guangdong", "goal"] == 3 and kinds["wushan", "goal"] == 2
+    assert kinds["jiangsu", "goal"] == 3 and kinds["guangdong", "goal"] == 3 and kinds["wushan", "goal"] == 3
     evaluations = {(r["plan_id"], r["deadline_date"]) for r in MILESTONES if r["kind"] == "evaluation"}
     assert {("jiangsu", "2024-10-31"), ("jiangsu", "2025-10-31")} <= evaluations
     assert {("hebei", "2024-09-30"), ("hebei", "2025-09-30")} <= evaluations
@@ -108,6 +124,7 @@ KNOWN_MILESTONES = [
     ("HB-M002", "二(一)2", "2024-06-30", "2024年6月底前,完成对本地本部门行政执法队伍的全员轮训"),
     ("GD-M001", "二(一)2", "2023-12-31", "到2023年底,我省行政裁量权基准制度普遍建立"),
     ("WS-M002", "问2", "2025-12-31", "人民群众对行政执法的满意度达99%以上"),
+    ("WS-M003", "问2", "2025-12-31", "行政执法突出问题得到有效整治"),
 ]
 
 

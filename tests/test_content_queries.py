@@ -27,6 +27,18 @@ def filters(region: str, as_of: dt.date = dt.date(2025, 6, 30), **changes) -> Fi
 REGIONS = ("000000", "320000", "371102", "500237001")
 
 
+def recorded_run(function, args, runner) -> list[str]:
+    """The names of the queries function(query, *args) runs."""
+    ran: list[str] = []
+
+    def recording(name, **params):
+        ran.append(name)
+        return runner.run(name, **params)
+
+    function(recording, *args)
+    return ran
+
+
 def builders(view: Filters):
     scope = Scope.of(view, "x")
     yield overview.overview, (view,)
@@ -50,13 +62,7 @@ def builders(view: Filters):
 def test_content_functions_run_only_the_queries_they_declare(runner, region):
     known = set(queries.available())
     for function, args in builders(filters(region, domain="market" if region == "320000" else None)):
-        ran: list[str] = []
-
-        def recording(name, **params):
-            ran.append(name)
-            return runner.run(name, **params)
-
-        function(recording, *args)
+        ran = recorded_run(function, args, runner)
         declared = function.queries
         assert declared <= known, function.__qualname__
         assert set(ran) <= declared, f"{function.__module__}.{function.__qualname__} ran {set(ran) - declared}"
@@ -71,6 +77,5 @@ def test_plan_pages_run_only_the_queries_they_declare(runner, region):
         (milestones.status_changes, (view, plan)),
         (milestones.overdue, (view, plan)),
     ):
-        ran: list[str] = []
-        function(lambda name, **params: ran.append(name) or runner.run(name, **params), *args)
+        ran = recorded_run(function, args, runner)
         assert ran and set(ran) <= function.queries

@@ -178,6 +178,8 @@ def test_changes_table_labels_the_statuses():
             "change_cause": ["deadline"],
             "milestone_id": ["RZ-M004"],
             "clause_path": ["二(二)5"],
+            "short_name_zh": ["专项监督"],
+            "short_name_en": ["Special oversight"],
             "requirement": ["开展专项监督"],
             "region_code": ["371102"],
             "region_path": ["东港区"],
@@ -192,6 +194,7 @@ def test_changes_table_labels_the_statuses():
     assert table.loc[0, "new_status"] == status_label("overdue")
     assert table.loc[0, "old_status"] == status_label("due_soon")
     assert table.loc[0, "change_cause"] == "期限到达"
+    assert table.loc[0, "short_name"] == "专项监督"  # the item by its name, not only its code
 
 
 # ----------------------------------------------------------------------------------------------- plan and rows
@@ -249,6 +252,8 @@ SUMMARY = pd.DataFrame(
     {
         "milestone_id": ["M1", "M2"],
         "clause_path": ["一", "二"],
+        "short_name_zh": ["专项监督", "平台建设"],
+        "short_name_en": ["Special oversight", "Platform"],
         "requirement": ["甲", "乙"],
         "responsible_units": ["各级行政执法机关", None],
         "lead_units": [None, "市司法局"],
@@ -332,16 +337,16 @@ def _colour_of_z(figure, z: float) -> str:
 
 
 def test_heatmap_cells_and_legend_use_the_status_colours():
-    columns = pd.DataFrame({"milestone_id": ["M1", "M2"], "clause_path": ["一", "二"]})
+    columns = SUMMARY[["milestone_id", "clause_path", "short_name_zh", "short_name_en"]]
     labels = {"371100": "本级", "371102": "东港区", "371103": "岚山区"}
     info = SUMMARY.assign(quote="q", document_number=None, plan_title=None)
     cells = milestones.board_cells(BOARD, info, labels, "zh")
-    for transpose in (False, True):
-        figure = milestone_charts.status_heatmap(cells, columns, labels, "zh", transpose=transpose)
+    for across in (True, False):
+        figure = milestone_charts.status_heatmap(cells, columns, labels, "zh", milestones_across=across)
         z = figure.data[0].z
-        cell = z[1][0] if not transpose else z[0][1]  # 东港区 x M1
+        cell = z[1][0] if across else z[0][1]  # 东港区 x M1
         assert _colour_of_z(figure, cell) == status.MILESTONE_COLORS["overdue"]
-        empty = z[2][1] if not transpose else z[1][2]  # 岚山区 x M2: not carried
+        empty = z[2][1] if across else z[1][2]  # 岚山区 x M2: not carried
         assert empty is None
         legend = {trace.name: trace.marker.color for trace in figure.data[1:]}
         assert legend[status_label("overdue")] == status.MILESTONE_COLORS["overdue"]
@@ -360,15 +365,18 @@ def test_timeline_colours_points_and_draws_the_as_of_line():
 
 
 def test_heatmap_hover_and_labels():
-    columns = pd.DataFrame({"milestone_id": ["M1", "M2"], "clause_path": ["一", "二"]})
+    columns = SUMMARY[["milestone_id", "clause_path", "short_name_zh", "short_name_en"]]
     labels = {"371100": "own agencies", "371102": "日照经济技术开发区"}
     board = BOARD[BOARD["row_code"].isin(labels)].copy()
     board.loc[board["milestone_id"] == "M1", "count_items"] = 3
     cells = milestones.board_cells(board, SUMMARY, labels, "zh")
-    figure = milestone_charts.status_heatmap(cells, columns, labels, "zh")
-    assert list(figure.layout.yaxis.ticktext) == list(labels.values())  # row labels whole
-    hover = figure.data[0].hovertext[1][0]  # 日照经济技术开发区 x M1
+    across = milestone_charts.status_heatmap(cells, columns, labels, "zh", milestones_across=True)
+    assert list(across.layout.yaxis.ticktext) == list(labels.values())  # row labels whole
+    assert list(across.layout.xaxis.ticktext) == ["专项监督", "平台建设"]  # milestones by their short names
+    hover = across.data[0].hovertext[1][0]  # 日照经济技术开发区 x M1
     assert "责任单位: 各级行政执法机关" in hover and "平均进度 50%" in hover
+    assert "专项监督" in hover and "M1" in hover  # the name, the id and the clause
     assert "牵头单位" not in hover  # M1 names no lead unit
-    transposed = milestone_charts.status_heatmap(cells, columns, labels, "zh", transpose=True)
-    assert list(transposed.layout.xaxis.ticktext) == ["own<br>agencies", "日照经济技<br>术开发区"]
+    down = milestone_charts.status_heatmap(cells, columns, labels, "en")
+    assert list(down.layout.yaxis.ticktext) == ["Special oversight", "Platform"]  # milestones down the side
+    assert list(down.layout.xaxis.ticktext) == ["own<br>agencies", "日照经济技<br>术开发区"]

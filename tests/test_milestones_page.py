@@ -111,7 +111,8 @@ def test_an_overdue_milestone_shows_in_the_overdue_colour(sample_db, con):
     at = run_page(PAGE, region="371100", plan="rizhao", as_of="2024-12-31")
     heatmap = figures(at)[0]
     trace = heatmap["data"][0]
-    row, column = trace["y"].index(county), trace["x"].index(milestone_id)
+    # milestones down the side (their short names on the axis), regions across
+    row, column = trace["y"].index(milestone_id), trace["x"].index(county)
     z = trace["z"][row][column]
     assert status.MILESTONE_STATUSES[z] == "overdue"
     share = (z - trace["zmin"]) / (trace["zmax"] - trace["zmin"])
@@ -126,11 +127,14 @@ def test_an_overdue_milestone_shows_in_the_overdue_colour(sample_db, con):
     assert list(shown["状态"]) == [status_label("overdue")]
 
 
-def test_transposed_heatmap_has_milestones_as_rows(sample_db):
+def test_the_board_names_milestones_and_can_turn(sample_db):
+    down = figures(run_page(PAGE, region="371100", plan="rizhao"))[0]
+    assert down["data"][0]["y"][0] == "RZ-M001" and "371102" in down["data"][0]["x"]
+    assert down["layout"]["yaxis"]["ticktext"][0] == "执法质效显著提升"  # RZ-M001's short name, not its code
     at = run_page(PAGE, region="371100", plan="rizhao", tr="1")
     assert not at.exception
-    trace = figures(at)[0]["data"][0]
-    assert trace["y"][0] == "RZ-M001" and "371102" in trace["x"]
+    across = figures(at)[0]["data"][0]
+    assert across["x"][0] == "RZ-M001" and "371102" in across["y"]
 
 
 def test_what_changed_matches_an_independent_computation(sample_db, con):

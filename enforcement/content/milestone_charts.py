@@ -43,7 +43,7 @@ def _units(row: pd.Series | dict, lang: str) -> list[str]:
 def _hover(row: pd.Series | dict, lang: str, region: str | None = None) -> str:
     lines = [f"<b>{region}</b>"] if region else []
     lines += [
-        f"<b>{row['milestone_id']}</b> · {t('ms_clause', lang)} {row['clause_path']}",
+        f"<b>{row['short_name']}</b> · {row['milestone_id']} · {t('ms_clause', lang)} {row['clause_path']}",
         _wrap(row["requirement"]),
         f"{t('ms_deadline', lang)}: {_deadline(row, lang)}",
         *_units(row, lang),
@@ -91,16 +91,18 @@ def _status_legend(figure: go.Figure, lang: str, statuses: list[str]) -> None:
 
 
 def status_heatmap(
-    cells: pd.DataFrame, columns: pd.DataFrame, rows: dict[str, str], lang: str, transpose: bool = False
+    cells: pd.DataFrame, columns: pd.DataFrame, rows: dict[str, str], lang: str, milestones_across: bool = False
 ) -> go.Figure:
-    """Board rows x milestones, each cell in the colour of its (worst) status, with a legend of status labels.
+    """Milestones x board rows, each cell in the colour of its (worst) status, with a legend of status labels.
 
-    cells: milestones.board_cells(); columns: the milestones in document order (milestone_id, clause_path);
-    rows: row_code -> label, top to bottom. transpose: milestones down the side instead (for narrow screens).
+    Milestones run down the side under their short names, readable however many a plan has (日照's 44); the
+    regions run across. cells: milestones.board_cells(); columns: the milestones in document order (milestone_id,
+    short names); rows: row_code -> label. milestones_across: milestones across the top instead (few regions).
     """
+    transpose = not milestones_across
     order = {code: i for i, code in enumerate(status.MILESTONE_STATUSES)}
     present = [m for m in columns["milestone_id"] if m in set(cells["milestone_id"])]
-    clauses = dict(zip(columns["milestone_id"], columns["clause_path"]))
+    names = dict(zip(columns["milestone_id"], columns["short_name_en" if lang == "en" else "short_name_zh"]))
     by_cell = cells.set_index(["region_code", "milestone_id"])
     z, text = [], []
     for row_code, label in rows.items():
@@ -118,7 +120,7 @@ def status_heatmap(
         text.append(text_row)
     labels = [_short_lines(label) for label in rows.values()] if transpose else list(rows.values())
     region_axis = dict(tickvals=list(rows), ticktext=labels)
-    milestone_axis = dict(tickvals=present, ticktext=[f"{m} {clauses[m]}" for m in present])
+    milestone_axis = dict(tickvals=present, ticktext=[names[m] for m in present])
     if transpose:
         z, text = [list(col) for col in zip(*z)], [list(col) for col in zip(*text)]
         x_axis, y_axis = region_axis, milestone_axis

@@ -51,9 +51,9 @@ def status_text(code: object, lang: str) -> str:
     return status_label(str(code), lang) if isinstance(code, str) and code else ""
 
 
-def milestone_label(milestone_id: str, clause_path: str) -> str:
-    """How a milestone is named on axes: item id and clause (clauses repeat, ids do not)."""
-    return f"{milestone_id} {clause_path}"
+def milestone_label(row: pd.Series | dict, lang: str) -> str:
+    """How a milestone is named on axes and in tables: its reviewed short name (unique within its plan)."""
+    return str(row["short_name_en" if lang == "en" else "short_name_zh"])
 
 
 def row_labels(board: pd.DataFrame, region_level: str, lang: str) -> dict[str, str]:
@@ -90,6 +90,7 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     cells = board[board["milestone_id"].isin(info.index)].copy()
     cells["region"] = cells["row_code"].map(labels)
     cells["clause_path"] = cells["milestone_id"].map(info["clause_path"])
+    cells["short_name"] = cells["milestone_id"].map(info["short_name_en" if lang == "en" else "short_name_zh"])
     cells["requirement"] = cells["milestone_id"].map(info["requirement"])
     cells["deadline_text"] = cells["milestone_id"].map(info["deadline_text"])
     cells["deadline_date"] = cells["milestone_id"].map(info["deadline_date"])
@@ -101,6 +102,7 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     columns = [
         "region_code",
         "region",
+        "short_name",
         "milestone_id",
         "clause_path",
         "requirement",
@@ -120,11 +122,13 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
 def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Milestones with a deadline date, in document order, with their status in the region: the timeline's data."""
     points = summary[summary["deadline_date"].notna()].copy()
-    points["item"] = [milestone_label(m, c) for m, c in zip(points["milestone_id"], points["clause_path"])]
+    points["item"] = [milestone_label(row, lang) for row in points.to_dict("records")]
+    points["short_name"] = points["item"]
     points["status_label"] = [status_text(code, lang) for code in points["status"]]
     points["status_counts"] = [count_summary(row, lang) for row in points.to_dict("records")]
     columns = [
         "item",
+        "short_name",
         "milestone_id",
         "clause_path",
         "requirement",
@@ -163,9 +167,11 @@ def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
     table["change_cause"] = [t(f"cause_{cause}", lang) for cause in table["change_cause"]]
     table["old_status"] = [status_text(code, lang) for code in table["old_status"]]
     table["new_status"] = [status_text(code, lang) for code in table["new_status"]]
+    table["short_name"] = [milestone_label(row, lang) for row in table.to_dict("records")]
     columns = [
         "changed_on",
         "region_path",
+        "short_name",
         "milestone_id",
         "clause_path",
         "old_status",
@@ -187,13 +193,23 @@ def is_wide(labels: dict[str, str]) -> bool:
     return len(labels) <= WIDE_LEDGER_MAX_ROWS
 
 
-_LEDGER_HEAD = ["milestone_id", "clause_path", "requirement", "deadline_date", "status", "percent_complete"]
+# What a phone shows without scrolling comes first: the item's name, its status and how far it is.
+_LEDGER_HEAD = [
+    "short_name",
+    "status",
+    "percent_complete",
+    "deadline_date",
+    "milestone_id",
+    "clause_path",
+    "requirement",
+]
 _LEDGER_TAIL = ["completed_on", "responsible_units", "lead_units", "deadline_text", "is_ongoing"]
 
 
 def _ledger(summary: pd.DataFrame, middle: pd.DataFrame, lang: str) -> pd.DataFrame:
     # The item and its status here first, then the per-region part, then what the document says about it.
-    head = summary[_LEDGER_HEAD].reset_index(drop=True)
+    head = summary.assign(short_name=[milestone_label(row, lang) for row in summary.to_dict("records")])
+    head = head[_LEDGER_HEAD].reset_index(drop=True)
     head["status"] = [status_text(code, lang) for code in head["status"]]
     tail = summary[_LEDGER_TAIL].reset_index(drop=True)
     for column in ("responsible_units", "lead_units", "deadline_text"):
@@ -220,18 +236,20 @@ def ledger_long(summary: pd.DataFrame, board: pd.DataFrame, labels: dict[str, st
     long = board[board["milestone_id"].isin(summary["milestone_id"])].copy()
     info = summary.set_index("milestone_id")
     long["clause_path"] = long["milestone_id"].map(info["clause_path"])
+    long["short_name"] = long["milestone_id"].map(info["short_name_en" if lang == "en" else "short_name_zh"])
     long["requirement"] = long["milestone_id"].map(info["requirement"])
     long["deadline_date"] = long["milestone_id"].map(info["deadline_date"])
     long["region"] = long["row_code"].map(labels)
     long["status_counts"] = [count_summary(row, lang) for row in long.to_dict("records")]
     long["status"] = [status_text(code, lang) for code in long["status"]]
     columns = [
+        "short_name",
+        "region",
+        "status",
         "milestone_id",
         "clause_path",
         "requirement",
         "deadline_date",
-        "region",
-        "status",
         "percent_complete",
         "count_items",
         "status_counts",

@@ -35,7 +35,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{region}承担的各项里程碑 (按文件顺序) 截至日期的状态。",
         "The status of each milestone {region} carries (document order) on the as-of date.",
     ),
-    "heatmap_transpose": ("里程碑按行排列 (适合手机等窄屏)", "Milestones as rows (for phones and narrow screens)"),
+    "heatmap_transpose": ("里程碑横向排列 (下级地区较少时)", "Milestones across the top (when there are few regions)"),
     "timeline_title": ("里程碑完成时限与状态", "Milestone deadlines and status"),
     "timeline_help": (
         "每个点是一项里程碑, 横轴为完成时限, 颜色为{region} (含下辖地区) 中最紧迫的状态; 竖线为截至日期。",

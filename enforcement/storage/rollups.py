@@ -16,9 +16,8 @@ from collections.abc import Iterable
 
 from enforcement.storage.runner import QueryRunner
 
-# One statement per fact table; each writes its own rows (rollup rows never mix two tables' measures). rollup_own
-# copies the rows reported at the nation, provinces and cities themselves (all four tables).
-MONTHLY_QUERIES = ("rollup_cases", "rollup_training", "rollup_capacity", "rollup_surveys", "rollup_own")
+# One run of rollup_source per fact table; each writes its own rows (rollup rows never mix two tables' measures).
+SOURCES = ("cases", "training", "capacity", "surveys")
 # The small derived tables, rebuilt whole: (delete, insert).
 WHOLE_QUERIES = (
     ("rollup_assignments_delete", "rollup_assignments"),
@@ -48,8 +47,10 @@ def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> l
     rebuilt = scopes(runner, region_codes)
     for prefix in rebuilt:
         runner.execute("rollup_delete", prefix=prefix)
-        for query in MONTHLY_QUERIES:
-            runner.execute(query, prefix=prefix)
+        for source in SOURCES:
+            runner.execute("rollup_source", source=source, prefix=prefix)
+        # the rows reported at the nation, provinces and cities themselves (all four tables)
+        runner.execute("rollup_own", prefix=prefix)
     # Small (tens of thousands of rows): always rebuilt whole.
     for delete, insert in WHOLE_QUERIES:
         runner.execute(delete)

@@ -45,6 +45,8 @@ create table milestones (
     plan_id varchar not null references plans (plan_id),
     seq integer not null,
     clause_path varchar not null,
+    short_name_zh varchar not null,  -- what a chart axis calls it (reviewed, ≤ 12 characters)
+    short_name_en varchar not null,
     task_area varchar not null,
     kind varchar not null check (kind in ('goal', 'task', 'evaluation')),
     requirement varchar not null,
@@ -396,12 +398,12 @@ where in_subtree(s.region_code, root.code_prefix);
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
 
--- Every statistics row of the four fact tables in one shape (measures of the other tables null), with the
--- domain it counts under: the case's domain, the training agency's domain, or null (agencies without a domain,
+-- Every statistics row of the four fact tables in one shape (measures of the other tables null), with the table
+-- it comes from (source: cases, training, capacity, surveys, as measures_of names them) and the domain it counts under: the case's domain, the training agency's domain, or null (agencies without a domain,
 -- capacity, satisfaction). subtree_monthly reads small subtrees from it; rollup_monthly holds the large ones.
 create view monthly_facts as
 select
-    region_code, period_month, domain_code,
+    'cases' as source, region_code, period_month, domain_code,
     count_penalty, count_inspection, count_license, count_coercion,
     major_decisions, major_decisions_reviewed, decisions_to_publicize, decisions_publicized, decisions_publicized_7d,
     reconsiderations, reconsiderations_corrected, lawsuits, lawsuits_lost, head_appearances, complaints_12345,
@@ -409,19 +411,21 @@ select
 from case_stats
 union all by name
 select
-    t.region_code, t.period_month, t.agency_code, a.domain_code,
+    'training' as source, t.region_code, t.period_month, t.agency_code, a.domain_code,
     t.officers, t.certified_officers, t.full_rotation_trained, t.public_law_hours, t.professional_hours,
     t.exam_sampled, t.exam_passed, t.township_officers, t.township_officers_trained, t.is_sample as training_sample
 from training_stats as t
 join agencies as a on a.agency_code = t.agency_code
 union all by name
 select
-    region_code, period_month, null::varchar as domain_code,
+    'capacity' as source, region_code, period_month, null::varchar as domain_code,
     legal_reviewers, judicial_offices, judicial_offices_with_legal_staff,
     enterprise_inspections, enterprise_inspections_joint, enterprise_inspections_random, is_sample as capacity_sample
 from capacity_stats
 union all by name
-select region_code, period_month, null::varchar as domain_code, respondents, satisfied, is_sample as survey_sample
+select
+    'surveys' as source, region_code, period_month, null::varchar as domain_code, respondents, satisfied,
+    is_sample as survey_sample
 from satisfaction_surveys;
 
 -- The measure columns of monthly_facts, and so of subtree_monthly, subtree_period and subtree_ytd: what an
@@ -534,7 +538,7 @@ root as (
 facts as (
     -- the whole subtree from the fact tables, when the split level is below the rollups
     select
-        f.*,
+        f.* exclude (source),
         x.lineage[root.depth + 1] as child_code,
         case when by_grandchild then x.lineage[root.depth + 2] end as grandchild_code
     from monthly_facts as f, root, regions as x
