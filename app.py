@@ -4,7 +4,7 @@ import streamlit as st
 
 from enforcement.content import indicators, overview
 from enforcement.ui.blocks import chart_with_data, data_table
-from enforcement.ui.cards import kpi_grid
+from enforcement.ui.cards import kpi_grid, plan_cards
 from enforcement.ui.frame import page_frame
 
 ctx = page_frame("nav_overview")
@@ -13,6 +13,12 @@ view = ctx.built(overview.overview, ctx.filters)
 st.title(ctx.t("nav_overview") + f" · {view.region_name}")
 st.caption(view.intro)
 st.caption(view.plans_note)
+
+if view.plan_regions:
+    # No plan governs the region (全国, or a province around a city's plan): the plans' regions first, one click each.
+    st.subheader(ctx.t("ov_plans_title"))
+    st.caption(ctx.t("ov_plans_caption", region=view.region_name))
+    plan_cards(ctx, view.plan_regions)
 
 st.subheader(ctx.t("ov_section_milestones"))
 kpi_grid(view.milestone_cards, columns=3, key="milestones")

@@ -166,6 +166,7 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
     "plan_milestones": [lambda f, s: {"plan_id": f.plan, "task_area": f.area}],
     "overdue_items": [lambda f, s: {**_milestone_params(f, s), "units": None}],
     "plan_units": [lambda f, s: {"plan_id": f.plan}],
+    "plan_facts": [lambda f, s: {"plan_id": f.plan}],
     "indicators_by_child": [_keyed(None), _keyed(training.RANKABLE), _keyed(cases.RANKABLE)],
     "indicators_by_agency": [_keyed(training.RANKABLE, domain_code=None)],
     "indicators_by_domain": [_keyed(cases.RANKABLE, domain=False)],

@@ -59,6 +59,15 @@ else:
     if not undated.empty:
         st.caption(ctx.t("timeline_undated", n=len(undated), items=", ".join(undated["milestone_id"])))
 
+if view.note or not view.figures.empty:
+    # What the document says besides its milestones: its figures achieved so far and notes on its text.
+    st.subheader(ctx.t("plan_facts_title"))
+    if view.note:
+        st.caption(ctx.t("plan_note", note=view.note))
+    if not view.figures.empty:
+        st.caption(ctx.t("plan_figures_help"))
+        blocks.data_table(ctx, view.figures, key="plan_figures", stem="reported_figures")
+
 st.subheader(ctx.t("clause_title"))
 milestone = plan_filters.milestone_picker(ctx, plan_items)
 if milestone is not None:

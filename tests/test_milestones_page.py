@@ -196,3 +196,17 @@ def test_english(sample_db):
     assert not at.exception
     assert at.title[0].value.startswith("Milestones")
     assert figures(at)[0]["layout"]["title"]["text"] == "Milestone status by region"
+
+
+def test_a_plans_reported_figures_and_notes_are_shown(sample_db):
+    """广东 reports figures already achieved (约4100家执法主体, 超106万宗案件): they are shown with the document's
+    words; 日照's note that its ledger is cut off is shown on its plan."""
+    guangdong = run_page(PAGE, region="440000", plan="guangdong")
+    assert not guangdong.exception
+    figures = next(frame.value for frame in guangdong.dataframe if "报告数值" in frame.value.columns)
+    by_item = figures.set_index("事项")["报告数值"]
+    assert by_item["上线省一体化行政执法平台的执法主体"] == "约4,100家"
+    assert by_item["省一体化行政执法平台办理案件"] == "超1,060,000宗"
+    assert len(figures) == 7
+    rizhao = run_page(PAGE, region="371100", plan="rizhao")
+    assert any("第36项" in caption.value for caption in rizhao.caption)

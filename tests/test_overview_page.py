@@ -150,3 +150,31 @@ def test_the_caption_names_the_plans_that_judge_the_figures(sample_db):
     assert "作参照判定" in captions(yardstick) and "河北省提升行政执法质量三年行动方案" in captions(yardstick)
     governed = run_app(sample_db, region="130000")
     assert "适用的实施方案" in captions(governed) and "河北省人民政府办公厅" in captions(governed)
+
+
+def test_where_no_plan_governs_the_first_screen_compares_the_plans_regions(sample_db, con):
+    """At 全国 no plan governs: the overview opens on the five plans' regions, each a link to its own overview, with
+    its milestones done per year as computed here from the statuses."""
+    at = run_app(sample_db, as_of="2025-12-31")
+    assert not at.exception
+    assert at.subheader[0].value == "各实施方案的地区进展"
+    links = {link.proto.label.strip("*"): parse_qs(link.proto.query_string) for link in at.get("page_link")}
+    for region_code, name in [
+        ("320000", "江苏省"),
+        ("440000", "广东省"),
+        ("130000", "河北省"),
+        ("371100", "日照市"),
+        ("500237", "巫山县"),
+    ]:
+        assert links[name]["region"] == [region_code]
+    done, items = con.execute(
+        """
+        select count(*) filter (where status in ('done_on_time', 'done_late')), count(*) filter (where status <> 'not_applicable')
+        from milestone_status_as_of(date '2025-12-31') as s join milestones as m using (milestone_id)
+        where s.plan_id = 'jiangsu' and m.milestone_year = 2024 and starts_with(s.region_code, '32')
+        """
+    ).fetchone()
+    lines = [m.value for m in at.markdown if "2024年事项完成" in m.value]
+    assert any(f"2024年事项完成 {100.0 * done / items:.1f}%" in line for line in lines)
+    # where a plan governs, the region's own cards come first
+    assert run_app(sample_db, region="320000").subheader[0].value != "各实施方案的地区进展"

@@ -7,7 +7,8 @@ import pytest
 
 def test_level_counts(con):
     counts = dict(con.execute("select level, count(*) from regions group by level").fetchall())
-    assert counts == {"nation": 1, "province": 31, "city": 343, "county": 2975, "township": 41352}
+    # 343 cities in the code list, less its 9 grouping nodes (市辖区, 县, 省直辖县级行政区划: see the next test)
+    assert counts == {"nation": 1, "province": 31, "city": 334, "county": 2975, "township": 41352}
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,9 @@ def test_level_counts(con):
         ("371100", "日照市", "city", "370000"),
         ("371171", "日照经济技术开发区", "county", "371100"),
         ("371122", "莒县", "county", "371100"),
-        ("500237", "巫山县", "county", "500200"),
+        ("500237", "巫山县", "county", "500000"),  # 重庆市's, not the code list's grouping "县"
+        ("110101", "东城区", "county", "110000"),  # 北京市's, not "市辖区"
+        ("469001", "五指山市", "county", "460000"),  # 海南省's, not "省直辖县级行政区划"
         ("130682", "定州市", "county", "130600"),
         ("130181", "辛集市", "county", "130100"),
         ("133100", "雄安新区", "city", "130000"),
@@ -30,6 +33,24 @@ def test_known_regions(con, code, name, level, parent):
     assert con.execute(
         "select region_name, level, parent_code from regions where region_code = ?", [code]
     ).fetchone() == (name, level, parent)
+
+
+def test_the_code_lists_grouping_nodes_are_not_regions(con):
+    """市辖区 and 县 under the municipalities and 省直辖县级行政区划 group counties for the statistics; a leader never
+    sees them as regions, and a county's parent average is its municipality's or province's."""
+    groupings = con.execute(
+        """
+        select region_code from regions
+        where region_name in ('市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划') and level = 'city'
+        """
+    ).fetchall()
+    assert groupings == []
+    children = {
+        code for (code,) in con.execute("select region_code from regions where parent_code = '500000'").fetchall()
+    }
+    assert {"500101", "500237"} <= children and len(children) == 38  # 重庆's 26 districts and 12 counties
+    lineage = con.execute("select lineage from regions where region_code = '500237001'").fetchone()[0]
+    assert lineage == ["500000", "500237", "500237001"]
 
 
 def test_every_parent_exists_one_level_up(con):

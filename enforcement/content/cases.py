@@ -98,12 +98,12 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: penalties so far this year, then the region's rates exactly as the
     overview's cards show them (indicators.region_indicators), each with its course by month."""
     region = indicators.region_indicators(
-        query, scope.region, scope.period, domain=scope.domain, plan=scope.plan, keys=RATES
+        query, scope.region, scope.period, domain=scope.domain, plan=scope.plan, keys=RATES, lang=scope.lang
     )
     if region.rows.empty:
         return []
     previous = indicators.region_indicators(
-        query, scope.region, scope.period.previous, domain=scope.domain, plan=scope.plan, keys=RATES
+        query, scope.region, scope.period.previous, domain=scope.domain, plan=scope.plan, keys=RATES, lang=scope.lang
     )
     rates = rates_by_month(query, scope)
     help_period = scope.t("ca_kpi_period_help", period=scope.indicator_period_text())

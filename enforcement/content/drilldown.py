@@ -14,9 +14,9 @@ import plotly.colors
 import plotly.graph_objects as go
 
 from enforcement.content import charts, indicators, scorecard, uses
-from enforcement.i18n import t
+from enforcement.i18n import region_name, t
 from enforcement.rules import status
-from enforcement.rules.filters import NATION_CODE, Filters
+from enforcement.rules.filters import Filters
 
 # A ranking on milestones as well as on the statistics: the share of items overdue or behind 序时进度.
 MILESTONE_INDICATOR = "milestone_lagging_share"
@@ -116,6 +116,9 @@ def ranking(
         rows["judgement"] = [indicators.judge(row) for row in rows.to_dict("records")]
         rows["target_text"] = [indicators.target_text(row, lang, parent_name) for row in rows.to_dict("records")]
     rows["judgement_label"] = [_judgement_label(key, j, lang) for j in rows["judgement"]]
+    rows["region_name"] = [
+        region_name(c, n, lang) for c, n in zip(rows["region_code"], rows["region_name"], strict=True)
+    ]
     parent_rows = rows[rows["scope"] == "total"]
     parent = parent_rows.iloc[0] if not parent_rows.empty else None
     children = rows[rows["scope"] == "child"].copy()
@@ -181,7 +184,7 @@ def breadcrumb(lineage: pd.DataFrame, lang: str = "zh") -> list[tuple[str, str]]
     """(code, name) from 全国 down to the region (region_lineage rows, root first)."""
     crumbs = []
     for code, name in zip(lineage["region_code"], lineage["region_name"], strict=True):
-        crumbs.append((code, t("nation", lang) if code == NATION_CODE else name))
+        crumbs.append((code, region_name(code, name, lang)))
     return crumbs
 
 
@@ -359,14 +362,19 @@ def _target_marks(figure: go.Figure, rows: pd.DataFrame, lang: str) -> None:
     )
 
 
-def tiles(values: pd.DataFrame | None, counts: pd.DataFrame | None, key: str) -> pd.DataFrame:
+def tiles(values: pd.DataFrame | None, counts: pd.DataFrame | None, key: str, lang: str = "zh") -> pd.DataFrame:
     """Two-level tiles (depth, code, name, parent, value, numerator, denominator) for the treemap."""
+    columns = ["depth", "region_code", "region_name", "parent_code", "value", "numerator", "denominator"]
     if key != MILESTONE_INDICATOR:
-        return values[["depth", "region_code", "region_name", "parent_code", "value", "numerator", "denominator"]]
-    regions = scorecard.region_milestones(counts)
-    return regions.rename(columns={"lagging_share": "value", "lagging_items": "numerator", "items": "denominator"})[
-        ["depth", "region_code", "region_name", "parent_code", "value", "numerator", "denominator"]
+        rows = values[columns].copy()
+    else:
+        regions = scorecard.region_milestones(counts)
+        renamed = {"lagging_share": "value", "lagging_items": "numerator", "items": "denominator"}
+        rows = regions.rename(columns=renamed)[columns].copy()
+    rows["region_name"] = [
+        region_name(c, n, lang) for c, n in zip(rows["region_code"], rows["region_name"], strict=True)
     ]
+    return rows
 
 
 def shown_tiles(tile_rows: pd.DataFrame) -> set[str]:
@@ -511,7 +519,7 @@ def regions_view(query: indicators.QueryFn, filters: Filters, key: str) -> Regio
             sources=list(info.sources),
         )
     rows, parent = ranking(key, values, counts, lang, info.higher_is_better)
-    tile_rows = tiles(tile_values, counts, key)
+    tile_rows = tiles(tile_values, counts, key, lang)
     return RegionsView(
         crumbs=crumbs,
         info=info,

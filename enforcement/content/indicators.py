@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from enforcement.i18n import STRINGS, t
+from enforcement.i18n import STRINGS, region_name, t
 from enforcement.rules import status
 from enforcement.rules.filters import Filters
 
@@ -354,6 +354,7 @@ def region_indicators(
     domain: str | None = None,
     plan: str | None = None,
     keys: Iterable[str] | None = None,
+    lang: str = "zh",
 ) -> RegionIndicators:
     """What the overview's cards, the pages' KPIs and the report say of one region: its row of indicators_by_child
     run on its parent (the same row the parent's rankings show), or its total at the root."""
@@ -370,5 +371,9 @@ def region_indicators(
     )
     mine = values[(values["region_code"] == region_code) & (values["scope"] == ("child" if parent else "total"))]
     parent_rows = values[values["scope"] == "total"] if parent else values.iloc[0:0]
-    parent_name = str(parent_rows["region_name"].iloc[0]) if not parent_rows.empty else None
+    parent_name = (
+        region_name(str(parent_rows["region_code"].iloc[0]), str(parent_rows["region_name"].iloc[0]), lang)
+        if not parent_rows.empty
+        else None
+    )
     return RegionIndicators(mine.set_index("indicator_key"), parent_name)

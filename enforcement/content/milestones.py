@@ -297,9 +297,11 @@ class PlanView:
     board: pd.DataFrame  # status per (milestone, row of the region)
     summary: pd.DataFrame  # one row per milestone, counts per status
     labels: dict[str, str]  # board row -> name
+    note: str | None  # what the plan's text says of itself (e.g. cut off)
+    figures: pd.DataFrame  # what the plan reports as already achieved, with its words
 
 
-@uses("region_lineage", "plan_milestones", "milestone_board", "milestone_summary")
+@uses("region_lineage", "plan_milestones", "milestone_board", "milestone_summary", "plan_facts")
 def plan_view(
     query: QueryFn,
     filters: Filters,
@@ -317,6 +319,7 @@ def plan_view(
         statuses=list(statuses) if statuses else None,
         units=list(units) if units else None,
     )
+    facts = query("plan_facts", plan_id=plan_id)
     return PlanView(
         region_name=str(region["region_name"]),
         region_level=str(region["level"]),
@@ -324,6 +327,28 @@ def plan_view(
         board=board,
         summary=summary,
         labels=row_labels(board, str(region["level"]), filters.lang),
+        note=None if facts.empty or pd.isna(facts.iloc[0]["note"]) else str(facts.iloc[0]["note"]),
+        figures=reported_figures(facts),
+    )
+
+
+_COMPARED = {">": "超{value}", "≈": "约{value}", "=": "{value}", ">=": "{value}以上"}
+
+
+def reported_figures(facts: pd.DataFrame) -> pd.DataFrame:
+    """The figures a plan reports as achieved, as the document words them (超1000万宗, 约4100家), with the quote."""
+    rows = facts[facts["figure_id"].notna()]
+    shown = [
+        _COMPARED.get(row["comparator"], "{value}").format(value=f"{row['value']:,.0f}") + str(row["unit"])
+        for row in rows.to_dict("records")
+    ]
+    return pd.DataFrame(
+        {
+            "indicator": rows["indicator"].to_numpy(),
+            "reported_value": shown,
+            "as_of_text": rows["as_of_text"].to_numpy(),
+            "quote": rows["figure_quote"].to_numpy(),
+        }
     )
 
 

@@ -20,6 +20,22 @@ from enforcement.rules.filters import Filters
 
 
 @dataclass(frozen=True)
+class PlanRegion:
+    """One plan issued inside the region, as its own region stands: what a leader at 全国 compares first."""
+
+    plan_id: str
+    region_code: str
+    region_name: str
+    plan_title: str
+    done_shares: dict[int, float | None]  # deadline year -> share of its items done (%)
+    overdue: int  # items overdue now
+    items: int
+    indicators_missed: int  # targets not met or behind schedule (序时进度)
+    indicators_judged: int
+    judgement: str  # the milestone judgement (scorecard.milestone_judgement)
+
+
+@dataclass(frozen=True)
 class Overview:
     region_name: str
     period: Period
@@ -33,6 +49,8 @@ class Overview:
     shares: pd.DataFrame  # milestone items per deadline year by status, long form
     figure: go.Figure | None
     table: pd.DataFrame
+    governed: bool  # a plan governs the region (else its cards have no targets)
+    plan_regions: list[PlanRegion]  # the plans issued inside the region, where none governs it
 
 
 def plans_note(plans: pd.DataFrame, chosen_plan: str | None, lang: str) -> str:
@@ -72,14 +90,17 @@ def overview(query: QueryFn, filters: Filters) -> Overview:
         period=period.label(lang),
         prev=period.previous.label(lang),
     )
-    note = plans_note(query("plans_for_region", region_code=filters.region), filters.plan, lang)
+    plans = query("plans_for_region", region_code=filters.region)
+    note = plans_note(plans, filters.plan, lang)
 
     milestones = dict(region_code=filters.region, plan_id=filters.plan, task_area=filters.area)
     counts_now = query("milestone_status_counts", as_of=filters.as_of, **milestones)
     counts_since = query("milestone_status_counts", as_of=filters.since, **milestones)
     milestone_cards = scorecard.milestone_cards(counts_now, counts_since, filters.since, lang)
 
-    region = indicators.region_indicators(query, filters.region, period, domain=filters.domain, plan=filters.plan)
+    region = indicators.region_indicators(
+        query, filters.region, period, domain=filters.domain, plan=filters.plan, lang=lang
+    )
     previous = indicators.region_indicators(
         query, filters.region, period.previous, domain=filters.domain, plan=filters.plan
     )
@@ -103,6 +124,8 @@ def overview(query: QueryFn, filters: Filters) -> Overview:
 
     shares = scorecard.milestone_year_shares(counts_now, lang)
     figure = None if shares.empty else scorecard.milestone_year_figure(shares, lang)
+    governed = bool(plans["governs"].any())
+    inside = [] if governed or filters.plan else plans_inside(query, plans, filters, period)
     return Overview(
         region_name=name,
         period=period,
@@ -116,4 +139,42 @@ def overview(query: QueryFn, filters: Filters) -> Overview:
         shares=shares,
         figure=figure,
         table=scorecard.milestone_year_table(counts_now, lang),
+        governed=governed,
+        plan_regions=inside,
     )
+
+
+def plans_inside(query: QueryFn, plans: pd.DataFrame, filters: Filters, period: Period) -> list[PlanRegion]:
+    """Each plan issued inside the region (none governs it), as the plan's own region stands on the as-of date:
+    milestones done per deadline year, overdue items, and the indicators judged against that plan's targets."""
+    regions = []
+    for plan in plans[~plans["governs"].astype(bool)].itertuples():
+        counts = query(
+            "milestone_status_counts",
+            region_code=plan.issuer_region_code,
+            as_of=filters.as_of,
+            plan_id=plan.plan_id,
+            task_area=None,
+        )
+        totals = scorecard.milestone_summary(scorecard.status_totals(counts))
+        shares = {
+            year: scorecard.milestone_summary(scorecard.status_totals(counts, year))["done_share"]
+            for year in scorecard.MILESTONE_YEARS
+        }
+        judged = indicators.region_indicators(query, plan.issuer_region_code, period, plan=plan.plan_id)
+        judgements = [indicators.judge(row) for row in judged.rows.reset_index().to_dict("records")]
+        regions.append(
+            PlanRegion(
+                plan_id=plan.plan_id,
+                region_code=plan.issuer_region_code,
+                region_name=plan.issuer_region_name,
+                plan_title=plan.title,
+                done_shares=shares,
+                overdue=scorecard.status_totals(counts)["overdue"],
+                items=int(totals["items"]),
+                indicators_missed=sum(j in ("not_met", "behind") for j in judgements),
+                indicators_judged=sum(j in ("met", "near", "not_met", "behind") for j in judgements),
+                judgement=scorecard.milestone_judgement(int(totals["items"]), int(totals["lagging"])),
+            )
+        )
+    return regions

@@ -111,12 +111,18 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: officers, then the region's training indicators exactly as the
     overview's cards show them (indicators.region_indicators), each with its course over the months drawn."""
     region = indicators.region_indicators(
-        query, scope.region, scope.period, domain=scope.domain, plan=scope.plan, keys=INDICATORS
+        query, scope.region, scope.period, domain=scope.domain, plan=scope.plan, keys=INDICATORS, lang=scope.lang
     )
     if region.rows.empty or region.rows["value"].isna().all():
         return []
     previous = indicators.region_indicators(
-        query, scope.region, scope.period.previous, domain=scope.domain, plan=scope.plan, keys=INDICATORS
+        query,
+        scope.region,
+        scope.period.previous,
+        domain=scope.domain,
+        plan=scope.plan,
+        keys=INDICATORS,
+        lang=scope.lang,
     )
     monthly = by_month(query, scope)
 

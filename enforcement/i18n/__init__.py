@@ -35,3 +35,8 @@ def column_label(column: str, lang: str = "zh") -> str:
     if labels is None:
         return column
     return labels[1] if lang == "en" else labels[0]
+
+
+def region_name(code: str, name: str, lang: str = "zh") -> str:
+    """A region's name as shown: the nation (全国, the tree's root) in the language, other names as they are."""
+    return t("nation", lang) if code == "000000" else name

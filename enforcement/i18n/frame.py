@@ -34,9 +34,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "period_to": ("截止月份", "To month"),
     "plan": ("实施方案", "Plan"),
     "plan_all": ("(全部方案)", "(all plans)"),
-    "task_area": ("任务领域", "Task area"),
+    "task_area": ("任务领域 (方案的任务分类)", "Task area (of the plan)"),
+    "task_area_help": (
+        "实施方案把任务分成若干领域 (如“全面提升行政执法人员能力素质”), 只影响里程碑和任务台账。",
+        "The headings a plan groups its tasks under; they narrow milestones and the ledger only.",
+    ),
     "area_all": ("(全部领域)", "(all areas)"),
-    "domain": ("执法领域", "Enforcement domain"),
+    "domain": ("执法领域 (案件所属行业)", "Enforcement domain (of cases)"),
+    "domain_help": (
+        "案件和执法部门所属的行业 (如市场监管、生态环境), 影响培训、案件统计和指标, 不影响里程碑。",
+        "The sector of cases and agencies (market, environment, …); it narrows training, cases and indicators, "
+        "not milestones.",
+    ),
     "domain_all": ("(全部领域)", "(all domains)"),
     "copy_link": ("复制本页链接即可分享当前视图", "Copy this page's address to share the current view"),
     "quick_custom": ("自定义", "Custom"),
@@ -129,7 +138,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "milestone_id": ("事项编号", "Item no."),
     "clause_path": ("条款", "Clause"),
     "short_name": ("事项", "Item"),
-    "task_area": ("任务领域", "Task area"),
+    "task_area": ("任务领域 (方案的任务分类)", "Task area (of the plan)"),
+    "task_area_help": (
+        "实施方案把任务分成若干领域 (如“全面提升行政执法人员能力素质”), 只影响里程碑和任务台账。",
+        "The headings a plan groups its tasks under; they narrow milestones and the ledger only.",
+    ),
     "kind": ("类别", "Kind"),
     "requirement": ("任务要求", "Requirement"),
     "lead_units": ("牵头单位", "Lead units"),

@@ -1,6 +1,12 @@
 """Strings of 里程碑 Milestones."""
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "plan_facts_title": ("方案文本的说明与已报告成果", "Notes on the plan's text, and what it reports as achieved"),
+    "plan_note": ("文本说明: {note}", "Note on the text: {note}"),
+    "plan_figures_help": (
+        "方案文件自身报告的已取得成果 (不是本看板的统计): 以文件原话为准。",
+        "Figures the plan's document reports as already achieved (not this dashboard's statistics), in its own words.",
+    ),
     "milestones_title": ("里程碑", "Milestones"),
     "no_plans": ("没有涉及{region}的实施方案。", "No implementation plan concerns {region}."),
     "plan_below": ("下辖地区制定", "issued below"),
@@ -86,6 +92,9 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # Column headers of tables and exports: database column name -> (Chinese, English).
 COLUMNS: dict[str, tuple[str, str]] = {
+    "indicator": ("事项", "What"),
+    "reported_value": ("报告数值", "Reported"),
+    "as_of_text": ("时点", "As of"),
     "region": ("地区", "Region"),
     "item": ("事项 (编号 条款)", "Item and clause"),
     "count_items": ("地区×事项数", "Region × item pairs"),

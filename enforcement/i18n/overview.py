@@ -10,6 +10,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "本地区不在所选方案的范围内; 指标按所选方案的目标作参照判定: {plans}",
         "The chosen plan does not govern this region; its targets are used as a yardstick: {plans}",
     ),
+    "ov_plans_title": ("各实施方案的地区进展", "Where each plan's region stands"),
+    "ov_plans_caption": (
+        "{region}不在任何一个实施方案的范围内, 指标无目标可比。下面是{region}范围内各实施方案制定地区的进展, 点击地区名进入该地区 (也可在左侧选择地区)。",
+        "No plan governs {region}, so its indicators have no targets. Below: the region of each plan issued inside "
+        "{region}; click a name to open it (or choose a region on the left).",
+    ),
+    "ov_plan_done": ("{year}年事项完成 {share}", "{year} items done {share}"),
+    "ov_plan_overdue": ("逾期 {n} 项 / 共 {items} 项", "{n} of {items} items overdue"),
+    "ov_plan_indicators": ("指标未达标或滞后 {missed} / {judged}", "Targets missed or behind: {missed} of {judged}"),
     "ov_no_plan": (
         "本地区不在任何实施方案的范围内: 指标只显示数值, 不作目标判定 (无目标)。",
         "No plan governs this region: indicators are shown without targets.",

@@ -25,7 +25,7 @@ MILESTONE_COLORS = {
     "due_soon": "#1e88e5",  # blue: deadline within 60 days
     "in_progress": "#66bb6a",  # light green: on schedule
     "not_started": "#9e9e9e",  # grey: not yet due, nothing reported
-    "done_late": "#8d9f3f",  # olive: done, but after the deadline
+    "done_late": "#8e6cc2",  # purple: done, but after the deadline (not a green: it did not keep the schedule)
     "done_on_time": "#2e7d32",  # green: done on time
     "not_applicable": "#d9d9d9",  # light grey
 }

@@ -20,8 +20,9 @@ FIRST_MONTH = dt.date(2023, 1, 1)
 LAST_MONTH = dt.date(2025, 12, 1)
 DATA_END = dt.date(2025, 12, 31)
 
-# Sample scale: the subtrees the five plans govern (江苏, 广东, 河北 with 雄安, 日照, 巫山).
-SAMPLE_PREFIXES = ("32", "44", "13", "3711", "500237")
+# Sample scale: the subtrees the five plans govern (江苏, 广东, 河北 with 雄安, 日照), and all of 重庆, whose average
+# 巫山's litigation losses are held against (低于全市平均).
+SAMPLE_PREFIXES = ("32", "44", "13", "3711", "50")
 
 
 @dataclass(frozen=True)

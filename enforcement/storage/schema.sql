@@ -497,15 +497,18 @@ create table rollup_monthly (
 );
 
 -- The depth a region code's pattern claims (GB/T 2260: 000000 the nation, xx0000 a province, xxxx00 a city, six
--- digits a county, nine a township). Never less than the region's real depth (a test checks every region), so
+-- digits a county, nine a township; one less under a municipality or a province's directly administered counties). Never less than the region's real depth (a test checks every region), so
 -- that subtree_monthly can choose its plan from the code alone, as a constant the optimizer folds: the branches a
 -- root does not need are not even scanned.
 create macro code_depth(code) as
     case
         when code = '000000' then 0
-        when length(code) > 6 then 4
+        -- the counties of the municipalities (11, 12, 31, 50) and a province's directly administered ones (xx90xx)
+        -- hang from the province itself: the code lists' grouping nodes are not regions (load_regions.sql)
+        when length(code) > 6 then case when code[1:2] in ('11', '12', '31', '50') or code[3:4] = '90' then 3 else 4 end
         when code[3:6] = '0000' then 1
         when code[5:6] = '00' then 2
+        when code[1:2] in ('11', '12', '31', '50') or code[3:4] = '90' then 2
         else 3
     end;
 

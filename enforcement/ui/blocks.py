@@ -12,6 +12,7 @@ from enforcement.i18n import column_label
 from enforcement.transfer import export
 from enforcement.ui.frame import PageContext
 
+MISSING = "—"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
@@ -35,7 +36,12 @@ def data_table(
     """
     shown = labelled(data, ctx.lang)
     st.dataframe(
-        style(shown) if style else shown, hide_index=True, width="stretch", height=height, column_config=column_config
+        style(shown) if style else shown,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=column_config,
+        placeholder=MISSING,  # never "None" for a missing value
     )
     lang = ctx.lang
     st.download_button(

@@ -7,8 +7,10 @@ import html
 
 import streamlit as st
 
-from enforcement.content.indicators import Card
+from enforcement.content.indicators import Card, format_value, rag
+from enforcement.content.overview import PlanRegion
 from enforcement.rules import status
+from enforcement.ui.frame import PageContext
 
 # Cards are containers keyed kpi_<rag>_<n>; Streamlit gives them the class st-key-<key>, which this colours.
 _CSS = "".join(
@@ -51,3 +53,24 @@ def kpi_card(card: Card, key: str) -> None:
             f'<span style="color:{card.color};font-weight:600">● {html.escape(judgement)}</span>{detail}',
             unsafe_allow_html=True,
         )
+
+
+def plan_cards(ctx: PageContext, regions: list[PlanRegion]) -> None:
+    """A card per plan's region, coloured by its milestones, its name a link to its own overview."""
+    st.html(f"<style>{_CSS}</style>")
+    for start in range(0, len(regions), 3):
+        row = st.columns(3)
+        for column, region in zip(row, regions[start : start + 3], strict=False):
+            with column, st.container(border=True, key=f"kpi_{rag(region.judgement)}_plan_{region.plan_id}"):
+                ctx.page_link("app.py", f"**{region.region_name}**", region=region.region_code)
+                st.caption(region.plan_title)
+                shares = [
+                    ctx.t("ov_plan_done", year=year, share=format_value(share, "%", ctx.lang))
+                    for year, share in region.done_shares.items()
+                ]
+                st.markdown("  \n".join(shares))
+                st.caption(
+                    ctx.t("ov_plan_overdue", n=region.overdue, items=region.items)
+                    + " · "
+                    + ctx.t("ov_plan_indicators", missed=region.indicators_missed, judged=region.indicators_judged)
+                )

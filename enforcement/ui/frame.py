@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement.i18n import t
+from enforcement.i18n import region_name, t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
@@ -199,9 +199,9 @@ class PageContext:
 
     @property
     def region_name(self) -> str:
-        """Name of the chosen region (全国 for the root)."""
+        """Name of the chosen region (全国, or China in English, for the root)."""
         lineage = self.query("region_lineage", region_code=self.filters.region)
-        return str(lineage.iloc[-1]["region_name"])
+        return region_name(self.filters.region, str(lineage.iloc[-1]["region_name"]), self.lang)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -445,6 +445,7 @@ def _domain_selector(ctx: PageContext) -> None:
     st.selectbox(
         ctx.t("domain"),
         ["", *names],
+        help=ctx.t("domain_help"),
         format_func=lambda code: names.get(code, ctx.t("domain_all")),
         key="f_domain",
         on_change=_on_domain_change,

@@ -70,6 +70,7 @@ def area_selector(ctx: PageContext, plan_id: str) -> None:
     st.selectbox(
         ctx.t("task_area"),
         ["", *areas],
+        help=ctx.t("task_area_help"),
         format_func=lambda area: area or ctx.t("area_all"),
         key="p_area",
         on_change=_on_area_change,
