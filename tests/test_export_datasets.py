@@ -184,3 +184,13 @@ def test_file_name_says_dataset_region_level_and_period():
     name = export.file_name(request("cases", "320000", level="county"), "江苏省", "xlsx")
     assert name == "案件统计_江苏省_县_2024-01至2024-06.xlsx"
     assert export.file_name(request(lang="en"), "东港区", "csv") == "Case_statistics_东港区_2024-01_to_2024-06.csv"
+
+
+def test_export_errors_speak_the_requests_language(con):
+    english = request().with_changes(lang="en", columns=("region_code", "no_such_column"))
+    with pytest.raises(export.ExportError, match="has no such columns: no_such_column"):
+        english.checked()
+    with pytest.raises(export.ExportError, match="没有这些列"):
+        english.with_changes(lang="zh").checked()
+    with pytest.raises(export.ExportError, match="There is no region with code 999999"):
+        export.row_count(QueryRunner(con), request().with_changes(lang="en", region_code="999999"))

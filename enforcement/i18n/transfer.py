@@ -1,6 +1,21 @@
 """Strings of 数据导出 / 数据导入: datasets, values, the Excel 说明 sheet, the export and import pages."""
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # export errors
+    "export_unknown_columns": (
+        "数据集 {dataset} 没有这些列: {columns} (可选: {options})",
+        "Dataset {dataset} has no such columns: {columns} (choose from: {options})",
+    ),
+    "export_columns_once": ("请至少选择一列, 且每列只选一次。", "Choose at least one column, each once."),
+    "export_unknown_level": (
+        "未知的层级: {level} (可选: {options})",
+        "Unknown level: {level} (choose from: {options})",
+    ),
+    "export_unknown_language": ("未知的语言: {lang} (可选: zh, en)", "Unknown language: {lang} (choose zh or en)"),
+    "export_bad_period": ("统计期间无效: {start} 至 {end}", "Not a period: {start} to {end}"),
+    "export_unknown_region": ("地区代码 {code} 不存在", "There is no region with code {code}"),
+    "export_unsafe_path": ("临时文件路径不安全: {path}", "Unsafe temporary file path: {path}"),
+    "export_unknown_format": ("未知的格式: {fmt} (可选: csv, xlsx)", "Unknown format: {fmt} (choose csv or xlsx)"),
     # datasets
     "ds_progress": ("里程碑进度", "Milestone progress"),
     "ds_training": ("培训统计", "Training statistics"),

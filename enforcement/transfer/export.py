@@ -114,15 +114,27 @@ class ExportRequest:
         spec = self.spec
         unknown = [c for c in self.chosen_columns if c not in spec.columns]
         if unknown:
-            raise ExportError(f"数据集 {spec.key} 没有这些列: {', '.join(unknown)} (可选: {', '.join(spec.columns)})")
+            raise ExportError(
+                t(
+                    "export_unknown_columns",
+                    self.lang,
+                    dataset=spec.key,
+                    columns=", ".join(unknown),
+                    options=", ".join(spec.columns),
+                )
+            )
         if not self.chosen_columns or len(set(self.chosen_columns)) != len(self.chosen_columns):
-            raise ExportError("请至少选择一列, 且每列只选一次。")
+            raise ExportError(t("export_columns_once", self.lang))
         if self.level is not None and self.level not in datasets.LEVELS:
-            raise ExportError(f"未知的层级: {self.level} (可选: {', '.join(datasets.LEVELS)})")
+            raise ExportError(
+                t("export_unknown_level", self.lang, level=self.level, options=", ".join(datasets.LEVELS))
+            )
         if self.lang not in ("zh", "en"):
-            raise ExportError(f"未知的语言: {self.lang} (可选: zh, en)")
+            raise ExportError(t("export_unknown_language", "zh", lang=self.lang))
         if self.month_from.day != 1 or self.month_to.day != 1 or self.month_from > self.month_to:
-            raise ExportError(f"统计期间无效: {self.month_from:%Y-%m} 至 {self.month_to:%Y-%m}")
+            raise ExportError(
+                t("export_bad_period", self.lang, start=f"{self.month_from:%Y-%m}", end=f"{self.month_to:%Y-%m}")
+            )
         return self
 
     def with_changes(self, **changes) -> ExportRequest:
@@ -133,10 +145,10 @@ class ExportRequest:
 _ident = identifier
 
 
-def _code_prefix(runner: QueryRunner, region_code: str) -> str:
+def _code_prefix(runner: QueryRunner, region_code: str, lang: str) -> str:
     lineage = runner.rows(runner.statement("region_lineage", region_code=region_code))
     if not lineage:
-        raise ExportError(f"地区代码 {region_code} 不存在")
+        raise ExportError(t("export_unknown_region", lang, code=region_code))
     return lineage[-1][4]  # region_code, region_name, level, level_no, code_prefix, full_name; the region itself last
 
 
@@ -151,7 +163,7 @@ def _query_params(runner: QueryRunner, request: ExportRequest) -> dict[str, obje
         "lang": request.lang,
     }
     if "code_prefix" in expected:
-        values["code_prefix"] = _code_prefix(runner, request.region_code)
+        values["code_prefix"] = _code_prefix(runner, request.region_code, request.lang)
     return {key: value for key, value in values.items() if key in expected}
 
 
@@ -225,7 +237,7 @@ def _sql_path(path: Path) -> str:
     """A path we generated ourselves, as an SQL string literal (COPY cannot bind its file name)."""
     text = str(path)
     if not _SAFE_TEMP_PATH.fullmatch(text) or not path.is_relative_to(tempfile.gettempdir()):
-        raise ExportError(f"临时文件路径不安全: {text}")
+        raise ExportError(t("export_unsafe_path", "zh", path=text))
     return literal(text)
 
 
@@ -335,7 +347,7 @@ def file_bytes(
         elif fmt == "xlsx":
             write_xlsx(runner, request, path, facts)
         else:
-            raise ExportError(f"未知的格式: {fmt} (可选: csv, xlsx)")
+            raise ExportError(t("export_unknown_format", request.lang, fmt=fmt))
         return path.read_bytes()
 
 
