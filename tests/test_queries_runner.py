@@ -100,12 +100,16 @@ def test_the_observer_sees_every_statement_with_its_name(con):
 def test_a_failed_query_is_logged_with_its_name_and_parameters(con, caplog):
     broken = QueryRunner(con).statement("region_children", parent_code="320000").around("select * from ({query}) x y z")
     logger = logging.getLogger("enforcement.storage.runner")
-    logger.addHandler(caplog.handler)  # directly: Streamlit's own logging set-up in other tests may stop propagation
+    # directly, at ERROR: Streamlit's own logging set-up (other tests start it) may stop propagation or raise levels
+    # (a logging.config.dictConfig elsewhere disables the loggers that exist when it runs)
+    disabled, logger.disabled = logger.disabled, False
+    logger.addHandler(caplog.handler)
     try:
-        with pytest.raises(duckdb.Error):
+        with caplog.at_level(logging.ERROR, logger="enforcement.storage.runner"), pytest.raises(duckdb.Error):
             QueryRunner(con).frame(broken)
     finally:
         logger.removeHandler(caplog.handler)
+        logger.disabled = disabled
     assert "region_children" in caplog.text and "320000" in caplog.text
 
 
