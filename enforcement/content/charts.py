@@ -16,13 +16,15 @@ AS_OF_COLOR = "#6a1b9a"
 
 
 def style(figure: go.Figure, height: int = 380) -> go.Figure:
-    """Apply the house style: CJK font, compact margins, legend below the plot."""
+    """Apply the house style: CJK font, compact margins, legend below the plot, the tool bar down the right edge
+    (across the top it covers a title drawn in the chart on a phone's width)."""
     figure.update_layout(
         font_family=FONT_FAMILY,
         height=height,
         margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0, title_text=""),
         hoverlabel=dict(font_family=FONT_FAMILY),
+        modebar=dict(orientation="v"),
     )
     return figure
 
