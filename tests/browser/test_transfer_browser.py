@@ -144,8 +144,9 @@ def expected_penalties(db: Path) -> str:
     con = read_only(db)
     try:
         (total,) = con.execute(
+            # the cases page's penalties are the year to date at the period's end (January to October 2025)
             "select sum(count_penalty) from case_stats where region_code like '320102%' "
-            "and period_month = date '2025-10-01' and domain_code = 'market'"
+            "and period_month between date '2025-01-01' and date '2025-10-01' and domain_code = 'market'"
         ).fetchone()
     finally:
         con.close()
