@@ -6,9 +6,11 @@ side; ``t(key, lang)`` looks a key up in all of them, and a key may be defined o
 
 from __future__ import annotations
 
-from enforcement.i18n import cases, faults, frame, ledger, milestones, overview, regions, training, transfer
+import re
 
-PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults)
+from enforcement.i18n import cases, faults, frame, hostile, ledger, milestones, overview, regions, training, transfer
+
+PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile)
 STRINGS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.STRINGS.items()}
 COLUMNS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.COLUMNS.items()}
 
@@ -18,6 +20,39 @@ def t(key: str, lang: str = "zh", **values: object) -> str:
     zh, en = STRINGS[key]
     text = en if lang == "en" else zh
     return text.format(**values) if values else text
+
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them leaves no link,
+# image, emphasis, HTML tag or autolink (http://, www.) that a value could start.
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain(value: object) -> str:
+    """A value from outside (URL, file, cell) as plain text inside a message that Streamlit renders as markdown.
+
+    Markdown and HTML syntax is escaped (so [x](http://…) and ![x](http://…) stay text and nothing is fetched),
+    line breaks become spaces, and characters a person cannot see are shown as ⟨U+XXXX⟩.
+    """
+    text = str(value)
+    text = "".join(
+        f"⟨U+{ord(ch):04X}⟩"
+        if (
+            ord(ch) < 32
+            or 0x7F <= ord(ch) < 0xA0
+            or 0x200B <= ord(ch) <= 0x200F
+            or 0x202A <= ord(ch) <= 0x202E
+            or 0x2060 <= ord(ch) <= 0x2069
+            or ord(ch) == 0xFEFF
+        )
+        else ch
+        for ch in text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    )
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def t_plain(key: str, lang: str = "zh", **values: object) -> str:
+    """t() for a message that carries values from outside: every value is escaped with plain() first."""
+    return t(key, lang, **{name: plain(value) for name, value in values.items()})
 
 
 def status_label(status: str, lang: str = "zh") -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement.i18n import t
+from enforcement.i18n import t, t_plain
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
@@ -231,6 +231,9 @@ class PageContext:
         values = st.query_params.get_all(param)
         if not values or values[-1] == "":
             return default
+        if len(set(values)) > 1:
+            _reject_repeated(param, values, self.lang)
+            return default
         if values[-1] in options:
             return values[-1]
         _reject_param(param, values[-1], self.lang)
@@ -275,10 +278,18 @@ def _write_filters(filters: Filters, choices: Choices) -> None:
 
 
 def _reject_param(param: str, value: str, lang: str, keep: list[str] | None = None) -> None:
-    st.warning(t("notice_unknown", lang, parameter=param, value=value[:MAX_PARAM_LENGTH]))
+    # The value came from the link: shown as plain text, never as markdown (a link or an image the browser fetches).
+    st.warning(t_plain("notice_unknown", lang, parameter=param[:MAX_PARAM_LENGTH], value=value[:MAX_PARAM_LENGTH]))
     if keep:
         st.query_params[param] = keep
     elif param in st.query_params:
+        del st.query_params[param]
+
+
+def _reject_repeated(param: str, values: list[str], lang: str) -> None:
+    shown = "、".join(value[:MAX_PARAM_LENGTH] for value in values[:5])
+    st.warning(t_plain("notice_repeated", lang, parameter=param, n=len(values), value=shown))
+    if param in st.query_params:
         del st.query_params[param]
 
 
@@ -286,7 +297,8 @@ def _current_filters(choices: Choices) -> Filters:
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     parsed = parse_query(params, choices)
     for notice in parsed.notices:
-        st.warning(t(notice.reason, parsed.filters.lang, parameter=notice.parameter, value=notice.value))
+        values = {"parameter": notice.parameter, "value": notice.value, "n": notice.count}
+        st.warning(t_plain(notice.reason, parsed.filters.lang, **values))
     if parsed.notices:
         _write_filters(parsed.filters, choices)
     return parsed.filters
@@ -491,8 +503,8 @@ def _navigation(ctx: PageContext, project_dir: Path) -> None:
 
 def page_frame(title_key: str) -> PageContext:
     """Set up the page: database, filters from the URL, sidebar navigation and filters, sample banner."""
-    lang = st.query_params.get("lang", "zh")
-    lang = lang if lang in ("zh", "en") else "zh"
+    langs = st.query_params.get_all("lang")
+    lang = langs[-1] if len(set(langs)) == 1 and langs[-1] in ("zh", "en") else "zh"
     st.set_page_config(
         page_title=f"{t(title_key, lang)} · {t('app_short', lang)}", layout="wide", initial_sidebar_state="auto"
     )
