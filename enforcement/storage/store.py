@@ -11,6 +11,7 @@ the database as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -162,6 +163,8 @@ def new_version(db_path: Path, copy_current: bool) -> Iterator[QueryRunner]:
     On any error the new file is deleted and the current database is untouched; a first build that fails leaves
     no versions folder and no lock file behind.
     """
+    if db_path.is_dir():  # a Parquet dataset folder (read-only) or any folder: never moved aside as a "version"
+        raise IsADirectoryError(errno.EISDIR, "not a database file", str(db_path))
     first = not os.path.lexists(db_path) and not versions_dir(db_path).exists()
     try:
         with writer_lock(db_path):

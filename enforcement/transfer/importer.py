@@ -275,11 +275,12 @@ def _drop_pending(pending: Path) -> None:
         pending.parent.rmdir()
 
 
-def tidy(db_path: Path) -> dict[str, list[str]]:
+def tidy(db_path: Path, runner: QueryRunner | None = None) -> dict[str, list[str]]:
     """What killed imports left, recognised and removed: unpublished database versions, and uploads in .pending/
     whose import the current database does not record (an upload whose import it records is moved into place).
 
-    Safe at any time: done only if no writer holds the lock. Returns the names removed and settled.
+    Safe at any time: done only if no writer holds the lock. runner: on the current version (opened if None).
+    Returns the names removed and settled.
     """
     db_path = Path(db_path)
     report: dict[str, list[str]] = {"versions": [], "uploads": [], "settled": []}
@@ -293,11 +294,14 @@ def tidy(db_path: Path) -> dict[str, list[str]]:
         pending = store.pending_uploads_dir(db_path)
         if not pending.is_dir():
             return report
-        con = connect.connect_readonly(current)
-        try:
-            log = QueryRunner(con).run("import_history")
-        finally:
-            con.close()
+        if runner is not None:
+            log = runner.run("import_history")
+        else:
+            con = connect.connect_readonly(current)
+            try:
+                log = QueryRunner(con).run("import_history")
+            finally:
+                con.close()
         recorded = {kept_name(int(r.import_id), r.checksum_sha256, r.file_name) for r in log.itertuples(index=False)}
         for path in pending.iterdir():
             if path.name in recorded:

@@ -135,9 +135,9 @@ def invisible_characters(text: str, allow_breaks: bool = False) -> list[str]:
     for ch in text:
         if ch in "\t\r\n" and allow_breaks:
             continue
-        if ch in "\t\r\n" or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs"):
-            if ch not in found:
-                found.append(ch)
+        hidden = ch in "\t\r\n" or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+        if hidden and ch not in found:
+            found.append(ch)
     return found
 
 

@@ -25,6 +25,7 @@ from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Fi
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
 from enforcement.storage.runner import QueryRunner
+from enforcement.transfer import importer
 
 # (script, nav string key): the navigation, in order. Scripts that do not exist yet are left out.
 PAGES = (
@@ -165,7 +166,20 @@ def _open_database(lang: str) -> str:
         _stop_damaged(db_path, lang, error)
     if not health.schema_is_current(meta):
         _stop_old_schema(db_path, version_file, meta, lang)
+    _tidy(str(db_path), str(version_file))
     return str(version_file)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _tidy(db_path: str, version_file: str) -> None:
+    """Once per process and database version: remove what a killed import left (versions, pending uploads)."""
+    try:
+        removed = importer.tidy(Path(db_path), runner_for(version_file))
+    except Exception:  # tidying is housekeeping: it must never stop a page
+        log.exception("tidying %s failed", db_path)
+        return
+    if any(removed.values()):
+        log.warning("removed what interrupted imports left beside %s: %s", db_path, removed)
 
 
 # ----------------------------------------------------------------------------------------------- context
