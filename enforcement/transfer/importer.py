@@ -131,7 +131,7 @@ def check_file(data: bytes, file_name: str, runner: QueryRunner, lang: str = "zh
     file_name = display_name(file_name)
     checked = CheckedFile(file_name=file_name, checksum=checksum_of(data), size=len(data), result=CheckResult(None, []))
     try:
-        table = tabular.read_table(data, file_name, validation.is_header)
+        table = tabular.read_table(data, file_name, validation.is_data_header)
     except tabular.TableError as error:
         checked.result = CheckResult(None, [Problem(None, "", "", error.message(lang))])
         return checked

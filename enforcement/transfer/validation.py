@@ -163,6 +163,13 @@ def is_header(cells: list[str]) -> bool:
     return best_match(cells) is not None
 
 
+def is_data_header(cells: list[str]) -> bool:
+    """A header of data to import: recognised, with every key column (a code list such as the template's
+    事项编号表 names some columns of a dataset but is not data to import). Picks the sheet of a workbook."""
+    match = best_match(cells)
+    return match is not None and all(key in match.positions for key in match.dataset.key_columns)
+
+
 # ----------------------------------------------------------------------------------------------- values
 
 
