@@ -217,14 +217,15 @@ def replaced_rows_table(spec: Dataset, replaced: pd.DataFrame, incoming: pd.Data
     stored = replaced.drop(columns=[c for c in ("row_no",) if c in replaced.columns]).reset_index(drop=True)
     json_lines = stored.to_json(orient="records", lines=True, force_ascii=False, date_format="iso", date_unit="s")
     row_json = json_lines.splitlines() if len(stored) else []
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
-            "replaced_no": range(1, len(stored) + 1),
             "replaced_by_row": replaced_by.astype("Int64").to_numpy(),
             "row_key": row_key.to_numpy(),
             "row_json": row_json,
         }
-    )
+    ).sort_values("replaced_by_row", kind="stable")  # in the order of the file's rows
+    table.insert(0, "replaced_no", range(1, len(table) + 1))
+    return table
 
 
 # ----------------------------------------------------------------------------------------------- loading

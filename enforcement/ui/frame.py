@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement.i18n import t, t_plain
+from enforcement.i18n import plain, t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
@@ -292,8 +292,9 @@ def _write_filters(filters: Filters, choices: Choices) -> None:
 
 
 def _reject_param(param: str, value: str, lang: str, keep: list[str] | None = None) -> None:
-    # The value came from the link: shown as plain text, never as markdown (a link or an image the browser fetches).
-    st.warning(t_plain("notice_unknown", lang, parameter=param[:MAX_PARAM_LENGTH], value=value[:MAX_PARAM_LENGTH]))
+    # param is one of the page's own names; the value came from the link: shown as plain text, never as markdown
+    # (a link, or an image the browser would fetch from an address the link chose).
+    st.warning(t("notice_unknown", lang, parameter=param, value=plain(value[:MAX_PARAM_LENGTH])))
     if keep:
         st.query_params[param] = keep
     elif param in st.query_params:
@@ -302,7 +303,7 @@ def _reject_param(param: str, value: str, lang: str, keep: list[str] | None = No
 
 def _reject_repeated(param: str, values: list[str], lang: str) -> None:
     shown = "、".join(value[:MAX_PARAM_LENGTH] for value in values[:5])
-    st.warning(t_plain("notice_repeated", lang, parameter=param, n=len(values), value=shown))
+    st.warning(t("notice_repeated", lang, parameter=param, n=len(values), value=plain(shown)))
     if param in st.query_params:
         del st.query_params[param]
 
@@ -311,8 +312,9 @@ def _current_filters(choices: Choices) -> Filters:
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     parsed = parse_query(params, choices)
     for notice in parsed.notices:
-        values = {"parameter": notice.parameter, "value": notice.value, "n": notice.count}
-        st.warning(t_plain(notice.reason, parsed.filters.lang, **values))
+        # The parameter's name is one of ours; its value came from the link and is shown as plain text.
+        values = {"parameter": notice.parameter, "value": plain(notice.value), "n": notice.count}
+        st.warning(t(notice.reason, parsed.filters.lang, **values))
     if parsed.notices:
         _write_filters(parsed.filters, choices)
     return parsed.filters
