@@ -91,6 +91,9 @@ def check_and_offer(uploaded) -> None:
         st.caption(ctx.t("import_ignored_columns", columns=plain("、".join(checked.result.ignored_columns))))
     if not checked.ok:
         st.error(ctx.t("import_problems", n=f"{len(checked.problems):,}"))
+        for problem in checked.problems:
+            if problem.row is None:  # the file as a whole (a limit, an encoding, a sheet): said, not only listed
+                st.warning(problem.shown or problem.reason)
         if len(checked.problems) > 10:
             with st.expander(ctx.t("import_problem_summary")):
                 st.dataframe(blocks.labelled(problem_summary(checked.problems), ctx.lang), hide_index=True)

@@ -22,32 +22,24 @@ def t(key: str, lang: str = "zh", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them leaves no link,
-# image, emphasis, HTML tag or autolink (http://, www.) that a value could start.
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def plain(value: object) -> str:
     """A value from outside (URL, file, cell) as plain text inside a message that Streamlit renders as markdown.
 
-    Markdown and HTML syntax is escaped (so [x](http://…) and ![x](http://…) stay text and nothing is fetched),
-    line breaks become spaces, and characters a person cannot see are shown as ⟨U+XXXX⟩.
+    The value becomes an inline code span: nothing inside one is markdown or HTML, so [x](http://…), ![x](http://…)
+    (an image the browser would fetch), <img …> and even bare http:// or www. addresses (which GitHub-flavoured
+    markdown links after parsing, whatever is escaped) stay text. Line breaks become spaces and characters a person
+    cannot see are shown as ⟨U+XXXX⟩.
     """
-    text = str(value)
-    text = "".join(
-        f"⟨U+{ord(ch):04X}⟩"
-        if (
-            ord(ch) < 32
-            or 0x7F <= ord(ch) < 0xA0
-            or 0x200B <= ord(ch) <= 0x200F
-            or 0x202A <= ord(ch) <= 0x202E
-            or 0x2060 <= ord(ch) <= 0x2069
-            or ord(ch) == 0xFEFF
-        )
-        else ch
-        for ch in text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    )
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = " ".join(str(value).splitlines())
+    text = _INVISIBLE.sub(lambda found: f"⟨U+{ord(found.group()):04X}⟩", text)
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or text.strip(" ") == "" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def t_plain(key: str, lang: str = "zh", **values: object) -> str:

@@ -133,7 +133,8 @@ def check_file(data: bytes, file_name: str, runner: QueryRunner, lang: str = "zh
     try:
         table = tabular.read_table(data, file_name, validation.is_data_header)
     except tabular.TableError as error:
-        checked.result = CheckResult(None, [Problem(None, "", "", error.message(lang))])
+        problem = Problem(None, "", "", error.message(lang), shown=error.message(lang, markdown=True))
+        checked.result = CheckResult(None, [problem])
         return checked
     checked.encoding, checked.sheet, checked.notes = table.encoding, table.sheet, table.notes
     if table.sheet is not None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.etree import ElementTree
 
-from enforcement.i18n import t
+from enforcement.i18n import plain, t
 
 MB = 1024 * 1024
 MAX_BYTES = 40 * MB  # below the server's upload cap (50 MB), so our message is the one users see
@@ -40,6 +40,8 @@ MAX_SECONDS = 120  # reading one file, whatever it holds
 _SNIFF_BYTES = 64 * 1024
 _CHUNK = 256 * 1024
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# Message values that are text from the file (sheet names, a line of text, a part's name, the csv module's words).
+_FROM_THE_FILE = frozenset({"sheet", "sheets", "line", "part", "reason"})
 
 
 class TableError(Exception):
@@ -50,8 +52,15 @@ class TableError(Exception):
         self.key = key
         self.values = values
 
-    def message(self, lang: str = "zh") -> str:
-        return t(self.key, lang, **self.values)
+    def message(self, lang: str = "zh", markdown: bool = False) -> str:
+        """The message; markdown=True for a page: the values that came from the file are shown as plain text."""
+        if not markdown:
+            return t(self.key, lang, **self.values)
+        values = {
+            name: plain(value) if name in _FROM_THE_FILE and isinstance(value, str) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, lang, **values)
 
     def __str__(self) -> str:
         return self.message("zh")

@@ -43,6 +43,7 @@ class Problem:
     column: str  # as written in the user's file ('' for the file or a row as a whole)
     value: str
     reason: str
+    shown: str = ""  # the reason for a page (markdown): text from the file as plain text; '' if reason has none
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:

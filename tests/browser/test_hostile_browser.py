@@ -85,13 +85,16 @@ def test_a_bomb_and_a_long_hostile_file_name_get_messages_and_load_nothing(new_p
     tab.goto(f"{writer.url}/import")
     wait_for_title(tab, "数据导入")
     upload(tab, "炸弹.xlsx", _bomb())
-    tab.get_by_text("疑似“压缩炸弹”").wait_for(timeout=120_000)
+    refusal = tab.get_by_test_id("stAlert").get_by_text("疑似“压缩炸弹”")
+    refusal.wait_for(timeout=120_000)
+    refusal.scroll_into_view_if_needed()
     shoot(tab, "hostile_upload_bomb")
     name = (
         "![x](http://127.0.0.1:9999/n.png)" + "江苏省南京市玄武区司法局关于行政执法案件统计数据的报送表格" * 3 + ".csv"
     )
     upload(tab, name, csv_file([CASE_HEADER, case_row(count_penalty="1,5")]))
-    tab.get_by_text("千位分隔符").first.wait_for(timeout=120_000)
+    tab.get_by_test_id("stAlert").get_by_text("文件中有 1 个问题").wait_for(timeout=120_000)
+    tab.get_by_text("千位分隔符").first.wait_for(state="attached", timeout=60_000)  # in the report's grid
     assert snapshot(writer.db) == before
     body = tab.get_by_test_id("stMain").inner_text()
     assert str(writer.db.parent) not in body and "/tmp/" not in body
