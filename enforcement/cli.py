@@ -241,15 +241,22 @@ def _cmd_import(args: argparse.Namespace) -> int:
     label = t(datasets.dataset(checked.dataset.key).label_key, lang)
     for note in checked.notes:
         print(t("cli_read_as", lang, how=note))
-    summary = f"新增 {changes.inserted:,} 行, 替换 {changes.replaced:,} 行, 未变 {changes.unchanged:,} 行"
+    summary = t(
+        "cli_summary",
+        lang,
+        inserted=f"{changes.inserted:,}",
+        replaced=f"{changes.replaced:,}",
+        unchanged=f"{changes.unchanged:,}",
+    )
+    rows = f"{checked.result.rows_in_file:,}"
     if result is None:
-        print(f"检查通过 ({label}, {checked.result.rows_in_file:,} 行): 导入将{summary}。(--dry-run: 未写入)")
+        print(t("cli_dry_run_ok", lang, dataset=label, rows=rows, summary=summary))
     elif result.import_id is None:
-        print(f"{checked.file_name}: 全部 {result.rows_in_file:,} 行与库中数据相同, 未作任何改动。")
+        print(t("cli_nothing_changed", lang, file=checked.file_name, rows=f"{result.rows_in_file:,}"))
     else:
-        print(f"已导入 {checked.file_name} ({label}, 批次 {result.import_id}): {summary}。")
-        print(f"  原始文件保存为 {result.stored_path}")
-        print(f"  数据库版本 {result.version_file}")
+        print(t("cli_imported", lang, file=checked.file_name, dataset=label, id=result.import_id, summary=summary))
+        print(t("cli_kept_as", lang, path=result.stored_path))
+        print(t("cli_version", lang, path=result.version_file))
     return 0
 
 

@@ -42,11 +42,6 @@ def plain(value: object) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def t_plain(key: str, lang: str = "zh", **values: object) -> str:
-    """t() for a message that carries values from outside: every value is escaped with plain() first."""
-    return t(key, lang, **{name: plain(value) for name, value in values.items()})
-
-
 def status_label(status: str, lang: str = "zh") -> str:
     """Label of a milestone status (done_on_time, overdue, …)."""
     return t(f"status_{status}", lang)

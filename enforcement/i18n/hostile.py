@@ -223,6 +223,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli_column": (" 列「{column}」", " column '{column}'"),
     "cli_value": (" 值「{value}」", " value '{value}'"),
     "cli_read_as": ("读取方式: {how}", "Read as: {how}"),
+    "cli_summary": (
+        "新增 {inserted} 行, 替换 {replaced} 行, 未变 {unchanged} 行",
+        "{inserted} rows added, {replaced} replaced, {unchanged} unchanged",
+    ),
+    "cli_dry_run_ok": (
+        "检查通过 ({dataset}, {rows} 行): 导入将{summary}。(--dry-run: 未写入)",
+        "All rows pass ({dataset}, {rows} rows): importing would leave {summary}. (--dry-run: nothing written)",
+    ),
+    "cli_nothing_changed": (
+        "{file}: 全部 {rows} 行与库中数据相同, 未作任何改动。",
+        "{file}: all {rows} rows are already stored exactly so; nothing changed.",
+    ),
+    "cli_imported": (
+        "已导入 {file} ({dataset}, 批次 {id}): {summary}。",
+        "Imported {file} ({dataset}, batch {id}): {summary}.",
+    ),
+    "cli_kept_as": ("  原始文件保存为 {path}", "  the upload is kept as {path}"),
+    "cli_version": ("  数据库版本 {path}", "  database version {path}"),
 }
 
 
