@@ -187,7 +187,7 @@ REGISTRY: dict[str, list[tuple[str, ParamsFor]]] = {
     "pages/7_import.py": [
         ("import_history", lambda f, s: {}),
         ("imports_with_checksum", lambda f, s: {"checksum_sha256": "0" * 64}),
-        ("import_replaced_rows", lambda f, s: {"import_id": 1}),
+        ("import_replaced_rows", lambda f, s: {"import_id": 1, "page_size": 100, "page_offset": 0}),
     ],
     "shared macros (probes; also the questions put to pandas)": [
         ("indicator_values", _period_params),

@@ -140,6 +140,8 @@ def invisible_characters(text: str, allow_breaks: bool = False) -> list[str]:
 
     allow_breaks: line breaks and tabs are allowed (free text such as a note may have several lines).
     """
+    if text.isprintable():  # the usual cell, checked in C: no control, format or separator character at all
+        return []
     found = []
     for ch in text:
         if ch in "\t\r\n" and allow_breaks:
@@ -187,7 +189,12 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 def _gb2312_share(text: str) -> float:
     """The share of non-ASCII characters that are common Chinese (in GB2312): near 1 for real GBK text."""
-    wide = [ch for ch in text if ord(ch) > 127]
+    wide = []
+    for ch in text:
+        if ord(ch) > 127:
+            wide.append(ch)
+            if len(wide) >= 100_000:  # a sample is enough to tell
+                break
     if not wide:
         return 1.0
     common = 0
