@@ -188,7 +188,7 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
     "export.preview": [_export("cases")],
     "import_history": [lambda f, s: {}],
     "imports_with_checksum": [lambda f, s: {"checksum_sha256": "0" * 64}],
-    "import_replaced_rows": [lambda f, s: {"import_id": 1}],
+    "import_replaced_rows": [lambda f, s: {"import_id": 1, "page_size": 100, "page_offset": 0}],
     # probes of the shared macros, which are also the questions put to pandas
     "indicator_values": [_period_params],
     "bench_children_period": [_period_params],

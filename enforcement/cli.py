@@ -1,21 +1,99 @@
-"""Command-line interface: build, import, export, bench. Errors go to stderr with a non-zero exit status."""
+"""Command-line interface: build, import, export, bench.
+
+Every failure is one line on stderr (Chinese by default, English with --lang en) and an exit status that says whose
+problem it is: 1 the file has problems (nothing was imported), 2 bad usage (arguments), 3 the environment (the
+database missing, damaged or read-only, a full disk, an --out that is a folder or a device), 4 an internal error.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import getpass
+import logging
+import os
+import stat
 import sys
 from pathlib import Path
 
+import duckdb
+
+from enforcement.i18n import t
 from enforcement.storage import build, connect, parquet, sample, store
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets, export, importer
-from enforcement.transfer.validation import problems_frame
+from enforcement.transfer.validation import CheckResult, Problem, problems_frame
+
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERNAL = 4
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
-    """A problem with the user's input: printed as a message, not a traceback."""
+    """A failure to print as one line (an i18n key and values, or a text) with its exit status."""
+
+    status = EXIT_USAGE
+
+    def __init__(self, key_or_text: str, **values: object):
+        super().__init__(key_or_text)
+        self.key, self.values = key_or_text, values
+
+    def message(self, lang: str) -> str:
+        from enforcement.i18n import STRINGS
+
+        return t(self.key, lang, **self.values) if self.key in STRINGS else self.key
+
+
+class UsageError(CliError):
+    status = EXIT_USAGE
+
+
+class EnvironmentProblem(CliError):
+    status = EXIT_ENVIRONMENT
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "zh"
+
+
+def _database_file(db_path: Path, writing: bool) -> Path:
+    """The current version file behind db_path, or EnvironmentProblem (missing, a Parquet folder when writing)."""
+    current = store.current_file(db_path)
+    if current is None:
+        if db_path.is_dir():
+            raise EnvironmentProblem("cli_damaged_database", path=db_path)
+        raise EnvironmentProblem("cli_no_database", path=db_path)
+    if writing and current.is_dir():
+        raise EnvironmentProblem("cli_parquet_read_only", path=db_path)
+    return current
+
+
+def _regular_input(path: Path) -> None:
+    """An input file must be a regular file (not a folder, a device such as /dev/zero, or a pipe)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UsageError("cli_file_missing", path=path) from None
+    except PermissionError as error:
+        raise EnvironmentProblem("cli_unreadable", path=path, reason=error.strerror) from None
+    if not stat.S_ISREG(mode):
+        raise UsageError("cli_file_not_regular", path=path)
+
+
+def _writable_output(out: Path) -> None:
+    """An output path must be new or a regular file: a folder, a device (/dev/full) or a pipe is never replaced."""
+    if os.path.lexists(out):
+        try:
+            mode = out.stat().st_mode
+        except OSError:
+            mode = 0
+        if not stat.S_ISREG(mode):
+            raise EnvironmentProblem("cli_out_not_file", path=out)
+    if not out.parent.is_dir():
+        raise UsageError("cli_out_folder_missing", path=out.parent)
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +105,10 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     db_path = store.database_path(args.db)
+    if db_path.is_dir():
+        raise EnvironmentProblem(
+            "cli_parquet_read_only" if (db_path / "dataset.json").is_file() else "cli_out_not_file", path=db_path
+        )
     print(f"构建数据库 {db_path} (规模: {args.scale}, 种子: {args.seed}) …", file=sys.stderr)
     report = build.build(db_path, scale=args.scale, seed=args.seed)
     print(f"完成, 用时 {report.seconds:.1f} 秒: {report.version_file}")
@@ -51,25 +133,21 @@ def _date(text: str) -> dt.date:
 
 
 def _open_current(db_path: Path):
-    current = store.current_file(db_path)
-    if current is None:
-        raise CliError(f"数据库不存在: {db_path} (先运行 python -m enforcement build)")
-    return connect.connect_readonly(current)
+    return connect.connect_readonly(_database_file(db_path, writing=False))
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     db_path = store.database_path(args.db)
     out = Path(args.out)
     fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
-    if not out.parent.is_dir():
-        raise CliError(f"输出文件夹不存在: {out.parent}")
+    _writable_output(out)
     con = _open_current(db_path)
     try:
         runner = QueryRunner(con)
         meta = dict(runner.run("meta_facts").itertuples(index=False, name=None))
         lineage = runner.run("region_lineage", region_code=args.region)
         if lineage.empty:
-            raise CliError(f"地区代码 {args.region} 不存在")
+            raise UsageError("cli_region_unknown", code=args.region)
         data_as_of = dt.date.fromisoformat(meta["data_as_of"])
         request = export.ExportRequest(
             dataset=args.dataset,
@@ -89,7 +167,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:
             written = export.write_csv(runner, request, out)
     except export.ExportError as error:
-        raise CliError(str(error)) from None
+        raise UsageError(str(error)) from None
     finally:
         con.close()
     print(f"已导出 {written:,} 行到 {out}")
@@ -98,59 +176,87 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_problems(checked: importer.CheckedFile) -> None:
-    print(f"错误: {checked.file_name} 有 {len(checked.problems)} 个问题, 未导入任何数据:", file=sys.stderr)
+def _print_problems(checked: importer.CheckedFile, lang: str) -> None:
+    print(
+        t("cli_error", lang, message=t("cli_problems", lang, file=checked.file_name, n=len(checked.problems))),
+        file=sys.stderr,
+    )
     for problem in checked.problems:
-        where = f"第 {problem.row} 行" if problem.row else "文件"
-        column = f" 列「{problem.column}」" if problem.column else ""
-        value = f" 值「{problem.value}」" if problem.value else ""
-        print(f"  {where}{column}{value}: {problem.reason}", file=sys.stderr)
+        where = t("cli_row", lang, row=problem.row) if problem.row else t("cli_whole_file", lang)
+        column = t("cli_column", lang, column=problem.column) if problem.column else ""
+        value = t("cli_value", lang, value=problem.value) if problem.value else ""
+        line = t("cli_problem_line", lang, where=where, column=column, value=value, reason=problem.reason)
+        print(f"  {line}", file=sys.stderr)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError as error:
+        raise EnvironmentProblem("cli_unreadable", path=path, reason=error.strerror) from None
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    lang = _lang(args)
     db_path = store.database_path(args.db)
     path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"文件不存在: {path}")
-    if path.stat().st_size > importer.MAX_BYTES:
-        raise CliError(
-            f"文件太大: {path.stat().st_size / 1024 / 1024:.1f} MB, 上限为 {importer.MAX_BYTES // 1024 // 1024} MB"
+    _regular_input(path)
+    if args.report:
+        _writable_output(Path(args.report))
+    _database_file(db_path, writing=not args.dry_run)
+    size = path.stat().st_size
+    if size > importer.MAX_BYTES:
+        # A file over the limit is a file with a problem (status 1), said before it is read into memory.
+        limit = importer.MAX_BYTES // 1024 // 1024
+        reason = t("tab_too_large", lang, size=f"{size / 1024 / 1024:.1f}", limit=limit)
+        checked = importer.CheckedFile(
+            file_name=importer.display_name(path.name),
+            checksum="",
+            size=size,
+            result=CheckResult(None, [Problem(None, "", "", reason)]),
         )
-    data = path.read_bytes()
-    if args.dry_run:
+        result = None
+    elif args.dry_run:
+        data = _read(path)
         con = _open_current(db_path)
         try:
-            checked = importer.check_file(data, path.name, QueryRunner(con))
+            checked = importer.check_file(data, path.name, QueryRunner(con), lang)
         finally:
             con.close()
         result = None
     else:
-        if store.current_file(db_path) is None:
-            raise CliError(f"数据库不存在: {db_path} (先运行 python -m enforcement build)")
+        data = _read(path)
         try:
             checked, result = importer.import_file(
-                db_path, data, path.name, imported_by=f"命令行 ({getpass.getuser()})"
+                db_path, data, path.name, imported_by=f"命令行 ({getpass.getuser()})", lang=lang
             )
         except importer.ImportRejected as rejected:
-            checked = rejected.checked
+            checked, result = rejected.checked, None
     if args.report:
         Path(args.report).write_bytes(export.csv_bytes(problems_frame(checked.problems)))
     if not checked.ok:
-        _print_problems(checked)
-        return 1
+        _print_problems(checked, lang)
+        return EXIT_REJECTED
     changes = checked.changes if result is None else result.changes
-    label = datasets.dataset(checked.dataset.key).label_key
-    from enforcement.i18n import t
-
-    summary = f"新增 {changes.inserted:,} 行, 替换 {changes.replaced:,} 行, 未变 {changes.unchanged:,} 行"
+    label = t(datasets.dataset(checked.dataset.key).label_key, lang)
+    for note in checked.notes:
+        print(t("cli_read_as", lang, how=note))
+    summary = t(
+        "cli_summary",
+        lang,
+        inserted=f"{changes.inserted:,}",
+        replaced=f"{changes.replaced:,}",
+        unchanged=f"{changes.unchanged:,}",
+    )
+    rows = f"{checked.result.rows_in_file:,}"
     if result is None:
-        print(f"检查通过 ({t(label)}, {checked.result.rows_in_file:,} 行): 导入将{summary}。(--dry-run: 未写入)")
+        print(t("cli_dry_run_ok", lang, dataset=label, rows=rows, summary=summary))
     elif result.import_id is None:
-        print(f"{path.name}: 全部 {result.rows_in_file:,} 行与库中数据相同, 未作任何改动。")
+        print(t("cli_nothing_changed", lang, file=checked.file_name, rows=f"{result.rows_in_file:,}"))
     else:
-        print(f"已导入 {path.name} ({t(label)}, 批次 {result.import_id}): {summary}。")
-        print(f"  原始文件保存为 {result.stored_path}")
-        print(f"  数据库版本 {result.version_file}")
+        print(t("cli_imported", lang, file=checked.file_name, dataset=label, id=result.import_id, summary=summary))
+        print(t("cli_kept_as", lang, path=result.stored_path))
+        print(t("cli_version", lang, path=result.version_file))
     return 0
 
 
@@ -206,15 +312,43 @@ def parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("file", help="要导入的文件")
     import_cmd.add_argument("--dry-run", action="store_true", help="只检查, 不写入")
     import_cmd.add_argument("--report", help="把问题清单另存为 CSV 文件")
+    import_cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="信息的语言 (默认 zh)")
     _add_db_option(import_cmd)
     import_cmd.set_defaults(handler=_cmd_import)
     return top
 
 
+def _environment_line(error: OSError, args: argparse.Namespace) -> CliError:
+    path = error.filename or getattr(args, "out", None) or store.database_path(getattr(args, "db", None))
+    if error.errno == errno.ENOSPC:
+        return EnvironmentProblem("cli_disk_full", path=path)
+    if isinstance(error, IsADirectoryError):
+        return EnvironmentProblem("cli_out_not_file", path=path)
+    return EnvironmentProblem("cli_not_writable", path=path, reason=error.strerror or type(error).__name__)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Run one command; every failure ends as one line on stderr and its exit status (see the module docstring)."""
+    args = parser().parse_args(argv)  # bad usage: argparse prints the usage line and exits with 2
+    lang = _lang(args)
     try:
         return args.handler(args)
-    except (CliError, FileNotFoundError, ValueError) as error:
-        print(f"错误: {error}", file=sys.stderr)
-        return 2
+    except CliError as error:
+        failure = error
+    except duckdb.Error as error:
+        log.debug("database error", exc_info=True)
+        failure = EnvironmentProblem("cli_damaged_database", path=store.database_path(getattr(args, "db", None)))
+        failure.detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    except OSError as error:
+        failure = _environment_line(error, args)
+    except ValueError as error:  # a value the command cannot use (e.g. an export request it refuses)
+        failure = UsageError(str(error).splitlines()[0] if str(error) else type(error).__name__)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: one line, not a traceback (set ENFORCEMENT_DEBUG=1 for the traceback)
+        if os.environ.get("ENFORCEMENT_DEBUG"):
+            raise
+        failure = CliError("cli_internal", error=f"{type(error).__name__}: {str(error)[:200]}")
+        failure.status = EXIT_INTERNAL
+    print(t("cli_error", lang, message=failure.message(lang)), file=sys.stderr)
+    return failure.status

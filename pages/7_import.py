@@ -4,7 +4,7 @@ import logging
 
 import streamlit as st
 
-from enforcement.i18n import column_label
+from enforcement.i18n import column_label, plain
 from enforcement.transfer import datasets, export, importer, tabular, templates
 from enforcement.transfer.validation import problem_summary, problems_frame
 from enforcement.ui import blocks, transfer
@@ -57,11 +57,13 @@ failed = st.session_state.pop("x_import_failed", None)
 if failed is not None:
     st.error(failed)
 upload_round = st.session_state.get("x_upload_round", 0)
+# The widget takes files up to the server's own cap, above our limit, so that a file over our limit gets our message
+# in the user's language (Streamlit's refusal above its cap is English only).
 uploaded = st.file_uploader(
     ctx.t("import_uploader", mb=tabular.MAX_BYTES // 1024 // 1024),
     help=ctx.t("import_uploader_help"),
     key=f"x_upload_{upload_round}",
-    max_upload_size=tabular.MAX_BYTES // 1024 // 1024,
+    max_upload_size=transfer.UPLOAD_CAP_MB,
 )
 
 
@@ -69,13 +71,14 @@ def check_and_offer(uploaded) -> None:
     """The check report of an upload, or what importing it would change and the button that does it."""
     data = uploaded.getvalue()
     try:
-        checked = transfer.check_upload(ctx.version_file, importer.checksum_of(data), uploaded.name, data)
-    except Exception as error:  # never a traceback on the page
-        log.exception("checking %s failed", uploaded.name)
-        st.error(ctx.t("import_failed", reason=f"{type(error).__name__}: {str(error)[:300]}"))
+        checked = transfer.check_upload(ctx.version_file, importer.checksum_of(data), uploaded.name, ctx.lang, data)
+    except Exception as error:  # never a traceback, and never a server path, on the page: the details go to the log
+        log.exception("checking an upload failed")
+        st.error(ctx.t("import_failed_quiet", error=type(error).__name__))
         return
     if checked.dataset is not None:
-        details = "".join(f", {part}" for part in (checked.encoding, checked.sheet and f"“{checked.sheet}”") if part)
+        parts = (checked.encoding, checked.sheet and ctx.t("import_sheet_read", sheet=plain(checked.sheet)))
+        details = "".join(f", {part}" for part in parts if part)
         st.markdown(
             ctx.t(
                 "import_detected",
@@ -85,9 +88,12 @@ def check_and_offer(uploaded) -> None:
             )
         )
     if checked.result.ignored_columns:
-        st.caption(ctx.t("import_ignored_columns", columns="、".join(checked.result.ignored_columns)))
+        st.caption(ctx.t("import_ignored_columns", columns=plain("、".join(checked.result.ignored_columns))))
     if not checked.ok:
         st.error(ctx.t("import_problems", n=f"{len(checked.problems):,}"))
+        for problem in checked.problems:
+            if problem.row is None:  # the file as a whole (a limit, an encoding, a sheet): said, not only listed
+                st.warning(problem.shown or problem.reason)
         if len(checked.problems) > 10:
             with st.expander(ctx.t("import_problem_summary")):
                 st.dataframe(blocks.labelled(problem_summary(checked.problems), ctx.lang), hide_index=True)
@@ -127,10 +133,8 @@ def check_and_offer(uploaded) -> None:
                 except importer.ImportRejected:
                     st.session_state["x_import_failed"] = ctx.t("import_rejected_now")
                 except Exception as error:  # the database is unchanged: the new version was never published
-                    log.exception("importing %s failed", uploaded.name)
-                    st.session_state["x_import_failed"] = ctx.t(
-                        "import_failed", reason=f"{type(error).__name__}: {str(error)[:300]}"
-                    )
+                    log.exception("importing an upload failed")
+                    st.session_state["x_import_failed"] = ctx.t("import_failed_quiet", error=type(error).__name__)
             st.rerun()
 
 
@@ -146,10 +150,18 @@ else:
     history = history.assign(dataset=[transfer.dataset_label(ctx, key) for key in history["dataset"]])
     blocks.data_table(ctx, history, key="x_history", stem="导入记录")
     batch = st.selectbox(ctx.t("import_replaced_of"), history["import_id"].tolist(), key="x_replaced_batch")
-    replaced = importer.replaced_rows_frame(
-        ctx.query("import_replaced_rows", import_id=int(batch))["replaced_rows_json"].iloc[0]
-    )
-    if replaced.empty:
+    replaced_count = int(history.loc[history["import_id"] == batch, "rows_replaced"].iloc[0])
+    if replaced_count == 0:
         st.caption(ctx.t("import_replaced_none"))
-    else:
-        blocks.data_table(ctx, replaced, key="x_replaced", stem=f"导入批次{int(batch)}_被替换的原数据")
+    elif st.toggle(ctx.t("import_replaced_show", id=int(batch), n=f"{replaced_count:,}"), key="x_replaced_show"):
+        # Only when asked, and one page at a time: a large import replaces hundreds of thousands of rows.
+        pages = max(1, -(-replaced_count // transfer.REPLACED_PAGE_ROWS))
+        page = st.number_input(
+            ctx.t("import_replaced_page", size=transfer.REPLACED_PAGE_ROWS, pages=f"{pages:,}"),
+            min_value=1,
+            max_value=pages,
+            value=1,
+            key="x_replaced_page",
+        )
+        replaced = transfer.replaced_rows(ctx, int(batch), int(page) - 1)
+        blocks.data_table(ctx, replaced, key="x_replaced", stem=f"导入批次{int(batch)}_被替换的原数据_第{int(page)}页")

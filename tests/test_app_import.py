@@ -71,3 +71,24 @@ def test_a_good_upload_loads_and_the_page_shows_it(page_db):
     assert history.iloc[0]["文件名"] == "玄武区.csv" and history.iloc[0]["导入方式"] == "网页上传"
     after = snapshot(page_db)
     assert after.current != before.current and after.counts["imports"] == 1
+
+
+def test_replaced_rows_are_read_a_page_at_a_time_and_only_when_asked(page_db, monkeypatch):
+    from enforcement.transfer import importer
+    from enforcement.ui import transfer
+
+    rows = [CASE_HEADER, *(case_row(month=f"2025-{m:02d}", count_penalty=100 + m) for m in range(1, 13))]
+    importer.import_file(page_db, csv_file(rows), "全年.csv", imported_by="test")
+    reads = []
+    original = importer.replaced_rows_page
+    monkeypatch.setattr(importer, "replaced_rows_page", lambda *a, **k: reads.append(a[1:]) or original(*a, **k))
+    monkeypatch.setattr(transfer, "REPLACED_PAGE_ROWS", 5)
+    at = run_page()
+    assert not at.exception and reads == []  # the history alone reads no replaced row
+    at.toggle(key="x_replaced_show").set_value(True).run()
+    shown = table_with(at, "替换它的文件行")
+    assert reads == [(1, 0, 5)] and len(shown) == 5
+    assert shown["替换它的文件行"].tolist() == [2, 3, 4, 5, 6]  # the file's rows for 2025-01 … 2025-05
+    at.number_input(key="x_replaced_page").set_value(3).run()
+    last = table_with(at, "替换它的文件行")
+    assert reads[-1] == (1, 2, 5) and last["替换它的文件行"].tolist() == [12, 13]

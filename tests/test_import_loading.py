@@ -71,10 +71,26 @@ def test_upsert_replaces_then_changes_nothing_then_corrects(db):
         con.close()
     assert log["checksum_sha256"].tolist() == [importer.checksum_of(first), importer.checksum_of(corrected)]
     assert log["rows_replaced"].tolist() == [2, 1]
-    replaced = json.loads(log["replaced_rows_json"].iloc[1])
+    # The replaced rows are rows of their own table, read a page at a time.
+    con = read_only(db)
+    try:
+        stored = con.execute("select * from import_replaced_rows order by import_id, replaced_no").df()
+        runner = QueryRunner(con)
+        page = importer.replaced_rows_page(runner, 2, page=0)
+        first_page = importer.replaced_rows_page(runner, 1, page=0, page_size=1)
+        second_page = importer.replaced_rows_page(runner, 1, page=1, page_size=1)
+    finally:
+        con.close()
+    assert stored["import_id"].tolist() == [1, 1, 2]
+    replaced = [json.loads(text) for text in stored[stored["import_id"] == 2]["row_json"]]
     assert len(replaced) == 1 and replaced[0]["count_penalty"] == 41 and replaced[0]["import_id"] == 1
-    original = json.loads(log["replaced_rows_json"].iloc[0])
+    assert stored[stored["import_id"] == 2]["replaced_by_row"].tolist() == [2]  # the corrected file's row 2
+    assert stored[stored["import_id"] == 2]["row_key"].tolist() == ["320102 / 2025-11-01 / market"]
+    assert page["count_penalty"].tolist() == [41] and page["replaced_by_row"].tolist() == [2]
+    original = [json.loads(text) for text in stored[stored["import_id"] == 1]["row_json"]]
     assert {r["count_penalty"] for r in original if r["domain_code"] == "market"} == {sample_before["count_penalty"]}
+    assert len(first_page) == 1 and len(second_page) == 1
+    assert {first_page["domain_code"][0], second_page["domain_code"][0]} == {"market", "environment"}
     # Sample rows remain beside the imported ones: the database must not claim to hold real data.
     assert meta["is_sample"] == "true" and data_kind(meta) == "mixed"
     assert meta["last_import_id"] == "2" and meta["data_version"].endswith("-i2")

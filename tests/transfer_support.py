@@ -200,3 +200,21 @@ def find(problems: list[Problem], *, row: int | None, column: str, reason: str) 
         if problem.row == row and problem.column == column and reason in problem.reason:
             return problem
     raise AssertionError(f"no problem at row {row}, column {column!r} with {reason!r} in: {problems}")
+
+
+def fingerprint(db_path: Path) -> dict[str, tuple[int, int]]:
+    """Every table of the published database: its row count and a hash of all its rows (order-independent)."""
+    con = duckdb.connect(str(store.current_file(db_path)), read_only=True)
+    try:
+        tables = [
+            name
+            for (name,) in con.execute(
+                "select table_name from information_schema.tables where table_type = 'BASE TABLE' order by 1"
+            ).fetchall()
+        ]
+        return {
+            name: tuple(con.execute(f'select count(*), coalesce(sum(hash(t)), 0) from "{name}" as t').fetchone())
+            for name in tables
+        }
+    finally:
+        con.close()

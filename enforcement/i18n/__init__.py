@@ -6,9 +6,11 @@ side; ``t(key, lang)`` looks a key up in all of them, and a key may be defined o
 
 from __future__ import annotations
 
-from enforcement.i18n import cases, faults, frame, ledger, milestones, overview, regions, training, transfer
+import re
 
-PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults)
+from enforcement.i18n import cases, faults, frame, hostile, ledger, milestones, overview, regions, training, transfer
+
+PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile)
 STRINGS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.STRINGS.items()}
 COLUMNS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.COLUMNS.items()}
 
@@ -18,6 +20,26 @@ def t(key: str, lang: str = "zh", **values: object) -> str:
     zh, en = STRINGS[key]
     text = en if lang == "en" else zh
     return text.format(**values) if values else text
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def plain(value: object) -> str:
+    """A value from outside (URL, file, cell) as plain text inside a message that Streamlit renders as markdown.
+
+    The value becomes an inline code span: nothing inside one is markdown or HTML, so [x](http://…), ![x](http://…)
+    (an image the browser would fetch), <img …> and even bare http:// or www. addresses (which GitHub-flavoured
+    markdown links after parsing, whatever is escaped) stay text. Line breaks become spaces and characters a person
+    cannot see are shown as ⟨U+XXXX⟩.
+    """
+    text = " ".join(str(value).splitlines())
+    text = _INVISIBLE.sub(lambda found: f"⟨U+{ord(found.group()):04X}⟩", text)
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or text.strip(" ") == "" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def status_label(status: str, lang: str = "zh") -> str:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 NATION_CODE = "000000"
 LANGUAGES = ("zh", "en")
 MAX_PARAM_LENGTH = 64
+# The shared filters: each takes one value, so a link that gives one twice with different values is ambiguous.
+SINGLE_VALUED = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
 PLAN_START = dt.date(2023, 1, 1)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -76,7 +78,8 @@ class Notice:
 
     parameter: str
     value: str
-    reason: str  # i18n key: notice_unknown, notice_bad_date, …
+    reason: str  # i18n key: notice_unknown, notice_bad_date, notice_repeated, …
+    count: int = 1  # how many times the parameter was given (notice_repeated)
 
 
 @dataclass
@@ -126,11 +129,24 @@ def _parse_month(text: str) -> dt.date | None:
         return None
 
 
+def _repeated(params: Mapping[str, str | list[str]]) -> dict[str, list[str]]:
+    """Single-valued filters given more than once with different values (?region=a&region=b)."""
+    return {
+        key: value
+        for key, value in params.items()
+        if key in SINGLE_VALUED and isinstance(value, list) and len(set(value)) > 1
+    }
+
+
 def parse_query(params: Mapping[str, str | list[str]], choices: Choices) -> ParseResult:
-    """Filters from a query string; unknown or impossible values fall back to defaults with a notice."""
-    raw = {key: _single(value) for key, value in params.items()}
+    """Filters from a query string; unknown, impossible or repeated values fall back to defaults with a notice."""
+    repeated = _repeated(params)
+    raw = {key: _single(value) for key, value in params.items() if key not in repeated}
     lang = raw.get("lang") if raw.get("lang") in LANGUAGES else "zh"
     result = ParseResult(default_filters(choices, lang))
+    for key, values in repeated.items():
+        shown = "、".join(value[:MAX_PARAM_LENGTH] for value in values[:5])
+        result.notices.append(Notice(key, shown, "notice_repeated", count=len(values)))
     if raw.get("lang") not in (None, *LANGUAGES):
         result.notices.append(Notice("lang", raw["lang"][:MAX_PARAM_LENGTH], "notice_unknown"))
     changes: dict[str, object] = {}

@@ -143,8 +143,18 @@ create table imports (
     rows_inserted integer not null check (rows_inserted >= 0),
     rows_replaced integer not null check (rows_replaced >= 0),
     rows_unchanged integer not null check (rows_unchanged >= 0),
-    replaced_rows_json varchar,
     imported_by varchar
+);
+
+-- The stored rows an import replaced, one row each (read a page at a time): the file row that replaced it, its
+-- natural key as text, and the whole stored row as JSON (the three datasets have different columns).
+create table import_replaced_rows (
+    import_id integer not null references imports (import_id),
+    replaced_no integer not null,
+    replaced_by_row integer,
+    row_key varchar not null,
+    row_json varchar not null,
+    primary key (import_id, replaced_no)
 );
 
 -- Task progress: an append-only history of reports. The status on any date is the latest report up to it.

@@ -15,6 +15,7 @@ import codecs
 import csv
 import dataclasses
 import datetime as dt
+import errno
 import io
 import os
 import re
@@ -248,6 +249,9 @@ def _header_line(columns: list[str]) -> bytes:
 
 
 def _publish_file(partial: Path, out: Path) -> None:
+    # Only a new path or a regular file is replaced: never a folder, a device (/dev/full) or a pipe.
+    if os.path.lexists(out) and not out.is_file():
+        raise IsADirectoryError(errno.EISDIR, "not a regular file", str(out))
     os.replace(partial, out)
 
 

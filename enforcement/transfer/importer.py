@@ -8,24 +8,30 @@ middle leaves the old version in place, and readers (the app holds the current v
 half an import; the app resolves the link on every run and shows the new figures right after.
 
 Loading is an upsert on the natural key: rows identical to stored reported rows are left alone (re-importing a file
-changes nothing), other rows with a stored key replace the stored row (kept as JSON in the import log beside the
-file's checksum), new keys are inserted. Imported rows are reported figures (is_sample false) carrying the import id.
-The original upload is kept under uploads/ beside the database (data/uploads/ for the default database).
+changes nothing), other rows with a stored key replace the stored row (each kept in import_replaced_rows, beside
+the log entry with the file's checksum), new keys are inserted. Imported rows are reported figures (is_sample false)
+carrying the import id. The original upload is kept under uploads/ beside the database (data/uploads/ for the
+default database): written to uploads/.pending/ during the import and moved into uploads/ once the import is
+published, so every file in uploads/ belongs to an import that happened; what a killed import left in .pending/
+is removed (or, if its import was published after all, moved into place) by tidy() at the next start or import.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-import json
+import io
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from enforcement.i18n import t
 from enforcement.storage import connect, rollups, store
 from enforcement.storage.meta import META_HAS_IMPORTS, META_LAST_IMPORT
 from enforcement.storage.runner import QueryRunner
@@ -35,6 +41,8 @@ from enforcement.transfer.validation import CheckResult, Problem
 
 MAX_BYTES = tabular.MAX_BYTES
 BATCH_ROWS = 50_000  # rows per insert statement (all in one transaction)
+MAX_NAME_BYTES = 255  # a file name on Linux file systems, in bytes (UTF-8)
+_STEM_BYTES = 120  # the original name's share of a kept upload's name (the rest: batch, checksum, suffix)
 
 
 @dataclass(frozen=True)
@@ -103,15 +111,34 @@ def checksum_of(data: bytes) -> str:
 # ----------------------------------------------------------------------------------------------- checking
 
 
-def check_file(data: bytes, file_name: str, runner: QueryRunner) -> CheckedFile:
-    """Read and check an upload against the database behind runner (read-only is enough). Never raises for bad input."""
+def display_name(file_name: str) -> str:
+    """The upload's name as kept in the log and shown: no folders, no control characters, at most 255 bytes."""
+    name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip() or "upload"
+    return _cut_bytes(name, MAX_NAME_BYTES)
+
+
+def _cut_bytes(text: str, limit: int) -> str:
+    """text cut to at most limit bytes of UTF-8, never in the middle of a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def check_file(data: bytes, file_name: str, runner: QueryRunner, lang: str = "zh") -> CheckedFile:
+    """Read and check an upload against the database behind runner (read-only is enough). Never raises for bad input.
+
+    lang: the language of the problems that reading the file raises (a file over a limit, an encoding, a sheet).
+    """
+    file_name = display_name(file_name)
     checked = CheckedFile(file_name=file_name, checksum=checksum_of(data), size=len(data), result=CheckResult(None, []))
     try:
-        table = tabular.read_table(data, file_name, validation.is_header)
+        table = tabular.read_table(data, file_name, validation.is_data_header)
     except tabular.TableError as error:
-        checked.result = CheckResult(None, [Problem(None, "", "", str(error))])
+        problem = Problem(None, "", "", error.message(lang), shown=error.message(lang, markdown=True))
+        checked.result = CheckResult(None, [problem])
         return checked
     checked.encoding, checked.sheet, checked.notes = table.encoding, table.sheet, table.notes
+    if table.sheet is not None:
+        checked.notes = [t("tab_sheet_read", lang, sheet=table.sheet), *table.notes]
     checked.result = validation.check(table, runner)
     if checked.ok:
         existing = _existing(runner, checked.dataset, checked.result.rows)
@@ -180,16 +207,26 @@ def _classify(spec: Dataset, incoming: pd.DataFrame, existing: pd.DataFrame) -> 
     return incoming.iloc[~same], existing.iloc[sorted(replaced_positions)], int(same.sum())
 
 
-def _replaced_json(replaced: pd.DataFrame) -> str | None:
-    if replaced.empty:
-        return None
-    records = [{column: _json_value(value) for column, value in row.items()} for row in replaced.to_dict("records")]
-    return json.dumps(records, ensure_ascii=False)
-
-
-def _json_value(value: object) -> object:
-    plain = _plain(value)
-    return plain.isoformat() if isinstance(plain, dt.date) else plain
+def replaced_rows_table(spec: Dataset, replaced: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
+    """The replaced stored rows as import_replaced_rows holds them: number, the file row that replaced it, the
+    natural key as text and the whole stored row as JSON (one short string per row, not one for the import)."""
+    keys = list(spec.key_columns)
+    plain = _comparable(spec, replaced, keys).reset_index(drop=True)
+    row_key = plain.astype(str).agg(" / ".join, axis=1) if len(plain) else pd.Series([], dtype=object)
+    by_key = _comparable(spec, incoming, keys).assign(_row=incoming["row_no"].to_numpy()).drop_duplicates(keys)
+    replaced_by = plain.merge(by_key, on=keys, how="left")["_row"]
+    stored = replaced.drop(columns=[c for c in ("row_no",) if c in replaced.columns]).reset_index(drop=True)
+    json_lines = stored.to_json(orient="records", lines=True, force_ascii=False, date_format="iso", date_unit="s")
+    row_json = json_lines.splitlines() if len(stored) else []
+    table = pd.DataFrame(
+        {
+            "replaced_by_row": replaced_by.astype("Int64").to_numpy(),
+            "row_key": row_key.to_numpy(),
+            "row_json": row_json,
+        }
+    ).sort_values("replaced_by_row", kind="stable")  # in the order of the file's rows
+    table.insert(0, "replaced_no", range(1, len(table) + 1))
+    return table
 
 
 # ----------------------------------------------------------------------------------------------- loading
@@ -201,19 +238,83 @@ def _insert_batch(runner: QueryRunner, spec: Dataset, batch: pd.DataFrame, impor
 
 def _safe_stem(file_name: str) -> str:
     stem = re.sub(r"[^\w.-]+", "_", Path(file_name).stem, flags=re.UNICODE).strip("._")
-    return stem[:60] or "upload"
+    return _cut_bytes(stem, _STEM_BYTES).strip("._") or "upload"
+
+
+def kept_name(import_id: int, checksum: str, file_name: str) -> str:
+    """The name an upload is kept under: batch, checksum, the original name cut to fit 255 bytes, a known suffix."""
+    suffix = Path(file_name).suffix.lower()
+    suffix = suffix if suffix in (".csv", ".xlsx", ".txt", ".tsv") else ".bin"
+    return f"{import_id:05d}_{checksum}_{_safe_stem(file_name)}{suffix}"
 
 
 def _keep_upload(db_path: Path, import_id: int, checksum: str, file_name: str, data: bytes) -> Path:
-    folder = store.uploads_dir(db_path)
+    """Write the upload to uploads/.pending/ (moved into uploads/ by _settle_upload once the import is published)."""
+    folder = store.pending_uploads_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = Path(file_name).suffix.lower()
-    suffix = suffix if suffix in (".csv", ".xlsx", ".txt", ".tsv") else ".bin"
-    path = folder / f"{import_id:05d}_{checksum}_{_safe_stem(file_name)}{suffix}"
+    path = folder / kept_name(import_id, checksum, file_name)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
+    try:
+        partial.write_bytes(data)
+    except FileNotFoundError:  # another import's clean-up removed the empty folder just now
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
     os.replace(partial, path)
     return path
+
+
+def _settle_upload(db_path: Path, pending: Path) -> Path:
+    final = store.uploads_dir(db_path) / pending.name
+    os.replace(pending, final)
+    with contextlib.suppress(OSError):  # left only while another import is at work
+        pending.parent.rmdir()
+    return final
+
+
+def _drop_pending(pending: Path) -> None:
+    pending.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        pending.parent.rmdir()
+
+
+def tidy(db_path: Path, runner: QueryRunner | None = None) -> dict[str, list[str]]:
+    """What killed imports left, recognised and removed: unpublished database versions, and uploads in .pending/
+    whose import the current database does not record (an upload whose import it records is moved into place).
+
+    Safe at any time: done only if no writer holds the lock. runner: on the current version (opened if None).
+    Returns the names removed and settled.
+    """
+    db_path = Path(db_path)
+    report: dict[str, list[str]] = {"versions": [], "uploads": [], "settled": []}
+    current = store.current_file(db_path)
+    if current is None or not current.is_file():
+        return report
+    with store.writer_lock(db_path, wait=False) as locked:
+        if not locked:
+            return report
+        report["versions"] = [p.name for p in store._prune(db_path)]
+        pending = store.pending_uploads_dir(db_path)
+        if not pending.is_dir():
+            return report
+        if runner is not None:
+            log = runner.run("import_history")
+        else:
+            con = connect.connect_readonly(current)
+            try:
+                log = QueryRunner(con).run("import_history")
+            finally:
+                con.close()
+        recorded = {kept_name(int(r.import_id), r.checksum_sha256, r.file_name) for r in log.itertuples(index=False)}
+        for path in pending.iterdir():
+            if path.name in recorded:
+                _settle_upload(db_path, path)
+                report["settled"].append(path.name)
+            elif path.is_file():
+                path.unlink()
+                report["uploads"].append(path.name)
+        with contextlib.suppress(OSError):
+            pending.rmdir()
+    return report
 
 
 class _NothingToChange(Exception):
@@ -244,15 +345,20 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
                     imported_at=dt.datetime.now().replace(microsecond=0),
                     dataset=spec.key,
                     file_name=checked.file_name,
-                    stored_path=str(stored_path.relative_to(Path(db_path).parent)),
+                    stored_path=str((store.uploads_dir(db_path) / stored_path.name).relative_to(Path(db_path).parent)),
                     checksum_sha256=checked.checksum,
                     rows_in_file=checked.result.rows_in_file,
                     rows_inserted=changes.inserted,
                     rows_replaced=changes.replaced,
                     rows_unchanged=changes.unchanged,
-                    replaced_rows_json=_replaced_json(replaced),
                     imported_by=imported_by,
                 )
+                if not replaced.empty:
+                    tx.execute(
+                        "insert_import_replaced_rows",
+                        frames={"replaced_rows": replaced_rows_table(spec, replaced, rows)},
+                        import_id=import_id,
+                    )
                 _update_meta(tx, import_id)
             rollups.refresh(writer)
             outcome.update(import_id=import_id, changes=changes)
@@ -262,8 +368,9 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
         )
     except BaseException:
         if stored_path is not None:
-            stored_path.unlink(missing_ok=True)
+            _drop_pending(stored_path)
         raise
+    stored_path = _settle_upload(db_path, stored_path)
     return ImportResult(
         dataset=spec.key,
         file_name=checked.file_name,
@@ -290,7 +397,12 @@ def _update_meta(runner: QueryRunner, import_id: int) -> None:
 
 
 def import_file(
-    db_path: Path, data: bytes, file_name: str, imported_by: str, runner: QueryRunner | None = None
+    db_path: Path,
+    data: bytes,
+    file_name: str,
+    imported_by: str,
+    runner: QueryRunner | None = None,
+    lang: str = "zh",
 ) -> tuple[CheckedFile, ImportResult]:
     """Check an upload and, if it has no problems, load it (all or nothing) into a new version of the database.
 
@@ -304,7 +416,7 @@ def import_file(
     own = runner is None
     runner = QueryRunner(connect.connect_readonly(current)) if own else runner
     try:
-        checked = check_file(data, file_name, runner)
+        checked = check_file(data, file_name, runner, lang)
     finally:
         if own:
             runner.connection.close()
@@ -312,14 +424,17 @@ def import_file(
         raise ImportRejected(checked)
     if not checked.changes.any:
         unchanged = ImportResult(
-            checked.dataset.key, file_name, checked.checksum, checked.result.rows_in_file, checked.changes
+            checked.dataset.key, checked.file_name, checked.checksum, checked.result.rows_in_file, checked.changes
         )
         return checked, unchanged
+    tidy(db_path)
     return checked, _load(db_path, checked, data, imported_by)
 
 
-def replaced_rows_frame(replaced_rows_json: str | None) -> pd.DataFrame:
-    """The rows an import replaced, from the JSON its log entry keeps."""
-    if not replaced_rows_json:
+def replaced_rows_page(runner: QueryRunner, import_id: int, page: int, page_size: int = 100) -> pd.DataFrame:
+    """One page (from 0) of the rows an import replaced: the file row that replaced each, its key, its columns."""
+    stored = runner.run("import_replaced_rows", import_id=import_id, page_size=page_size, page_offset=page * page_size)
+    if stored.empty:
         return pd.DataFrame()
-    return pd.DataFrame(json.loads(replaced_rows_json))
+    values = pd.read_json(io.StringIO("\n".join(stored["row_json"])), lines=True, dtype=False)
+    return pd.concat([stored[["replaced_by_row", "row_key"]].reset_index(drop=True), values], axis=1)

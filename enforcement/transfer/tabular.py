@@ -1,9 +1,14 @@
-"""Read an uploaded file into rows of text, whatever Excel or a clerk's tools made of it.
+"""Read an uploaded file into rows of text, whatever Excel or a clerk's tools made of it, within fixed limits.
 
 Accepts CSV in UTF-8 (with or without BOM), GB18030/GBK (what Excel on a Chinese Windows saves as "CSV"),
-UTF-16 ("Unicode text", tab-separated) and .xlsx. Decides by the content, not the file name: a PDF renamed .csv
-or a Word file renamed .xlsx is recognised as not a table. Every cell comes back as text, numbered by the row the
-user sees in Excel (the first row is row 1), so that problems can name it.
+UTF-16 ("Unicode text", tab-separated, with or without BOM) and .xlsx. Decides by the content, not the file name:
+a PDF renamed .csv or a Word file renamed .xlsx is recognised as not a table. Every cell comes back as the text a
+person sees in Excel (a percent-formatted 0.5 is "50%"), numbered by the row the user sees (the first row is row 1),
+so that problems can name it.
+
+Limits are enforced by this code while it reads, before anything large is built: the upload's size, a workbook's
+declared and actually inflated size and compression ratio (checked before openpyxl parses anything), rows, columns
+and a time budget. A file over a limit is refused with a message naming the limit (TableError).
 """
 
 from __future__ import annotations
@@ -12,18 +17,53 @@ import codecs
 import csv
 import datetime as dt
 import io
+import posixpath
+import time
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from xml.etree import ElementTree
 
-MAX_BYTES = 40 * 1024 * 1024  # below the server's upload cap (50 MB), so our message is the one users see
+from enforcement.i18n import plain, t
+
+MB = 1024 * 1024
+MAX_BYTES = 40 * MB  # below the server's upload cap (50 MB), so our message is the one users see
+MAX_INFLATED = 256 * MB  # a workbook's parts, unpacked, all together
+MAX_RATIO = 100  # unpacked size / packed size of one part over 1 MB (real sheets: 5-30)
+MAX_ZIP_ENTRIES = 1_000
+MAX_ROWS = 300_000  # data rows (non-blank) of one file
+MAX_COLUMNS = 100
+MAX_SHEET_ROWS = 1_048_576  # Excel's own last row
+MAX_SECONDS = 120  # reading one file, whatever it holds
 _SNIFF_BYTES = 64 * 1024
-# Stop reading a sheet after this many blank rows in a row (formatted but empty rows to the bottom of the sheet).
-_BLANK_RUN_LIMIT = 10_000
+_CHUNK = 256 * 1024
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# Message values that are text from the file (sheet names, a line of text, a part's name, the csv module's words).
+_FROM_THE_FILE = frozenset({"sheet", "sheets", "line", "part", "reason"})
 
 
 class TableError(Exception):
-    """The file cannot be read as a table at all (message for the user, in Chinese)."""
+    """The file cannot be read as a table, or is over a limit: a message for the user (an i18n key and values)."""
+
+    def __init__(self, key: str, **values: object):
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def message(self, lang: str = "zh", markdown: bool = False) -> str:
+        """The message; markdown=True for a page: the values that came from the file are shown as plain text."""
+        if not markdown:
+            return t(self.key, lang, **self.values)
+        values = {
+            name: plain(value) if name in _FROM_THE_FILE and isinstance(value, str) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.message("zh")
 
 
 @dataclass
@@ -35,69 +75,201 @@ class RawTable:
     encoding: str | None = None
     sheet: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Cells holding a formula whose result the file does not contain: (row, column index) -> the formula.
+    uncomputed: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 _MAGIC = (
-    (b"%PDF", "这是 PDF 文件, 不是表格。请上传 CSV 或 Excel (.xlsx) 文件。"),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "这是旧版 Excel (.xls) 或 Word (.doc) 文件。请在 Excel 中“另存为” .xlsx 或 “CSV UTF-8”后再上传。",
-    ),
-    (b"\x89PNG", "这是图片 (PNG), 不是表格。"),
-    (b"\xff\xd8\xff", "这是图片 (JPEG), 不是表格。"),
-    (b"GIF8", "这是图片 (GIF), 不是表格。"),
-    (b"Rar!", "这是压缩包 (RAR), 不是表格。请解压后上传其中的 CSV 或 .xlsx 文件。"),
-    (b"7z\xbc\xaf", "这是压缩包 (7z), 不是表格。请解压后上传其中的 CSV 或 .xlsx 文件。"),
-    (b"\x1f\x8b", "这是压缩包 (gzip), 不是表格。请解压后上传其中的 CSV 或 .xlsx 文件。"),
+    (b"%PDF", "tab_pdf"),
+    (b"\xd0\xcf\x11\xe0", "tab_ole"),
+    (b"\x89PNG", "tab_png"),
+    (b"\xff\xd8\xff", "tab_jpeg"),
+    (b"GIF8", "tab_gif"),
+    (b"Rar!", "tab_rar"),
+    (b"7z\xbc\xaf", "tab_7z"),
+    (b"\x1f\x8b", "tab_gzip"),
 )
 
 
+class _Clock:
+    """The time budget of reading one file (a limit the code enforces, checked every few thousand rows)."""
+
+    def __init__(self, seconds: float):
+        self.deadline = time.monotonic() + seconds
+        self.seconds = seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TableError("tab_too_slow", seconds=int(self.seconds))
+
+
 def read_table(data: bytes, file_name: str = "", is_header: Callable[[list[str]], bool] | None = None) -> RawTable:
-    """The file's rows as text. Raises TableError if it is empty, binary, or not readable as a table.
+    """The file's rows as text. Raises TableError if it is empty, binary, over a limit or not readable as a table.
 
     is_header: recognises a header row; used to pick the data sheet of a workbook (templates carry a 填写说明 sheet).
     """
     if len(data) > MAX_BYTES:
-        raise TableError(
-            f"文件太大: {len(data) / 1024 / 1024:.1f} MB, 上限为 {MAX_BYTES // 1024 // 1024} MB。请按地区或月份拆分后分批导入。"
-        )
+        raise TableError("tab_too_large", size=f"{len(data) / MB:.1f}", limit=MAX_BYTES // MB)
     if not data.strip():
-        raise TableError("文件是空的。")
-    for magic, reason in _MAGIC:
+        raise TableError("tab_empty")
+    for magic, key in _MAGIC:
         if data.startswith(magic):
-            raise TableError(reason)
+            raise TableError(key)
+    clock = _Clock(MAX_SECONDS)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return _read_xlsx(data, is_header)
-    return _read_csv(data)
+        return _read_xlsx(data, is_header, clock)
+    return _read_csv(data, clock)
+
+
+# ----------------------------------------------------------------------------------------------- text
+
+
+_INVISIBLE_NAMES = {
+    "\x00": ("空字符 NUL", "NUL character"),
+    "\ufeff": ("字节顺序标记 BOM", "byte order mark (BOM)"),
+    "\u200b": ("零宽空格", "zero-width space"),
+    "\u200c": ("零宽非连接符", "zero-width non-joiner"),
+    "\u200d": ("零宽连接符", "zero-width joiner"),
+    "\u2060": ("零宽不换行空格", "word joiner"),
+    "\u00ad": ("软连字符", "soft hyphen"),
+}
+
+
+def invisible_characters(text: str, allow_breaks: bool = False) -> list[str]:
+    """The invisible characters in a cell (control and format characters: NUL, BOM, zero-width, direction marks).
+
+    allow_breaks: line breaks and tabs are allowed (free text such as a note may have several lines).
+    """
+    if text.isprintable():  # the usual cell, checked in C: no control, format or separator character at all
+        return []
+    found = []
+    for ch in text:
+        if ch in "\t\r\n" and allow_breaks:
+            continue
+        hidden = ch in "\t\r\n" or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+        if hidden and ch not in found:
+            found.append(ch)
+    return found
+
+
+def invisible_name(ch: str, lang: str = "zh") -> str:
+    """A character a person cannot see, named so that they can find it: 零宽空格 (U+200B)."""
+    names = _INVISIBLE_NAMES.get(ch)
+    name = (names[1] if lang == "en" else names[0]) if names else unicodedata.name(ch, "").lower() or "control"
+    return f"{name} (U+{ord(ch):04X})"
+
+
+def visible(text: str) -> str:
+    """The text with each invisible character shown as ⟨U+XXXX⟩, so a report shows where it is."""
+    hidden = set(invisible_characters(text))
+    return "".join(f"⟨U+{ord(ch):04X}⟩" if ch in hidden else ch for ch in text)
 
 
 # ----------------------------------------------------------------------------------------------- CSV
 
+_UTF8, _UTF8_BOM, _UTF16, _GB, _BIG5 = "UTF-8", "UTF-8 (BOM)", "UTF-16", "GB18030/GBK", "Big5"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """utf-16-le / utf-16-be if the bytes look like UTF-16 text without a BOM (ASCII as every other byte zero)."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4:
+        return None
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    if zero_odd > 0.3 and zero_even < 0.05:
+        return "utf-16-le"
+    if zero_even > 0.3 and zero_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _gb2312_share(text: str) -> float:
+    """The share of non-ASCII characters that are common Chinese (in GB2312): near 1 for real GBK text."""
+    wide = []
+    for ch in text:
+        if ord(ch) > 127:
+            wide.append(ch)
+            if len(wide) >= 100_000:  # a sample is enough to tell
+                break
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide)
+
 
 def _decode(data: bytes) -> tuple[str, str]:
-    """Decode strictly, trying what Excel and Chinese Windows produce, in order of how sure the test is."""
+    """Decode strictly, from what Excel and Chinese Windows produce; refuse, naming a line, what does not decode."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 (BOM)"
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), _UTF8_BOM
         except UnicodeDecodeError as error:
-            raise TableError(f"文件开头声明为 UTF-8, 但第 {error.start} 字节处不是有效的 UTF-8 编码。") from None
+            raise TableError(
+                "tab_bad_line", encoding=_UTF8_BOM, line=_line_of(data, error.start + len(codecs.BOM_UTF8))
+            ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "UTF-16"
+            return data.decode("utf-16"), _UTF16
         except UnicodeDecodeError:
-            raise TableError("文件声明为 UTF-16 (Unicode 文本), 但内容不是有效的 UTF-16 编码。") from None
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise TableError(
-            "文件不是文本表格 (含有二进制内容, 可能是图片、压缩包或其他程序的文件)。请上传 CSV 或 Excel (.xlsx) 文件。"
-        )
-    for encoding, label in (("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")):
+            raise TableError("tab_bad_utf16") from None
+    guessed = _utf16_without_bom(data[:_SNIFF_BYTES])
+    if guessed is not None:
         try:
-            return data.decode(encoding), label
+            return data.decode(guessed), _UTF16
         except UnicodeDecodeError:
+            raise TableError("tab_bad_utf16") from None
+    sample = data[:_SNIFF_BYTES]
+    if sample.count(0) > max(3, len(sample) // 100):
+        raise TableError("tab_binary")
+    try:
+        return data.decode("utf-8"), _UTF8
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8 as a whole: a file mixing UTF-8 rows with rows of another encoding is refused, naming a line.
+    first_kind, first_other = None, None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
             continue
-    raise TableError(
-        "无法识别文件的编码 (不是 UTF-8, 也不是 GB18030/GBK)。请在 Excel 中“另存为” “CSV UTF-8(逗号分隔)” 或 .xlsx 后再上传。"
-    )
+        try:
+            line.decode("utf-8")
+            kind = _UTF8
+        except UnicodeDecodeError:
+            kind = "other"
+        if first_kind is None:
+            first_kind = kind
+        elif kind != first_kind:
+            first_other = number
+            break
+    if first_kind == _UTF8 and first_other is not None:
+        raise TableError("tab_mixed_utf8_first", line=first_other)
+    if first_other is not None:
+        raise TableError("tab_mixed_utf8_later", encoding=_GB, line=first_other)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as error:
+        text = None
+        gb_error = error
+    if text is not None and _gb2312_share(text) >= 0.9:
+        return text, _GB
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        big5 = None
+    if big5 is not None:
+        first_line = next((line for line in big5.splitlines() if not line.isascii()), "")
+        raise TableError("tab_big5", line=first_line.strip()[:80])
+    if text is not None:  # rare characters, but valid GB18030
+        return text, _GB
+    raise TableError("tab_unknown_encoding", line=_line_of(data, gb_error.start))
 
 
 def _looks_binary(text: str) -> bool:
@@ -113,23 +285,34 @@ def _delimiter(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _read_csv(data: bytes) -> RawTable:
+def _keep_row(rows: list[tuple[int, list[str]]], number: int, cells: list[str], sheet: str | None) -> None:
+    """Add a non-blank row, enforcing the row and column limits (sheet: its name in messages, None for a CSV)."""
+    where = {} if sheet is None else {"sheet": sheet}
+    suffix = "" if sheet is None else "_sheet"
+    if len(cells) > MAX_COLUMNS and any(cell.strip() for cell in cells[MAX_COLUMNS:]):
+        raise TableError("tab_too_many_columns" + suffix, row=number, limit=MAX_COLUMNS, **where)
+    if any(cell.strip() for cell in cells):
+        if len(rows) > MAX_ROWS:  # the header plus MAX_ROWS data rows
+            raise TableError("tab_too_many_rows" + suffix, limit=f"{MAX_ROWS:,}", **where)
+        rows.append((number, cells[:MAX_COLUMNS]))
+
+
+def _read_csv(data: bytes, clock: _Clock) -> RawTable:
     text, encoding = _decode(data)
     if _looks_binary(text):
-        raise TableError(
-            "文件不是文本表格 (含有大量控制字符, 可能是其他程序的二进制文件)。请上传 CSV 或 Excel (.xlsx) 文件。"
-        )
+        raise TableError("tab_controls")
     rows: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         # A record with a quoted line break is still one row in Excel, so the record count is the row number.
         for number, cells in enumerate(reader, start=1):
-            if any(cell.strip() for cell in cells):
-                rows.append((number, cells))
+            _keep_row(rows, number, cells, None)
+            if number % 5000 == 0:
+                clock.check()
     except csv.Error as error:
-        raise TableError(f"文件不是有效的 CSV 表格 (第 {reader.line_num} 行: {error})。") from None
+        raise TableError("tab_bad_csv", line=reader.line_num, reason=str(error)) from None
     if not rows:
-        raise TableError("文件是空的。")
+        raise TableError("tab_empty")
     return RawTable(rows=rows, kind="csv", encoding=encoding)
 
 
@@ -153,60 +336,189 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
+def _is_percent_format(number_format: str | None) -> bool:
+    """True for Excel formats that show a number times 100 with a % sign (0%, 0.00%), quoted text aside."""
+    if not number_format or "%" not in number_format:
+        return False
+    outside, quoted = [], False
+    for ch in number_format:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside.append(ch)
+    return "%" in "".join(outside).replace("\\%", "")
+
+
+def shown_text(value: object, number_format: str | None) -> str:
+    """The text a person sees in the cell: a percent-formatted 0.5 is 50%, 1.0 is 100%; otherwise as typed."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and _is_percent_format(number_format):
+        percent = (Decimal(repr(value)) * 100).normalize()
+        return f"{percent:f}%"
+    return cell_text(value)
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    inflated: int
+    has_formula: bool
+
+
+def check_archive(data: bytes, limit: int = MAX_INFLATED) -> list[_Part]:
+    """Check a workbook's zip before anything parses it: entry count, declared sizes and ratios, then every part
+    inflated in chunks, counting the bytes and stopping as soon as the count passes the limit.
+
+    Python's zipfile never returns more than a part's declared size and checks its CRC, so a part that lies about
+    its size is refused as damaged. Returns each part's inflated size and whether it holds a formula.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise TableError("tab_bad_zip") from None
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise TableError("tab_zip_entries", n=len(infos), limit=MAX_ZIP_ENTRIES)
+    declared = sum(info.file_size for info in infos)
+    if declared > limit:
+        raise TableError("tab_zip_inflated", size=declared // MB, limit=limit // MB)
+    for info in infos:
+        if info.file_size > MB and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            ratio = info.file_size // max(1, info.compress_size)
+            raise TableError("tab_zip_ratio", part=info.filename[:80], ratio=ratio, limit=MAX_RATIO)
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        raise TableError("tab_word" if "word/document.xml" in names else "tab_not_workbook")
+    parts, total = [], 0
+    for info in infos:
+        inflated, has_formula, tail = 0, False, b""
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    inflated += len(chunk)
+                    total += len(chunk)
+                    if total > limit or inflated > info.file_size:
+                        raise TableError("tab_zip_inflated", size=total // MB, limit=limit // MB)
+                    if not has_formula and info.filename.startswith("xl/worksheets/"):
+                        window = tail + chunk
+                        has_formula = b"<f>" in window or b"<f " in window or b":f>" in window or b":f " in window
+                        tail = chunk[-4:]
+        except TableError:
+            raise
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError, ValueError):
+            raise TableError("tab_bad_zip") from None
+        parts.append(_Part(info.filename, inflated, has_formula))
+    return parts
+
+
+def _uncomputed_formulas(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+    """Cells of one sheet part that hold a formula but no cached result: (row, column index) -> formula."""
+    found: dict[tuple[int, int], str] = {}
+    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    holder = None
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            parser.feed(chunk)
+            for event, element in parser.read_events():
+                if event == "start" and element.tag == f"{_MAIN_NS}sheetData":
+                    holder = element
+                elif event == "end" and element.tag == f"{_MAIN_NS}c":
+                    formula = element.find(f"{_MAIN_NS}f")
+                    value = element.find(f"{_MAIN_NS}v")
+                    if formula is not None and (value is None or value.text in (None, "")) and len(found) < 10_000:
+                        ref = _cell_ref(element.get("r", ""))
+                        if ref is not None:
+                            found[ref] = "=" + (formula.text or "")[:60]
+                elif event == "end" and element.tag == f"{_MAIN_NS}row" and holder is not None:
+                    holder.remove(element)
+    return found
+
+
+def _cell_ref(ref: str) -> tuple[int, int] | None:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    digits = ref[len(letters) :]
+    if not letters or not digits.isdigit():
+        return None
+    column = 0
+    for ch in letters.upper():
+        column = column * 26 + ord(ch) - 64
+    return int(digits), column - 1
+
+
+def _sheet_rows(sheet, clock: _Clock, stop_after: int | None = None) -> list[tuple[int, list[str]]]:
+    """The sheet's non-blank rows as the text a person sees (stop_after: only the first so many, to find a header).
+
+    Rows after any run of blank rows are read too; the worksheet's own dimension is ignored (it can claim a
+    million rows), and columns past the limit are not even built.
+    """
     rows: list[tuple[int, list[str]]] = []
-    blank_run = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [cell_text(value) for value in values]
-        if any(cell.strip() for cell in cells):
-            rows.append((number, cells))
-            blank_run = 0
-        else:
-            blank_run += 1
-            if blank_run >= _BLANK_RUN_LIMIT:
-                break
+    sheet.reset_dimensions()
+    for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
+        if number > MAX_SHEET_ROWS:
+            raise TableError("tab_too_many_rows_sheet", limit=f"{MAX_ROWS:,}", sheet=sheet.title)
+        if number % 5000 == 0:
+            clock.check()
+        texts = [shown_text(cell.value, getattr(cell, "number_format", None)) for cell in cells]
+        _keep_row(rows, number, texts, sheet.title)
+        if stop_after is not None and len(rows) >= stop_after:
+            break
     return rows
 
 
-def _read_xlsx(data: bytes, is_header: Callable[[list[str]], bool] | None) -> RawTable:
+def _sheet_label(title: str, state: str, lang: str = "zh") -> str:
+    return f"“{title}”" + ("" if state == "visible" else t("tab_hidden_mark", lang))
+
+
+def _read_xlsx(data: bytes, is_header: Callable[[list[str]], bool] | None, clock: _Clock) -> RawTable:
     from openpyxl import load_workbook
 
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile:
-        raise TableError("文件损坏: 看起来是 Excel (.xlsx) 或压缩文件, 但无法打开。") from None
-    if "xl/workbook.xml" not in names:
-        if "word/document.xml" in names:
-            raise TableError("这是 Word 文档, 不是表格。请上传 CSV 或 Excel (.xlsx) 文件。")
-        raise TableError("这是压缩包或其他文件, 不是 Excel (.xlsx) 工作簿。")
+    parts = check_archive(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except TableError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise TableError(
-            f"无法打开 Excel 工作簿 ({type(error).__name__})。请在 Excel 中打开并另存为 .xlsx 后再上传。"
-        ) from None
+        raise TableError("tab_bad_workbook", error=type(error).__name__) from None
     try:
         sheets = list(workbook.worksheets)
         if not sheets:
-            raise TableError("Excel 工作簿中没有工作表。")
-        chosen = None
-        fallback = None
-        for sheet in sheets:
-            try:
-                rows = _sheet_rows(sheet)
-            except Exception as error:  # a damaged sheet
-                raise TableError(f"无法读取工作表“{sheet.title}” ({type(error).__name__})。") from None
-            if not rows:
-                continue
-            if fallback is None:
-                fallback = (sheet.title, rows)
-            if is_header is not None and any(is_header(cells) for _, cells in rows[:5]):
-                chosen = (sheet.title, rows)
-                break
-        chosen = chosen or fallback
-        if chosen is None:
-            raise TableError("Excel 工作簿中的工作表都是空的。")
-        notes = [f"读取了工作表“{chosen[0]}”"] if len(sheets) > 1 else []
-        return RawTable(rows=chosen[1], kind="xlsx", sheet=chosen[0], notes=notes)
+            raise TableError("tab_no_sheets")
+        try:
+            heads = [(sheet, _sheet_rows(sheet, clock, stop_after=5)) for sheet in sheets]
+        except TableError:
+            raise
+        except Exception as error:  # a damaged sheet
+            raise TableError("tab_bad_sheet", error=type(error).__name__) from None
+        filled = [(sheet, rows) for sheet, rows in heads if rows]
+        if not filled:
+            raise TableError("tab_sheets_empty")
+        candidates = [
+            sheet for sheet, rows in filled if is_header is not None and any(is_header(cells) for _, cells in rows)
+        ]
+        if len(candidates) > 1:
+            labels = "、".join(_sheet_label(s.title, s.sheet_state) for s in candidates)
+            raise TableError("tab_several_sheets", sheets=labels, n=len(candidates))
+        if candidates:
+            chosen = candidates[0]
+        else:
+            visible_sheets = [sheet for sheet, _ in filled if sheet.sheet_state == "visible"]
+            if not visible_sheets:
+                raise TableError(
+                    "tab_only_hidden", sheets="、".join(_sheet_label(s.title, "hidden") for s, _ in filled)
+                )
+            chosen = visible_sheets[0]
+        if chosen.sheet_state != "visible":
+            raise TableError("tab_hidden_sheet", sheet=chosen.title)
+        path = getattr(chosen, "_worksheet_path", "")
+        uncomputed: dict[tuple[int, int], str] = {}
+        if any(part.name == posixpath.normpath(path) and part.has_formula for part in parts):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                uncomputed = _uncomputed_formulas(archive, path)
+        try:
+            rows = _sheet_rows(chosen, clock)
+        except TableError:
+            raise
+        except Exception as error:  # a damaged sheet
+            raise TableError("tab_bad_sheet", error=type(error).__name__) from None
+        return RawTable(rows=rows, kind="xlsx", sheet=chosen.title, uncomputed=uncomputed)
     finally:
         workbook.close()

@@ -22,7 +22,7 @@ from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets
 from enforcement.transfer.datasets import Dataset, Field
 from enforcement.transfer.export import FORMULA_TRIGGERS
-from enforcement.transfer.tabular import RawTable
+from enforcement.transfer.tabular import RawTable, invisible_characters, invisible_name, visible
 
 INT_MAX = 2_147_483_647
 _MONTH_NAMES = {name: i for i, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), start=1)} | {
@@ -43,6 +43,7 @@ class Problem:
     column: str  # as written in the user's file ('' for the file or a row as a whole)
     value: str
     reason: str
+    shown: str = ""  # the reason for a page (markdown): text from the file as plain text; '' if reason has none
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
@@ -163,6 +164,13 @@ def is_header(cells: list[str]) -> bool:
     return best_match(cells) is not None
 
 
+def is_data_header(cells: list[str]) -> bool:
+    """A header of data to import: recognised, with every key column (a code list such as the template's
+    事项编号表 names some columns of a dataset but is not data to import). Picks the sheet of a workbook."""
+    match = best_match(cells)
+    return match is not None and all(key in match.positions for key in match.dataset.key_columns)
+
+
 # ----------------------------------------------------------------------------------------------- values
 
 
@@ -170,21 +178,42 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+# A number as people write it: digits, thousands separators only in well-formed groups of three (1,234,567),
+# an optional decimal part. Full-width digits and commas (１，２３４) are folded to ASCII first (NFKC): Chinese input
+# methods type them, and they mean the same number.
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}([, ]\d{3})+(\.\d*)?")
+BAD_GROUPING = "bad_grouping"
+
+
 def _number(text: str) -> Decimal | None:
-    cleaned = _clean(text).replace(",", "").replace(" ", "")
+    """The number in a cell, or None if it is not one (BAD_GROUPING is reported by _number_or_reason)."""
+    value, _ = _number_or_reason(text)
+    return value
+
+
+def _number_or_reason(text: str) -> tuple[Decimal | None, str | None]:
+    cleaned = _clean(text)
+    if _GROUPED_NUMBER.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "").replace(" ", "")
+    elif not _PLAIN_NUMBER.fullmatch(cleaned):
+        looks_grouped = re.fullmatch(r"[+-]?[\d, ]*\d[\d, ]*(\.\d*)?", cleaned) and re.search(r"\d[, ]+\d", cleaned)
+        return None, (t("cell_bad_grouping") if looks_grouped else "不是数字")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+        return None, "不是数字"
+    return (value, None) if value.is_finite() else (None, "不是数字")
 
 
 def parse_count(text: str) -> tuple[int | None, str | None]:
     if text.isascii() and text.isdigit() and len(text) < 10:  # the usual case, without Decimal
         return int(text), None
-    value = _number(text)
+    if _clean(text).endswith("%"):
+        return None, t("cell_percent_shown", shown=text.strip())
+    value, reason = _number_or_reason(text)
     if value is None:
-        return None, "不是数字"
+        return None, reason
     if value != value.to_integral_value():
         return None, "必须是整数, 不能带小数"
     if value < 0:
@@ -195,9 +224,9 @@ def parse_count(text: str) -> tuple[int | None, str | None]:
 
 
 def parse_hours(text: str) -> tuple[float | None, str | None]:
-    value = _number(text)
+    value, reason = _number_or_reason(text)
     if value is None:
-        return None, "不是数字"
+        return None, reason
     if value < 0:
         return None, "不能为负数"
     if value > 10**12:
@@ -207,9 +236,9 @@ def parse_hours(text: str) -> tuple[float | None, str | None]:
 
 def parse_percent(text: str) -> tuple[int | None, str | None]:
     cleaned = _clean(text).rstrip("%").strip()
-    value = _number(cleaned)
+    value, reason = _number_or_reason(cleaned)
     if value is None:
-        return None, "不是数字"
+        return None, reason
     if not 0 <= value <= 100:
         return None, "百分比必须在 0 到 100 之间"
     if value != value.to_integral_value():
@@ -378,6 +407,11 @@ def check_table(table: RawTable, reference: Reference, runner: QueryRunner | Non
     for _, header in match.duplicates:
         problems.append(_file_problem("列名重复: 同一列出现了两次", column=header, row=header_row))
     for _, header in match.unknown:
+        hidden = invisible_characters(header)
+        if hidden:
+            names = "、".join(invisible_name(ch) for ch in hidden)
+            problems.append(_file_problem(t("cell_invisible", names=names), column=visible(header), row=header_row))
+            continue
         problems.append(
             _file_problem(
                 f"无法识别的列 (不属于{datasets_label(spec)}模板)。请改为模板中的列名, 或删除该列",
@@ -411,7 +445,7 @@ def check_table(table: RawTable, reference: Reference, runner: QueryRunner | Non
     for number, value in empty_header_values:
         if value.strip():
             problems.append(_file_problem("该列没有列名, 请填写列名或删除该列", value=value, row=number))
-    parsed = _parse_rows(spec, match, data_rows, reference, problems)
+    parsed = _parse_rows(spec, match, data_rows, reference, problems, table.uncomputed)
     _check_relations(spec, match, parsed, reference, problems)
     _check_duplicates(spec, match, parsed, problems)
     if spec.key == "progress" and runner is not None:
@@ -439,16 +473,26 @@ class _Row:
     bad: set[str]
 
 
+_STRICT_KINDS = ("count", "hours", "percent", "month", "date", "status")
+
+
 def _parse_rows(
-    spec: Dataset, match: HeaderMatch, rows: list[tuple[int, list[str]]], reference: Reference, problems: list[Problem]
+    spec: Dataset,
+    match: HeaderMatch,
+    rows: list[tuple[int, list[str]]],
+    reference: Reference,
+    problems: list[Problem],
+    uncomputed: dict[tuple[int, int], str] | None = None,
 ) -> list[_Row]:
     # (name, position in the file, header as written, required, parser, cache of parsed texts): parsers are pure,
     # and a clerk's file repeats codes, months and small counts on every row.
+    uncomputed = uncomputed or {}
     columns = [
         (f.name, match.positions[f.name], match.header(f.name), f.required, _parser(f, reference), {})
         for f in spec.fields
         if f.name in match.positions and f.role != "ignore"
     ]
+    free_text = {f.name for f in spec.fields if f.kind not in _STRICT_KINDS and f.role != "check"}
     parsed = []
     for number, cells in rows:
         row = _Row(number=number, raw={}, values={}, bad=set())
@@ -456,9 +500,20 @@ def _parse_rows(
         for name, index, header, required, parse, cache in columns:
             text = cells[index] if index < width else ""
             row.raw[name] = text
+            hidden = invisible_characters(text, allow_breaks=name in free_text)
+            if hidden:
+                names = "、".join(invisible_name(ch) for ch in hidden)
+                problems.append(Problem(number, header, visible(text), t("cell_invisible", names=names)))
+                row.bad.add(name)
+                row.values[name] = None
+                continue
             if not text.strip():
                 row.values[name] = None
-                if required:
+                formula = uncomputed.get((number, index))
+                if formula is not None:
+                    problems.append(Problem(number, header, formula, t("cell_formula_no_value", formula=formula)))
+                    row.bad.add(name)
+                elif required:
                     problems.append(Problem(number, header, "", "必填, 不能为空"))
                     row.bad.add(name)
                 continue

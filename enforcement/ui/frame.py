@@ -20,11 +20,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from enforcement.i18n import region_name, t
+from enforcement.i18n import plain, region_name, t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
 from enforcement.storage.runner import QueryRunner
+from enforcement.transfer import importer
 
 # (script, nav string key): the navigation, in order. Scripts that do not exist yet are left out.
 PAGES = (
@@ -165,7 +166,20 @@ def _open_database(lang: str) -> str:
         _stop_damaged(db_path, lang, error)
     if not health.schema_is_current(meta):
         _stop_old_schema(db_path, version_file, meta, lang)
+    _tidy(str(db_path), str(version_file))
     return str(version_file)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _tidy(db_path: str, version_file: str) -> None:
+    """Once per process and database version: remove what a killed import left (versions, pending uploads)."""
+    try:
+        removed = importer.tidy(Path(db_path), runner_for(version_file))
+    except Exception:  # tidying is housekeeping: it must never stop a page
+        log.exception("tidying %s failed", db_path)
+        return
+    if any(removed.values()):
+        log.warning("removed what interrupted imports left beside %s: %s", db_path, removed)
 
 
 # ----------------------------------------------------------------------------------------------- context
@@ -231,6 +245,9 @@ class PageContext:
         values = st.query_params.get_all(param)
         if not values or values[-1] == "":
             return default
+        if len(set(values)) > 1:
+            _reject_repeated(param, values, self.lang)
+            return default
         if values[-1] in options:
             return values[-1]
         _reject_param(param, values[-1], self.lang)
@@ -275,10 +292,19 @@ def _write_filters(filters: Filters, choices: Choices) -> None:
 
 
 def _reject_param(param: str, value: str, lang: str, keep: list[str] | None = None) -> None:
-    st.warning(t("notice_unknown", lang, parameter=param, value=value[:MAX_PARAM_LENGTH]))
+    # param is one of the page's own names; the value came from the link: shown as plain text, never as markdown
+    # (a link, or an image the browser would fetch from an address the link chose).
+    st.warning(t("notice_unknown", lang, parameter=param, value=plain(value[:MAX_PARAM_LENGTH])))
     if keep:
         st.query_params[param] = keep
     elif param in st.query_params:
+        del st.query_params[param]
+
+
+def _reject_repeated(param: str, values: list[str], lang: str) -> None:
+    shown = "、".join(value[:MAX_PARAM_LENGTH] for value in values[:5])
+    st.warning(t("notice_repeated", lang, parameter=param, n=len(values), value=plain(shown)))
+    if param in st.query_params:
         del st.query_params[param]
 
 
@@ -286,7 +312,9 @@ def _current_filters(choices: Choices) -> Filters:
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     parsed = parse_query(params, choices)
     for notice in parsed.notices:
-        st.warning(t(notice.reason, parsed.filters.lang, parameter=notice.parameter, value=notice.value))
+        # The parameter's name is one of ours; its value came from the link and is shown as plain text.
+        values = {"parameter": notice.parameter, "value": plain(notice.value), "n": notice.count}
+        st.warning(t(notice.reason, parsed.filters.lang, **values))
     if parsed.notices:
         _write_filters(parsed.filters, choices)
     return parsed.filters
@@ -492,8 +520,8 @@ def _navigation(ctx: PageContext, project_dir: Path) -> None:
 
 def page_frame(title_key: str) -> PageContext:
     """Set up the page: database, filters from the URL, sidebar navigation and filters, sample banner."""
-    lang = st.query_params.get("lang", "zh")
-    lang = lang if lang in ("zh", "en") else "zh"
+    langs = st.query_params.get_all("lang")
+    lang = langs[-1] if len(set(langs)) == 1 and langs[-1] in ("zh", "en") else "zh"
     st.set_page_config(
         page_title=f"{t(title_key, lang)} · {t('app_short', lang)}", layout="wide", initial_sidebar_state="auto"
     )

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from enforcement.content.milestones import PlanChoice, choose_plan
-from enforcement.i18n import column_label, status_label
+from enforcement.i18n import column_label, plain, status_label
 from enforcement.rules import status
 from enforcement.rules.filters import default_since
 from enforcement.ui.frame import PageContext
@@ -49,7 +49,7 @@ def plan_selector(ctx: PageContext) -> PlanChoice:
     st.session_state["p_plan"] = choice.plan_id
     st.selectbox(ctx.t("plan"), list(names), format_func=names.get, key="p_plan", on_change=_on_plan_change)
     if choice.rejected:
-        st.warning(ctx.t("plan_rejected", plan=choice.rejected, region=ctx.region_name))
+        st.warning(ctx.t("plan_rejected", plan=plain(choice.rejected), region=ctx.region_name))
     elif not choice.governs and len(names) > 1:
         st.info(ctx.t("plan_not_governing", region=ctx.region_name))
     return choice

@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # Above this many rows a browser download is refused (the file is built in server memory); the CLI has no limit.
 PAGE_MAX_ROWS = 2_000_000
+# The upload widget's cap: the server's own (server.maxUploadSize in .streamlit/config.toml), above the import's limit.
+UPLOAD_CAP_MB = 50
+REPLACED_PAGE_ROWS = 100
 
 
 @uses("export.row_count")
@@ -99,9 +102,14 @@ def period_selectors(ctx: PageContext) -> None:
 
 
 @st.cache_data(ttl="1h", max_entries=20, show_spinner=False)
-def check_upload(version_file: str, checksum: str, file_name: str, _data: bytes) -> importer.CheckedFile:
-    """Check an upload against this database version (cached per version, content and name)."""
-    return importer.check_file(_data, file_name, runner_for(version_file))
+def check_upload(version_file: str, checksum: str, file_name: str, lang: str, _data: bytes) -> importer.CheckedFile:
+    """Check an upload against this database version (cached per version, content, name and language)."""
+    return importer.check_file(_data, file_name, runner_for(version_file), lang)
+
+
+def replaced_rows(ctx: PageContext, import_id: int, page: int) -> pd.DataFrame:
+    """One page of the rows an import replaced (read when asked for, not cached: pages are small)."""
+    return importer.replaced_rows_page(ctx.runner(), import_id, page, REPLACED_PAGE_ROWS)
 
 
 def run_import(ctx: PageContext, data: bytes, file_name: str) -> importer.ImportResult:
@@ -112,6 +120,7 @@ def run_import(ctx: PageContext, data: bytes, file_name: str) -> importer.Import
         file_name,
         imported_by=ctx.t("import_by_web"),
         runner=ctx.runner(),
+        lang=ctx.lang,
     )[1]
 
 
