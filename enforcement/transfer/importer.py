@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from enforcement.access.scope import Scope
 from enforcement.storage import connect, rollups, store
 from enforcement.storage.meta import META_HAS_IMPORTS, META_LAST_IMPORT
 from enforcement.storage.runner import QueryRunner
@@ -103,8 +104,11 @@ def checksum_of(data: bytes) -> str:
 # ----------------------------------------------------------------------------------------------- checking
 
 
-def check_file(data: bytes, file_name: str, runner: QueryRunner) -> CheckedFile:
-    """Read and check an upload against the database behind runner (read-only is enough). Never raises for bad input."""
+def check_file(data: bytes, file_name: str, runner: QueryRunner, scope: Scope | None = None) -> CheckedFile:
+    """Read and check an upload against the database behind runner (read-only is enough). Never raises for bad input.
+
+    scope: the importing account's region; rows outside its subtree are problems (the file then changes nothing).
+    """
     checked = CheckedFile(file_name=file_name, checksum=checksum_of(data), size=len(data), result=CheckResult(None, []))
     try:
         table = tabular.read_table(data, file_name, validation.is_header)
@@ -112,7 +116,7 @@ def check_file(data: bytes, file_name: str, runner: QueryRunner) -> CheckedFile:
         checked.result = CheckResult(None, [Problem(None, "", "", str(error))])
         return checked
     checked.encoding, checked.sheet, checked.notes = table.encoding, table.sheet, table.notes
-    checked.result = validation.check(table, runner)
+    checked.result = validation.check(table, runner, scope)
     if checked.ok:
         existing = _existing(runner, checked.dataset, checked.result.rows)
         new_rows, replaced, unchanged = _classify(checked.dataset, checked.result.rows, existing)
@@ -290,11 +294,17 @@ def _update_meta(runner: QueryRunner, import_id: int) -> None:
 
 
 def import_file(
-    db_path: Path, data: bytes, file_name: str, imported_by: str, runner: QueryRunner | None = None
+    db_path: Path,
+    data: bytes,
+    file_name: str,
+    imported_by: str,
+    runner: QueryRunner | None = None,
+    scope: Scope | None = None,
 ) -> tuple[CheckedFile, ImportResult]:
     """Check an upload and, if it has no problems, load it (all or nothing) into a new version of the database.
 
     runner: on a read-only connection to the current version, for the check (the app passes its own); opened if None.
+    scope: the importing account's region (see check_file); None for the command line.
     Raises ImportRejected (with the report) if the file has any problem; nothing is written then.
     """
     db_path = Path(db_path)
@@ -304,7 +314,7 @@ def import_file(
     own = runner is None
     runner = QueryRunner(connect.connect_readonly(current)) if own else runner
     try:
-        checked = check_file(data, file_name, runner)
+        checked = check_file(data, file_name, runner, scope)
     finally:
         if own:
             runner.connection.close()
