@@ -120,4 +120,6 @@ class Identity:
             return None
         issued = claims.get("iat") or claims.get("auth_time")
         issued_at = float(issued) if isinstance(issued, (int, float)) and not isinstance(issued, bool) else None
-        return Identity(sub=sub, email=email, name=text("name") or text("preferred_username") or "", issued_at=issued_at)
+        return Identity(
+            sub=sub, email=email, name=text("name") or text("preferred_username") or "", issued_at=issued_at
+        )

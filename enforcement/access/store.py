@@ -281,7 +281,12 @@ class AccessStore:
         self._run(connection, "audit_insert", **entry)
         # A second copy of each link in the server's log: an auditor can compare heads if the file's end is cut.
         log.info(
-            "audit %d %s %s by %s: %s", entry["entry_id"], event.action, event.outcome, entry["actor"], entry["entry_hash"]
+            "audit %d %s %s by %s: %s",
+            entry["entry_id"],
+            event.action,
+            event.outcome,
+            entry["actor"],
+            entry["entry_hash"],
         )
         return entry["entry_id"]
 

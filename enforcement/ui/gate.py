@@ -276,7 +276,9 @@ def _refuse_page(viewer: Viewer, nav_key: str, lang: str) -> None:
             t("gate_refused_role", lang, role=t(f"role_{viewer.account.role}", lang), right=t(f"right_{right}", lang))
         )
     details = {"page": nav_key, "right": right, "reason": "network" if viewer.account is None else "role"}
-    event = Event("page_forbidden", viewer.actor, outcome="refused", region_code=viewer.scope.region_code, details=details)
+    event = Event(
+        "page_forbidden", viewer.actor, outcome="refused", region_code=viewer.scope.region_code, details=details
+    )
     viewer.record_once_per_session(f"page_forbidden:{nav_key}", event)
     _overview_link(lang)
     with st.sidebar:
@@ -326,7 +328,9 @@ def _signed_in_viewer(how: str, store: AccessStore, lang: str, pages: Sequence[t
         viewer.account = None
         _no_account_page(viewer, identity, lang, disabled=account is not None)
     details.update(role=account.role)
-    event = Event("signin", actor, region_code=account.region_code, details=details, once_key=token and f"signin:{token}")
+    event = Event(
+        "signin", actor, region_code=account.region_code, details=details, once_key=token and f"signin:{token}"
+    )
     viewer.record_once_per_session("signin", event)
     _return_after_signin(pages, script)
     return viewer
