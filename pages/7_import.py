@@ -69,7 +69,9 @@ def check_and_offer(uploaded) -> None:
     """The check report of an upload, or what importing it would change and the button that does it."""
     data = uploaded.getvalue()
     try:
-        checked = transfer.check_upload(ctx.version_file, importer.checksum_of(data), uploaded.name, data)
+        checked = transfer.check_upload(
+            ctx.version_file, importer.checksum_of(data), uploaded.name, data, ctx.scope_key
+        )
     except Exception as error:  # never a traceback on the page
         log.exception("checking %s failed", uploaded.name)
         st.error(ctx.t("import_failed", reason=f"{type(error).__name__}: {str(error)[:300]}"))
@@ -87,6 +89,7 @@ def check_and_offer(uploaded) -> None:
     if checked.result.ignored_columns:
         st.caption(ctx.t("import_ignored_columns", columns="、".join(checked.result.ignored_columns)))
     if not checked.ok:
+        transfer.record_check(ctx, checked)
         st.error(ctx.t("import_problems", n=f"{len(checked.problems):,}"))
         if len(checked.problems) > 10:
             with st.expander(ctx.t("import_problem_summary")):
@@ -139,15 +142,18 @@ if uploaded is not None:
 
 # 3. History
 st.subheader(ctx.t("import_history"))
-history = ctx.query("import_history")
+history = transfer.visible_history(ctx, ctx.query("import_history"))
 if history.empty:
     st.caption(ctx.t("import_history_empty"))
 else:
     history = history.assign(dataset=[transfer.dataset_label(ctx, key) for key in history["dataset"]])
     blocks.data_table(ctx, history, key="x_history", stem="导入记录")
     batch = st.selectbox(ctx.t("import_replaced_of"), history["import_id"].tolist(), key="x_replaced_batch")
-    replaced = importer.replaced_rows_frame(
-        ctx.query("import_replaced_rows", import_id=int(batch))["replaced_rows_json"].iloc[0]
+    replaced = transfer.visible_replaced(
+        ctx,
+        importer.replaced_rows_frame(
+            ctx.query("import_replaced_rows", import_id=int(batch))["replaced_rows_json"].iloc[0]
+        ),
     )
     if replaced.empty:
         st.caption(ctx.t("import_replaced_none"))

@@ -12,6 +12,7 @@ from enforcement.access.scope import common_ancestor
 from enforcement.access.trail import Event, month_text
 from enforcement.transfer.export import ExportRequest
 from enforcement.transfer.importer import CheckedFile, ImportResult
+from enforcement.transfer.validation import is_outside_scope
 
 
 def _months(rows: pd.DataFrame | None) -> tuple[str | None, str | None]:
@@ -33,10 +34,13 @@ def import_event(
     *,
     outcome: str | None = None,
     reason: str = "",
-    outside_rows: list[int] | None = None,
     via: str = "web",
+    region_code: str | None = None,
 ) -> Event:
-    """An import attempt: ok (rows written), unchanged (every row already stored), refused (problems), failed."""
+    """An import attempt: ok (rows written), unchanged (every row already stored), refused (problems), failed.
+
+    region_code: the region to file it under when the rows are unknown (a refused file: the account's region).
+    """
     rows = checked.result.rows if checked.ok else None
     regions = sorted(set(rows["region_code"])) if rows is not None else []
     first, last = _months(rows)
@@ -60,7 +64,8 @@ def import_event(
         "rows_unchanged": changes.unchanged if changes is not None else 0,
         "import_id": result.import_id if result is not None else None,
         "problems": len(checked.problems),
-        "rows_outside_scope": outside_rows or [],
+        # The rows a clerk may not import (their region lies outside the account's), by their row in the file.
+        "rows_outside_scope": [p.row for p in checked.problems if is_outside_scope(p)],
         "reason": reason,
         "regions": regions,
     }
@@ -68,11 +73,17 @@ def import_event(
         "import",
         actor,
         outcome=outcome,
-        region_code=common_ancestor(regions),
+        region_code=common_ancestor(regions) or region_code,
         period_from=first,
         period_to=last,
         details=details,
     )
+
+
+def import_failed_event(actor: Actor, file_name: str, checksum: str, reason: str, region_code: str | None) -> Event:
+    """An import that broke off (the database is unchanged: the new version was never published)."""
+    details = {"via": "web", "file_name": file_name, "checksum_sha256": checksum, "reason": reason}
+    return Event("import", actor, outcome="failed", region_code=region_code, details=details)
 
 
 def export_event(

@@ -46,6 +46,14 @@ class Problem:
     reason: str
 
 
+OUTSIDE_SCOPE = "不在您的管辖范围内"
+
+
+def is_outside_scope(problem: Problem) -> bool:
+    """A row whose region lies outside the importing account's region (see parse_region)."""
+    return OUTSIDE_SCOPE in problem.reason
+
+
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     """The report as a table: 行, 列, 值, 问题 (the page shows it and offers it as CSV)."""
     rows = [(p.row, p.column, p.value, p.reason) for p in problems]
@@ -288,7 +296,7 @@ def parse_region(text: str, reference: Reference) -> tuple[str | None, str | Non
     if scope is not None and not scope.contains(code):
         own = reference.regions.get(scope.region_code, ("",))[0]
         return None, (
-            f"地区 {code} ({reference.regions[code][0]}) 不在您的管辖范围内: "
+            f"地区 {code} ({reference.regions[code][0]}) {OUTSIDE_SCOPE}: "
             f"您只能导入{own} ({scope.region_code}) 及其下辖地区的数据"
         )
     return code, None

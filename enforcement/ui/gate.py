@@ -418,6 +418,25 @@ def confine(viewer: Viewer, filters: Filters, region_name: Callable[[str], str],
     return filters.with_changes(region=landed.region_code)
 
 
+def deliver(data: bytes, record: Callable[[], object] | None, lang: str) -> bytes:
+    """A download's bytes once its audit entry is written; if it cannot be written, a note instead of the file.
+
+    Runs on Streamlit's download thread: record must not call Streamlit.
+    """
+    if record is not None:
+        try:
+            record()
+        except StoreError as error:
+            log.exception("a download could not be recorded")
+            return t("gate_export_audit_failed", lang, reason=str(error)).encode("utf-8-sig")
+    return data
+
+
+def recorder(viewer: Viewer | None, event: Event) -> Callable[[], object] | None:
+    """What writes an event later (on a download's thread), or None without a gate (tests that build a context)."""
+    return None if viewer is None else (lambda: viewer.record(event))
+
+
 def offers_all(viewer: Viewer, depth: int) -> bool:
     """Whether a sidebar region selector at depth (0 = provinces) may offer '(all)', i.e. the region above it."""
     return depth >= viewer.scope.depth
