@@ -93,3 +93,13 @@ class Actor:
         """Whoever uses the app with sign-in off: named by the operating-system user running the server."""
         user = getpass.getuser()
         return Actor(identity=f"local:{user}", name=user, kind="local", role=role)
+
+
+def management_problem(manager: Scope, manager_identity: str, identity: str, region_code: str) -> str | None:
+    """Why an administrator may not grant or change this account, or None: 'own' (their own account: a slip would
+    lock them out), 'outside' (the account's region, old or new, lies outside the administrator's)."""
+    if normalise_identity(identity) == normalise_identity(manager_identity):
+        return "own"
+    if not manager.contains(region_code):
+        return "outside"
+    return None
