@@ -33,7 +33,7 @@ ACTIONS = (
     "audit_export",  # the trail itself, as CSV
 )
 OUTCOMES = ("ok", "refused", "failed", "unchanged")
-_MONTH = re.compile(r"\d{4}-\d{2}")
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
