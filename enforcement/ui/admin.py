@@ -53,7 +53,7 @@ def _accounts_frame(ctx: PageContext, accounts: list[Account], names: dict[str, 
 def _problem(ctx: PageContext, identity: str, region: str, names: dict[str, str]) -> str | None:
     """What is wrong with granting identity the region, in the reader's language (None: nothing)."""
     viewer = ctx.access
-    if not is_region_code(region) or region not in names:
+    if not is_region_code(region) or region not in ctx.choices.region_codes:
         return ctx.t("ad_region_unknown", region=region[:20])
     problem = management_problem(viewer.scope, viewer.actor.identity, identity, region)
     if problem == "own":
