@@ -279,7 +279,7 @@ class AccessStore:
         }
         entry["entry_hash"] = chain.entry_hash(entry)
         self._run(connection, "audit_insert", **entry)
-        # A second copy of each link in the server's log: an auditor can compare heads if the file's end is cut.
+        # Each link also goes to the log (at INFO), for a deployment that keeps its logs elsewhere.
         log.info(
             "audit %d %s %s by %s: %s",
             entry["entry_id"],

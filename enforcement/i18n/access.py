@@ -14,7 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "You signed in more than {hours} hours ago; please sign in again.",
     ),
     "gate_signout": ("退出登录", "Sign out"),
-    "gate_signed_in_as": ("已登录: {who} · {role} · 地区 {region}", "Signed in: {who} · {role} · region {region}"),
+    "gate_signed_in_as": ("已登录: {who} · {role} · {region}", "Signed in: {who} · {role} · {region}"),
     "gate_no_account": (
         "您已通过身份认证 ({who}), 但本看板还没有为您开通账号, 因此不能查看任何数据。",
         "You are signed in ({who}), but you have no account on this dashboard, so no data can be shown.",

@@ -560,7 +560,7 @@ def page_frame(title_key: str) -> PageContext:
     )
     with st.sidebar:
         st.markdown(f"**{ctx.t('app_title')}**")
-        gate.account_box(viewer, lang)
+        gate.account_box(viewer, lang, _region_name(version_file, viewer.scope.region_code))
         _language_selector(ctx)
         _navigation(ctx, store.PROJECT_DIR)
         st.divider()

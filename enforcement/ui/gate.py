@@ -35,6 +35,8 @@ from enforcement.i18n import t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, Filters
 
 RETURN_COOKIE = "enforcement_return_to"
+# Names and identities come from the identity provider: shown as text, never as Markdown.
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
 RETURN_SECONDS = 600
 log = logging.getLogger(__name__)
 
@@ -162,6 +164,11 @@ def _set_cookie(value: str, max_age: int) -> None:
     )
 
 
+def plain(text: object) -> str:
+    """Text from outside (a name, an identity) as literal Markdown."""
+    return str(text).translate(_MARKDOWN_SPECIAL)
+
+
 def _current_target(script: str) -> str:
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
     return "/" + url_path(script) + ("?" + urlencode(pairs) if pairs else "")
@@ -248,10 +255,11 @@ def _sign_out_button(viewer: Viewer, lang: str, key: str) -> None:
 def _no_account_page(viewer: Viewer, identity: signin.Identity, lang: str, disabled: bool) -> None:
     st.title(t("app_title", lang))
     names = [identity.label] + ([identity.email] if identity.email and identity.email != identity.label else [])
-    st.warning(t("gate_disabled" if disabled else "gate_no_account", lang, who=" / ".join(names)))
+    who = " / ".join(plain(name) for name in names)
+    st.warning(t("gate_disabled" if disabled else "gate_no_account", lang, who=who))
     admins = [a for a in viewer.store.accounts() if a.role == "admin" and a.is_enabled]
     if admins:
-        listed = "、".join(f"{a.display_name or a.identity} ({a.region_code})" for a in admins)
+        listed = "、".join(f"{plain(a.display_name or a.identity)} ({a.region_code})" for a in admins)
         st.markdown(t("gate_ask_admins", lang, admins=listed))
     else:
         st.markdown(t("gate_no_admins", lang))
@@ -373,14 +381,15 @@ def banner(viewer: Viewer, lang: str) -> None:
         st.caption(t("gate_off_local", lang))
 
 
-def account_box(viewer: Viewer, lang: str) -> None:
+def account_box(viewer: Viewer, lang: str, region_name: str | None = None) -> None:
     """Who is signed in, with which role and region, and the way out (in the sidebar)."""
     if viewer.account is None:
         st.caption(t("gate_off_network_short" if viewer.network_refusal else "gate_off_short", lang))
         return
     account = viewer.account
-    who = viewer.actor.name or account.display_name or account.identity
-    st.caption(t("gate_signed_in_as", lang, who=who, role=t(f"role_{account.role}", lang), region=account.region_code))
+    who = plain(viewer.actor.name or account.display_name or account.identity)
+    role = t(f"role_{account.role}", lang)
+    st.caption(t("gate_signed_in_as", lang, who=who, role=role, region=region_name or account.region_code))
     _sign_out_button(viewer, lang, "gate_signout")
 
 
