@@ -28,7 +28,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from enforcement.access import roles, signin
 from enforcement.access.accounts import Account, Actor
-from enforcement.access.scope import NATION_CODE, Scope
+from enforcement.access.scope import NATION_CODE, Scope, is_region_code
 from enforcement.access.store import AccessStore, StoreError
 from enforcement.access.trail import Event
 from enforcement.i18n import t
@@ -416,7 +416,12 @@ def confine(viewer: Viewer, filters: Filters, region_name: Callable[[str], str],
             viewer.actor,
             outcome="refused",
             region_code=scope.region_code,
-            details={"requested": str(asked)[:MAX_PARAM_LENGTH], "page": page},
+            # Filed under both regions: the admins of either, and a search for either, find it.
+            details={
+                "requested": str(asked)[:MAX_PARAM_LENGTH],
+                "page": page,
+                "regions": [scope.region_code, *([asked] if is_region_code(asked) else [])],
+            },
         )
         try:
             viewer.record(event)
