@@ -127,7 +127,7 @@ def test_an_identity_without_an_account_is_told_whom_to_ask_and_sees_nothing(acc
     at = run(user("u-stranger"))
     assert not at.exception
     shown = texts(at)
-    assert "还没有为您开通账号" in shown and "u-stranger" in shown
+    assert "还没有为您开通账号" in shown and "u\\-stranger" in shown  # the provider's name, shown as plain text
     assert "江苏 管理员 (320000)" in shown  # whom to ask
     assert runner_calls == [] and len(at.sidebar) == 0
     refused = entries(access, "signin")

@@ -23,16 +23,25 @@ from enforcement.ui.frame import PageContext
 TRAIL_DAYS = 30
 
 
-def _region_names(ctx: PageContext) -> dict[str, str]:
-    regions = ctx.query("import_reference_regions")
-    return dict(zip(regions["region_code"], regions["full_name"], strict=False))
+class _Names:
+    """Full names of the regions the page shows (the account's region and the accounts'), from region_lineage."""
+
+    def __init__(self, ctx: PageContext):
+        self.ctx = ctx
+
+    def get(self, code: str, default: str = "") -> str:
+        if not is_region_code(code) or code not in self.ctx.choices.region_codes:
+            return default
+        last = self.ctx.query("region_lineage", region_code=code).tail(1)
+        # Outside the account's region the lineage stops above it: no name to show.
+        return str(last["full_name"].iloc[0]) if not last.empty and last["region_code"].iloc[0] == code else default
 
 
 def _role_label(ctx: PageContext, role: str) -> str:
     return ctx.t(f"role_{role}")
 
 
-def _accounts_frame(ctx: PageContext, accounts: list[Account], names: dict[str, str]) -> pd.DataFrame:
+def _accounts_frame(ctx: PageContext, accounts: list[Account], names: _Names) -> pd.DataFrame:
     rows = [
         {
             "identity": a.identity,
@@ -50,7 +59,7 @@ def _accounts_frame(ctx: PageContext, accounts: list[Account], names: dict[str, 
     return pd.DataFrame(rows, columns=[*columns, "updated_by"])
 
 
-def _problem(ctx: PageContext, identity: str, region: str, names: dict[str, str]) -> str | None:
+def _problem(ctx: PageContext, identity: str, region: str, names: _Names) -> str | None:
     """What is wrong with granting identity the region, in the reader's language (None: nothing)."""
     viewer = ctx.access
     if not is_region_code(region) or region not in ctx.choices.region_codes:
@@ -63,7 +72,7 @@ def _problem(ctx: PageContext, identity: str, region: str, names: dict[str, str]
     return None
 
 
-def _add_form(ctx: PageContext, names: dict[str, str]) -> None:
+def _add_form(ctx: PageContext, names: _Names) -> None:
     viewer = ctx.access
     with st.form("ad_add_form", clear_on_submit=True):
         st.markdown(f"**{ctx.t('ad_add')}**")
@@ -94,7 +103,7 @@ def _add_form(ctx: PageContext, names: dict[str, str]) -> None:
     st.success(ctx.t("ad_added", identity=account.identity, role=_role_label(ctx, role), region=names.get(region)))
 
 
-def _change_form(ctx: PageContext, accounts: list[Account], names: dict[str, str]) -> None:
+def _change_form(ctx: PageContext, accounts: list[Account], names: _Names) -> None:
     viewer = ctx.access
     if not accounts:
         return
@@ -146,7 +155,7 @@ def _change_form(ctx: PageContext, accounts: list[Account], names: dict[str, str
 
 def accounts_section(ctx: PageContext) -> None:
     viewer = ctx.access
-    names = _region_names(ctx)
+    names = _Names(ctx)
     st.subheader(ctx.t("ad_accounts"))
     st.caption(ctx.t("ad_accounts_scope", region=names.get(viewer.scope.region_code, viewer.scope.region_code)))
     st.caption(ctx.t("role_help"))

@@ -21,6 +21,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from enforcement.access.scope import Scope, visible_rows
+from enforcement.access.store import StoreError
 from enforcement.access.trail import Event
 from enforcement.i18n import t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
@@ -145,7 +146,10 @@ def _stop_old_schema(
                 health.rebuild_sample(db_path, version_file)
             if viewer is not None:
                 details = {"database": str(db_path), "schema_version_was": meta.get("schema_version")}
-                viewer.record(Event("rebuild", viewer.actor, details=details))
+                try:
+                    viewer.record(Event("rebuild", viewer.actor, details=details))
+                except StoreError:
+                    log.exception("the rebuild of %s could not be recorded", db_path)
             st.rerun()
     else:
         st.warning(

@@ -241,7 +241,8 @@ def _sign_in_page(lang: str, script: str, expired: bool) -> None:
 
 def _sign_out(viewer: Viewer) -> None:
     try:
-        viewer.record(Event("signout", viewer.actor, region_code=viewer.scope.region_code))
+        region = viewer.account.region_code if viewer.account is not None else None
+        viewer.record(Event("signout", viewer.actor, region_code=region))
     except StoreError:
         log.exception("sign-out of %s could not be recorded", viewer.actor.identity)
     st.logout()
