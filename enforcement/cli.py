@@ -19,10 +19,14 @@ from pathlib import Path
 
 import duckdb
 
+from enforcement.access import commands as access_commands
+from enforcement.access.accounts import Actor
+from enforcement.access.store import AccessStore, StoreError
+from enforcement.access.trail import Event
 from enforcement.i18n import t
 from enforcement.storage import build, connect, parquet, sample, store
 from enforcement.storage.runner import QueryRunner
-from enforcement.transfer import datasets, export, importer
+from enforcement.transfer import audited, datasets, export, importer
 from enforcement.transfer.validation import CheckResult, Problem, problems_frame
 
 EXIT_REJECTED = 1
@@ -103,6 +107,14 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _record(db_path: Path, event: Event) -> None:
+    """Write to the audit trail beside the database, as the operating-system user running the command."""
+    try:
+        AccessStore.for_database(db_path).record(event)
+    except StoreError as error:
+        raise CliError(f"操作已完成, 但留痕未能写入: {error}") from None
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     db_path = store.database_path(args.db)
     if db_path.is_dir():
@@ -111,6 +123,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         )
     print(f"构建数据库 {db_path} (规模: {args.scale}, 种子: {args.seed}) …", file=sys.stderr)
     report = build.build(db_path, scale=args.scale, seed=args.seed)
+    details = {
+        "database": str(db_path),
+        "scale": args.scale,
+        "seed": args.seed,
+        "version_file": str(report.version_file),
+    }
+    _record(db_path, Event("build", Actor.command_line(), details=details))
     print(f"完成, 用时 {report.seconds:.1f} 秒: {report.version_file}")
     for table, rows in sorted(report.row_counts.items()):
         print(f"  {table:24s} {rows:>12,d}")
@@ -170,6 +189,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     finally:
         con.close()
+    event = audited.export_event(
+        Actor.command_line(), request, region_name=region_name, fmt=fmt, rows=written, file_name=str(out), via="cli"
+    )
+    _record(db_path, event)
     print(f"已导出 {written:,} 行到 {out}")
     for label, value in facts:
         print(f"  {label}: {value}")
@@ -232,6 +255,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             )
         except importer.ImportRejected as rejected:
             checked, result = rejected.checked, None
+        _record(db_path, audited.import_event(Actor.command_line(), checked, result, via="cli"))
     if args.report:
         Path(args.report).write_bytes(export.csv_bytes(problems_frame(checked.problems)))
     if not checked.ok:
@@ -315,6 +339,7 @@ def parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="信息的语言 (默认 zh)")
     _add_db_option(import_cmd)
     import_cmd.set_defaults(handler=_cmd_import)
+    access_commands.add_commands(commands, export.csv_bytes)
     return top
 
 

@@ -110,7 +110,7 @@ if rows > transfer.PAGE_MAX_ROWS:
 else:
     csv_col.download_button(
         ctx.t("export_download_csv"),
-        data=transfer.download(ctx.version_file, request, "csv", ctx.region_name, ctx.meta, rows),
+        data=transfer.recorded_download(ctx, request, "csv", rows),
         file_name=export.file_name(request, ctx.region_name, "csv"),
         mime=export.CSV_MIME,
         key="x_download_csv",
@@ -124,7 +124,7 @@ if rows > export.XLSX_MAX_ROWS:
 else:
     xlsx_col.download_button(
         ctx.t("export_download_xlsx"),
-        data=transfer.download(ctx.version_file, request, "xlsx", ctx.region_name, ctx.meta, rows),
+        data=transfer.recorded_download(ctx, request, "xlsx", rows),
         file_name=export.file_name(request, ctx.region_name, "xlsx"),
         mime=export.XLSX_MIME,
         key="x_download_xlsx",

@@ -71,7 +71,9 @@ def check_and_offer(uploaded) -> None:
     """The check report of an upload, or what importing it would change and the button that does it."""
     data = uploaded.getvalue()
     try:
-        checked = transfer.check_upload(ctx.version_file, importer.checksum_of(data), uploaded.name, ctx.lang, data)
+        checked = transfer.check_upload(
+            ctx.version_file, importer.checksum_of(data), uploaded.name, ctx.lang, data, ctx.scope_key
+        )
     except Exception as error:  # never a traceback, and never a server path, on the page: the details go to the log
         log.exception("checking an upload failed")
         st.error(ctx.t("import_failed_quiet", error=type(error).__name__))
@@ -90,6 +92,7 @@ def check_and_offer(uploaded) -> None:
     if checked.result.ignored_columns:
         st.caption(ctx.t("import_ignored_columns", columns=plain("、".join(checked.result.ignored_columns))))
     if not checked.ok:
+        transfer.record_check(ctx, checked)
         st.error(ctx.t("import_problems", n=f"{len(checked.problems):,}"))
         for problem in checked.problems:
             if problem.row is None:  # the file as a whole (a limit, an encoding, a sheet): said, not only listed
@@ -143,7 +146,7 @@ if uploaded is not None:
 
 # 3. History
 st.subheader(ctx.t("import_history"))
-history = ctx.query("import_history")
+history = transfer.visible_history(ctx, ctx.query("import_history"))
 if history.empty:
     st.caption(ctx.t("import_history_empty"))
 else:

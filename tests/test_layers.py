@@ -10,16 +10,16 @@ from enforcement import i18n
 
 
 def test_import_contracts_hold():
-    # lint_imports configures logging and disables every logger that existed before (the runner's failure log among
-    # them, which a later test reads): they are enabled again afterwards.
-    enabled = [logger for logger in logging.root.manager.loggerDict.values() if isinstance(logger, logging.Logger)]
-    enabled = [logger for logger in enabled if not logger.disabled]
+    # lint_imports configures logging with dictConfig, which disables every logger that exists (the runner's too, for
+    # the tests that run after this one): put them back as they were.
+    loggers = [logging.getLogger(name) for name in logging.root.manager.loggerDict]
+    disabled = {logger.name: logger.disabled for logger in loggers}
     try:
         # lint_imports prints the broken contracts with the chain of imports that breaks each one.
         status = cli.lint_imports(config_filename=str(Path(__file__).parents[1] / ".importlinter"))
     finally:
-        for logger in enabled:
-            logger.disabled = False
+        for logger in loggers:
+            logger.disabled = disabled[logger.name]
     assert status == cli.EXIT_STATUS_SUCCESS
 
 

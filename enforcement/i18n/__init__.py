@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import re
 
-from enforcement.i18n import cases, faults, frame, hostile, ledger, milestones, overview, regions, training, transfer
+from enforcement.i18n import (
+    access,
+    cases,
+    faults,
+    frame,
+    hostile,
+    ledger,
+    milestones,
+    overview,
+    regions,
+    training,
+    transfer,
+)
 
-PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile)
+PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile, access)
 STRINGS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.STRINGS.items()}
 COLUMNS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.COLUMNS.items()}
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from enforcement.access.scope import Scope
 from enforcement.i18n import t
 from enforcement.storage import connect, rollups, store
 from enforcement.storage.meta import META_HAS_IMPORTS, META_LAST_IMPORT
@@ -123,10 +124,13 @@ def _cut_bytes(text: str, limit: int) -> str:
     return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
-def check_file(data: bytes, file_name: str, runner: QueryRunner, lang: str = "zh") -> CheckedFile:
+def check_file(
+    data: bytes, file_name: str, runner: QueryRunner, lang: str = "zh", scope: Scope | None = None
+) -> CheckedFile:
     """Read and check an upload against the database behind runner (read-only is enough). Never raises for bad input.
 
     lang: the language of the problems that reading the file raises (a file over a limit, an encoding, a sheet).
+    scope: the importing account's region; rows outside its subtree are problems (the file then changes nothing).
     """
     file_name = display_name(file_name)
     checked = CheckedFile(file_name=file_name, checksum=checksum_of(data), size=len(data), result=CheckResult(None, []))
@@ -139,7 +143,7 @@ def check_file(data: bytes, file_name: str, runner: QueryRunner, lang: str = "zh
     checked.encoding, checked.sheet, checked.notes = table.encoding, table.sheet, table.notes
     if table.sheet is not None:
         checked.notes = [t("tab_sheet_read", lang, sheet=table.sheet), *table.notes]
-    checked.result = validation.check(table, runner)
+    checked.result = validation.check(table, runner, scope)
     if checked.ok:
         existing = _existing(runner, checked.dataset, checked.result.rows)
         new_rows, replaced, unchanged = _classify(checked.dataset, checked.result.rows, existing)
@@ -403,10 +407,12 @@ def import_file(
     imported_by: str,
     runner: QueryRunner | None = None,
     lang: str = "zh",
+    scope: Scope | None = None,
 ) -> tuple[CheckedFile, ImportResult]:
     """Check an upload and, if it has no problems, load it (all or nothing) into a new version of the database.
 
     runner: on a read-only connection to the current version, for the check (the app passes its own); opened if None.
+    scope: the importing account's region (see check_file); None for the command line.
     Raises ImportRejected (with the report) if the file has any problem; nothing is written then.
     """
     db_path = Path(db_path)
@@ -416,7 +422,7 @@ def import_file(
     own = runner is None
     runner = QueryRunner(connect.connect_readonly(current)) if own else runner
     try:
-        checked = check_file(data, file_name, runner, lang)
+        checked = check_file(data, file_name, runner, lang, scope)
     finally:
         if own:
             runner.connection.close()

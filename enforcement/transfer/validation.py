@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
+from enforcement.access.scope import Scope
 from enforcement.i18n import COLUMNS, level_label, t
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets
@@ -46,6 +47,14 @@ class Problem:
     shown: str = ""  # the reason for a page (markdown): text from the file as plain text; '' if reason has none
 
 
+OUTSIDE_SCOPE = "不在您的管辖范围内"
+
+
+def is_outside_scope(problem: Problem) -> bool:
+    """A row whose region lies outside the importing account's region (see parse_region)."""
+    return OUTSIDE_SCOPE in problem.reason
+
+
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     """The report as a table: 行, 列, 值, 问题 (the page shows it and offers it as CSV)."""
     rows = [(p.row, p.column, p.value, p.reason) for p in problems]
@@ -67,6 +76,7 @@ class Reference:
     agency_names: dict[str, tuple[str, ...]]  # code -> accepted spellings of its name
     domain_names: dict[str, tuple[str, ...]]
     milestones: dict[str, str]  # id in upper case -> id
+    scope: Scope | None = None  # the importing account's region: rows outside its subtree are problems
 
 
 def load_reference(runner: QueryRunner) -> Reference:
@@ -311,6 +321,13 @@ def parse_region(text: str, reference: Reference) -> tuple[str | None, str | Non
         return None, "地区代码应为 6 位 (县级及以上) 或 9 位 (乡镇、街道) 数字"
     if code not in reference.regions:
         return None, f"地区代码 {code} 不存在: 不是有效的统计用区划代码, 或不在本系统的地区表中"
+    scope = reference.scope
+    if scope is not None and not scope.contains(code):
+        own = reference.regions.get(scope.region_code, ("",))[0]
+        return None, (
+            f"地区 {code} ({reference.regions[code][0]}) {OUTSIDE_SCOPE}: "
+            f"您只能导入{own} ({scope.region_code}) 及其下辖地区的数据"
+        )
     return code, None
 
 
@@ -732,9 +749,12 @@ def _frame(spec: Dataset, rows: list[_Row]) -> pd.DataFrame:
     return frame
 
 
-def check(table: RawTable, runner: QueryRunner) -> CheckResult:
-    """Check a table against the database behind runner (regions, agencies, domains, milestones, assignments)."""
-    return check_table(table, load_reference(runner), runner)
+def check(table: RawTable, runner: QueryRunner, scope: Scope | None = None) -> CheckResult:
+    """Check a table against the database behind runner (regions, agencies, domains, milestones, assignments);
+    with a scope, a row whose region lies outside it is a problem too."""
+    reference = load_reference(runner)
+    reference.scope = scope
+    return check_table(table, reference, runner)
 
 
 def problem_summary(problems: Iterable[Problem]) -> pd.DataFrame:

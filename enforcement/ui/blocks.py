@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from enforcement.i18n import column_label
-from enforcement.transfer import export
+from enforcement.transfer import audited, export
+from enforcement.ui import gate
 from enforcement.ui.frame import PageContext
 
 MISSING = "—"
@@ -43,15 +44,39 @@ def data_table(
         column_config=column_config,
         placeholder=MISSING,  # never "None" for a missing value
     )
-    lang = ctx.lang
+    if not ctx.may("export"):  # a viewer browses; taking the numbers away is an export
+        return
+    lang, name = ctx.lang, file_name(ctx, stem)
+    record = gate.recorder(ctx.access, _table_event(ctx, data, stem, name)) if ctx.access is not None else None
     st.download_button(
         ctx.t("download_csv"),
         # Written when the button is clicked, not on every run: a page draws a dozen of these tables.
-        lambda: export.csv_bytes(data, lang),
-        file_name=file_name(ctx, stem),
+        lambda: gate.deliver(export.csv_bytes(data, lang), record, lang),
+        file_name=name,
         mime="text/csv",
         key=f"download_{key}",
         on_click="ignore",
+    )
+
+
+def _table_event(ctx: PageContext, data: pd.DataFrame, stem: str, name: str):
+    """The audit entry of a table's download: which table, the page's filters, how many rows."""
+    filters = ctx.filters
+    return audited.table_export_event(
+        ctx.access.actor,
+        table=stem,
+        file_name=name,
+        rows=len(data),
+        region_code=filters.region,
+        filters={
+            "region": filters.region,
+            "as_of": filters.as_of.isoformat(),
+            "from": f"{filters.period_from:%Y-%m}",
+            "to": f"{filters.period_to:%Y-%m}",
+            **{name: value for name, value in st.query_params.to_dict().items() if len(name) <= 16},
+        },
+        month_from=filters.period_from,
+        month_to=filters.effective_to,
     )
 
 

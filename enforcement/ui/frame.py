@@ -20,12 +20,16 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from enforcement.access.scope import Scope, visible_rows
+from enforcement.access.store import StoreError
+from enforcement.access.trail import Event
 from enforcement.i18n import plain, region_name, t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import importer
+from enforcement.ui import gate
 
 # (script, nav string key): the navigation, in order. Scripts that do not exist yet are left out.
 PAGES = (
@@ -37,6 +41,7 @@ PAGES = (
     ("pages/5_regions.py", "nav_regions"),
     ("pages/6_export.py", "nav_export"),
     ("pages/7_import.py", "nav_import"),
+    ("pages/8_admin.py", "nav_admin"),
 )
 FILTER_KEYS = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
 REGION_LEVELS = ("province", "city", "county", "township")
@@ -58,9 +63,14 @@ def runner_for(version_file: str) -> QueryRunner:
 
 
 @st.cache_data(ttl="1h", max_entries=5000, show_spinner=False)
-def _cached_query(version_file: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+def _cached_query(
+    version_file: str, name: str, params: tuple[tuple[str, Any], ...], scope_key: str | None = None
+) -> pd.DataFrame:
+    # scope_key: the signed-in account's region; rows of regions it may not see are dropped (access.scope), and two
+    # scopes never share an entry.
     values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
-    return runner_for(version_file).run(name, **values)
+    result = runner_for(version_file).run(name, **values)
+    return visible_rows(result, Scope(scope_key) if scope_key else None)
 
 
 # A page seen again with the same filters draws the figures built the first time instead of building them again
@@ -68,7 +78,12 @@ def _cached_query(version_file: str, name: str, params: tuple[tuple[str, Any], .
 # objects and the blocks that draw a chart only read it. Bounded: a figure with its table is 50-500 kB.
 @st.cache_resource(ttl="1h", max_entries=300, show_spinner=False)
 def _cached_build(
-    version_file: str, builder_name: str, args: tuple[Any, ...], _builder: Callable, _query: Callable
+    version_file: str,
+    builder_name: str,
+    args: tuple[Any, ...],
+    _builder: Callable,
+    _query: Callable,
+    scope_key: str | None = None,
 ) -> Any:
     return _builder(_query, *args)
 
@@ -93,6 +108,11 @@ def _choices(version_file: str) -> Choices:
     )
 
 
+def _region_name(version_file: str, region_code: str) -> str:
+    lineage = _cached_query(version_file, "region_lineage", (("region_code", region_code),))
+    return str(lineage.iloc[-1]["region_name"]) if not lineage.empty else region_code
+
+
 def _meta(version_file: str) -> dict[str, str]:
     facts = _cached_query(version_file, "meta_facts", ())
     return dict(zip(facts["key"], facts["value"], strict=False))
@@ -113,14 +133,24 @@ def _stop_damaged(db_path: Path, lang: str, error: BaseException | None = None) 
     st.stop()
 
 
-def _stop_old_schema(db_path: Path, version_file: Path, meta: dict[str, str], lang: str) -> None:
+def _stop_old_schema(
+    db_path: Path, version_file: Path, meta: dict[str, str], lang: str, viewer: gate.Viewer | None = None
+) -> None:
     """An older database: say so; offer a one-click rebuild only when it holds nothing but sample data."""
     st.error(t("db_old_schema", lang, path=db_path, found=meta.get("schema_version"), expected=build.SCHEMA_VERSION))
-    if health.rebuild_is_safe(meta):
+    if health.rebuild_is_safe(meta) and viewer is not None and not viewer.may("manage"):
+        st.info(t("gate_rebuild_admin_only", lang))
+    elif health.rebuild_is_safe(meta):
         st.info(t("db_rebuild_safe", lang))
         if st.button(t("db_rebuild_button", lang), type="primary", key="db_rebuild"):
             with st.spinner(t("db_rebuilding", lang)):
                 health.rebuild_sample(db_path, version_file)
+            if viewer is not None:
+                details = {"database": str(db_path), "schema_version_was": meta.get("schema_version")}
+                try:
+                    viewer.record(Event("rebuild", viewer.actor, details=details))
+                except StoreError:
+                    log.exception("the rebuild of %s could not be recorded", db_path)
             st.rerun()
     else:
         st.warning(
@@ -135,7 +165,7 @@ def _stop_old_schema(db_path: Path, version_file: Path, meta: dict[str, str], la
     st.stop()
 
 
-def _open_database(lang: str) -> str:
+def _open_database(lang: str, viewer: gate.Viewer | None = None) -> str:
     """The current database version file, built on first run; stops the page with advice if unusable.
 
     Only a path with nothing behind it is built: a dangling link or an unreadable file is never replaced silently.
@@ -165,7 +195,7 @@ def _open_database(lang: str) -> str:
     except (duckdb.Error, TypeError, OSError) as error:
         _stop_damaged(db_path, lang, error)
     if not health.schema_is_current(meta):
-        _stop_old_schema(db_path, version_file, meta, lang)
+        _stop_old_schema(db_path, version_file, meta, lang, viewer)
     _tidy(str(db_path), str(version_file))
     return str(version_file)
 
@@ -193,6 +223,7 @@ class PageContext:
     choices: Choices
     meta: dict[str, str]
     version_file: str
+    access: gate.Viewer | None = None  # who is looking (None only in tests that build a context by hand)
 
     @property
     def lang(self) -> str:
@@ -227,7 +258,7 @@ class PageContext:
         """
         frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
         try:
-            return _cached_query(self.version_file, name, frozen)
+            return _cached_query(self.version_file, name, frozen, self.scope_key)
         except duckdb.Error as error:
             if not health.is_damage(error):
                 raise
@@ -238,7 +269,17 @@ class PageContext:
         arguments and shared by every session: the result must not be changed by its caller. builder is a module-level
         function (its module and name are the key: two lambdas would share one)."""
         name = f"{builder.__module__}.{builder.__qualname__}"
-        return _cached_build(self.version_file, name, tuple(_freeze(arg) for arg in args), builder, self.query)
+        args = tuple(_freeze(arg) for arg in args)
+        return _cached_build(self.version_file, name, args, builder, self.query, self.scope_key)
+
+    @property
+    def scope_key(self) -> str | None:
+        """The account's region for cache keys (None: sign-in off or the whole country, nothing hidden)."""
+        return self.access.scope_key if self.access is not None else None
+
+    def may(self, right: str) -> bool:
+        """Whether the person looking may browse, export, import or manage (everything when no gate ran)."""
+        return self.access is None or self.access.may(right)
 
     def url_choice(self, param: str, options: Sequence[str], default: str) -> str:
         """A page's own URL parameter (?param=…) if it is one of options; anything else is dropped with a notice."""
@@ -263,7 +304,14 @@ class PageContext:
         return kept
 
     def page_link(self, script: str, label: str, **page_params: str) -> None:
-        """A link to another page of the app (a project-relative script) carrying the filters and page_params."""
+        """A link to another page of the app (a project-relative script) carrying the filters and page_params.
+
+        A link to a region the account may not open (a breadcrumb above its region) is drawn as plain text.
+        """
+        region = page_params.get("region")
+        if region is not None and self.access is not None and not self.access.scope.contains(region):
+            st.markdown(label)
+            return
         page_link(script, label, self.link_params(**page_params))
 
     def caption(self) -> str:
@@ -352,10 +400,12 @@ def _region_selectors(ctx: PageContext) -> None:
             break
         names = dict(zip(children["region_code"], children["region_name"], strict=False))
         key = f"f_region_{depth}"
+        # Above the account's region a selector holds only the path down to it, with no '(all)' that would leave it.
+        blank = [""] if ctx.access is None or gate.offers_all(ctx.access, depth) else []
         st.session_state[key] = chain[depth] if depth < len(chain) else ""
         st.selectbox(
             ctx.t(f"level_{level}"),
-            ["", *names],
+            [*blank, *names],
             format_func=lambda code, names=names: names.get(code, ctx.t("region_all")),
             key=key,
             on_change=_on_region_change,
@@ -511,7 +561,7 @@ def page_link(script: str, label: str, query_params: dict[str, str]) -> None:
 def _navigation(ctx: PageContext, project_dir: Path) -> None:
     params = ctx.link_params()
     for script, label_key in PAGES:
-        if (project_dir / script).is_file():
+        if (project_dir / script).is_file() and (ctx.access is None or ctx.access.may_open(label_key)):
             page_link(script, ctx.t(label_key), params)
 
 
@@ -525,15 +575,25 @@ def page_frame(title_key: str) -> PageContext:
     st.set_page_config(
         page_title=f"{t(title_key, lang)} · {t('app_short', lang)}", layout="wide", initial_sidebar_state="auto"
     )
-    version_file = _open_database(lang)
+    # Before the database is opened: a request the gate stops (sign-in, no account, a forbidden page) reads nothing.
+    viewer = gate.admit(title_key, lang, PAGES)
+    gate.banner(viewer, lang)
+    version_file = _open_database(lang, viewer)
     choices = _choices(version_file)
     filters = _current_filters(choices)
+    if viewer.scope.region_code not in choices.region_codes | {NATION_CODE}:
+        st.error(t("gate_region_unknown", lang, region=viewer.scope.region_code))
+        st.stop()
+    filters = gate.confine(viewer, filters, lambda code: _region_name(version_file, code), title_key)
     # A link to the page already open (a breadcrumb, a region's own overview) reruns it with the link's query
     # string but leaves the address bar as it was; sending the query string back makes the copied link right.
     st.query_params.from_dict({key: st.query_params.get_all(key) for key in st.query_params})
-    ctx = PageContext(filters=filters, choices=choices, meta=_meta(version_file), version_file=version_file)
+    ctx = PageContext(
+        filters=filters, choices=choices, meta=_meta(version_file), version_file=version_file, access=viewer
+    )
     with st.sidebar:
         st.markdown(f"**{ctx.t('app_title')}**")
+        gate.account_box(viewer, lang, _region_name(version_file, viewer.scope.region_code))
         _language_selector(ctx)
         _navigation(ctx, store.PROJECT_DIR)
         st.divider()

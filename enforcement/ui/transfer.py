@@ -14,10 +14,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from enforcement.access import trail
+from enforcement.access.scope import Scope
+from enforcement.access.store import StoreError
 from enforcement.content import uses
 from enforcement.i18n import t
 from enforcement.storage import store
-from enforcement.transfer import datasets, export, importer
+from enforcement.transfer import audited, datasets, export, importer
+from enforcement.ui import gate
 from enforcement.ui.frame import PageContext, runner_for
 
 log = logging.getLogger(__name__)
@@ -42,24 +46,44 @@ def preview(version_file: str, request: export.ExportRequest, limit: int = 50) -
 
 
 def download(
-    version_file: str, request: export.ExportRequest, fmt: str, region_name: str, meta: dict[str, str], rows: int
+    version_file: str,
+    request: export.ExportRequest,
+    fmt: str,
+    region_name: str,
+    meta: dict[str, str],
+    rows: int,
+    record: Callable[[], object] | None = None,
 ) -> Callable[[], bytes]:
     """A callable for st.download_button: builds the file only when clicked, on Streamlit's download thread.
 
     The 说明 facts are written at that moment (export time). On failure the download is a short text file saying
     what went wrong: a callable cannot draw on the page, and the user must never get a traceback.
+    record: writes the export to the audit trail once the file is built; if it cannot, the file is withheld.
     """
 
     def build() -> bytes:
         try:
             facts = export.facts(request, region_name, meta, rows)
-            return export.file_bytes(runner_for(version_file), request, fmt, facts)
+            data = export.file_bytes(runner_for(version_file), request, fmt, facts)
         except Exception as error:
             log.exception("export %s as %s failed", request, fmt)
             reason = str(error) if isinstance(error, export.ExportError) else type(error).__name__
             return t("export_failed", request.lang, reason=reason).encode("utf-8-sig")
+        return gate.deliver(data, record, request.lang)
 
     return build
+
+
+def recorded_download(ctx: PageContext, request: export.ExportRequest, fmt: str, rows: int) -> Callable[[], bytes]:
+    """download() of the page's request, written to the audit trail when its file is built (who, dataset, every
+    filter, as-of date, rows)."""
+    record = None
+    if ctx.access is not None:
+        name = export.file_name(request, ctx.region_name, fmt)
+        actor = ctx.access.actor
+        event = audited.export_event(actor, request, region_name=ctx.region_name, fmt=fmt, rows=rows, file_name=name)
+        record = gate.recorder(ctx.access, event)
+    return download(ctx.version_file, request, fmt, ctx.region_name, ctx.meta, rows, record)
 
 
 def months(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -102,26 +126,92 @@ def period_selectors(ctx: PageContext) -> None:
 
 
 @st.cache_data(ttl="1h", max_entries=20, show_spinner=False)
-def check_upload(version_file: str, checksum: str, file_name: str, lang: str, _data: bytes) -> importer.CheckedFile:
-    """Check an upload against this database version (cached per version, content, name and language)."""
-    return importer.check_file(_data, file_name, runner_for(version_file), lang)
+def check_upload(
+    version_file: str, checksum: str, file_name: str, lang: str, _data: bytes, scope_key: str | None = None
+) -> importer.CheckedFile:
+    """Check an upload against this database version (cached per version, content, name, language and the account's
+    region: rows outside it are problems)."""
+    scope = Scope(scope_key) if scope_key else None
+    return importer.check_file(_data, file_name, runner_for(version_file), lang, scope)
 
 
 def replaced_rows(ctx: PageContext, import_id: int, page: int) -> pd.DataFrame:
-    """One page of the rows an import replaced (read when asked for, not cached: pages are small)."""
-    return importer.replaced_rows_page(ctx.runner(), import_id, page, REPLACED_PAGE_ROWS)
+    """One page of the rows an import replaced, those of the account's region (read when asked for: pages are small)."""
+    return visible_replaced(ctx, importer.replaced_rows_page(ctx.runner(), import_id, page, REPLACED_PAGE_ROWS))
 
 
 def run_import(ctx: PageContext, data: bytes, file_name: str) -> importer.ImportResult:
-    """Load an upload in this process (the app's): a new database version, published atomically."""
-    return importer.import_file(
-        store.database_path(),
-        data,
-        file_name,
-        imported_by=ctx.t("import_by_web"),
-        runner=ctx.runner(),
-        lang=ctx.lang,
-    )[1]
+    """Load an upload in this process (the app's): a new database version, published atomically. The rows are
+    checked again against the account's region, whatever the page showed; the outcome goes to the audit trail."""
+    viewer = ctx.access
+    by = ctx.t("import_by_web")
+    if viewer is not None and viewer.signed_in:
+        by = f"{by} ({viewer.actor.name or viewer.actor.identity}, {viewer.actor.identity})"
+    try:
+        checked, result = importer.import_file(
+            store.database_path(),
+            data,
+            file_name,
+            imported_by=by,
+            runner=ctx.runner(),
+            lang=ctx.lang,
+            scope=None if ctx.scope_key is None else Scope(ctx.scope_key),
+        )
+    except importer.ImportRejected as rejected:
+        refused = rejected.checked
+        _record(ctx, lambda actor, region: audited.import_event(actor, refused, region_code=region))
+        raise
+    except Exception as error:
+        reason = f"{type(error).__name__}: {str(error)[:300]}"
+        checksum = importer.checksum_of(data)
+        _record(ctx, lambda actor, region: audited.import_failed_event(actor, file_name, checksum, reason, region))
+        raise
+    _record(ctx, lambda actor, region: audited.import_event(actor, checked, result, region_code=region))
+    return result
+
+
+def record_check(ctx: PageContext, checked: importer.CheckedFile) -> None:
+    """A file the check refused (its rows never reach the database), recorded once per session and file."""
+    _record(
+        ctx,
+        lambda actor, region: audited.import_event(actor, checked, region_code=region),
+        once=f"import-check:{checked.checksum}:{checked.file_name}",
+    )
+
+
+def _record(ctx: PageContext, event_of: Callable, once: str | None = None) -> None:
+    viewer = ctx.access
+    if viewer is None:
+        return
+    event = event_of(viewer.actor, viewer.scope.region_code)
+    try:
+        if once is None:
+            viewer.record(event)
+        else:
+            viewer.record_once_per_session(once, event)
+    except StoreError as error:
+        log.exception("import of %s could not be recorded", event.details.get("file_name"))
+        st.error(ctx.t("gate_store_error", reason=str(error)))
+
+
+def visible_history(ctx: PageContext, history: pd.DataFrame) -> pd.DataFrame:
+    """The imports an account may see: all for the whole country; else those whose rows touched its region (as the
+    audit trail recorded them)."""
+    viewer = ctx.access
+    if viewer is None or viewer.scope.is_nation or history.empty:
+        return history
+    entries = trail.select(viewer.store.entries(action="import"), region_code=viewer.scope.region_code)
+    ids = {trail.details_of(entry).get("import_id") for entry in entries}
+    return history[history["import_id"].isin(ids)].reset_index(drop=True)
+
+
+def visible_replaced(ctx: PageContext, replaced: pd.DataFrame) -> pd.DataFrame:
+    """Replaced rows of the account's region only (another region's old figures are its own)."""
+    scope = None if ctx.scope_key is None else Scope(ctx.scope_key)
+    if scope is None or replaced.empty or "region_code" not in replaced.columns:
+        return replaced
+    keep = [scope.contains(str(code)) for code in replaced["region_code"]]
+    return replaced[keep].reset_index(drop=True)
 
 
 def dataset_label(ctx: PageContext, key: str) -> str:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import socket
@@ -67,9 +68,19 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server(db: Path, log_dir: Path, timeout: float = 180) -> Iterator[Server]:
-    """`streamlit run app.py` on a free localhost port against db, once /_stcore/health answers ok."""
-    port = free_port()
+def running_server(
+    db: Path,
+    log_dir: Path,
+    timeout: float = 180,
+    args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+) -> Iterator[Server]:
+    """`streamlit run app.py` on a free localhost port against db, once /_stcore/health answers ok.
+
+    args: more command-line options (--secrets.files=… to turn sign-in on); env: more environment variables.
+    """
+    port = port or free_port()
     log = log_dir / f"streamlit-{port}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
@@ -84,9 +95,10 @@ def running_server(db: Path, log_dir: Path, timeout: float = 180) -> Iterator[Se
                 "--server.address=127.0.0.1",
                 "--server.fileWatcherType=none",
                 "--browser.gatherUsageStats=false",
+                *args,
             ],
             cwd=PROJECT,
-            env={**os.environ, "ENFORCEMENT_DB": str(db)},
+            env={**os.environ, "ENFORCEMENT_DB": str(db), **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -103,6 +115,55 @@ def running_server(db: Path, log_dir: Path, timeout: float = 180) -> Iterator[Se
                 raise RuntimeError(f"streamlit did not start on port {port}:\n{server.log_text()[-3000:]}")
             time.sleep(0.3)
         yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
+
+
+@dataclass
+class Provider:
+    """A real OpenID Connect provider (oidc-provider-mock) on a free loopback port, with predefined people."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+
+@contextlib.contextmanager
+def running_provider(people: list[dict], log_dir: Path, timeout: float = 60) -> Iterator[Provider]:
+    """oidc-provider-mock with one --user-claims per person (each a dict with 'sub'), once its metadata answers.
+
+    It runs Werkzeug's debugger, so it is bound to 127.0.0.1 only (its default). Any client id and secret and any
+    redirect URI are accepted; its sign-in form has a button per predefined person.
+    """
+    port = free_port()
+    log = log_dir / f"oidc-provider-{port}.log"
+    command = [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)]
+    for person in people:
+        command += ["--user-claims", json.dumps(person, ensure_ascii=False)]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    provider = Provider(f"http://127.0.0.1:{port}", process, log)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{provider.url}/.well-known/openid-configuration", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"oidc-provider-mock did not start on port {port}:\n{provider.log_text()[-3000:]}")
+            time.sleep(0.2)
+        yield provider
     finally:
         process.terminate()
         try:

@@ -1,0 +1,2 @@
+-- End a write transaction, keeping its changes. Parameters: none
+commit

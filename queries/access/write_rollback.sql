@@ -1,0 +1,2 @@
+-- End a write transaction, dropping its changes. Parameters: none
+rollback
