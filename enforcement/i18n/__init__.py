@@ -6,9 +6,9 @@ side; ``t(key, lang)`` looks a key up in all of them, and a key may be defined o
 
 from __future__ import annotations
 
-from enforcement.i18n import cases, faults, frame, ledger, milestones, overview, regions, training, transfer
+from enforcement.i18n import cases, faults, frame, ledger, milestones, overview, regions, report, training, transfer
 
-PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults)
+PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, report)
 STRINGS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.STRINGS.items()}
 COLUMNS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.COLUMNS.items()}
 
