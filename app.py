@@ -6,6 +6,7 @@ from enforcement.content import drilldown, scorecard
 from enforcement.ui.blocks import chart_with_data, data_table
 from enforcement.ui.cards import kpi_grid
 from enforcement.ui.frame import page_frame
+from enforcement.ui.report import report_block
 
 ctx = page_frame("nav_overview")
 f = ctx.filters
@@ -36,6 +37,7 @@ elif not (chosen if f.plan else governing).empty:
     st.caption(ctx.t("ov_plans", plans="; ".join(f"{p.issuer}《{p.title}》" for p in shown.itertuples())))
 else:
     st.caption(ctx.t("ov_no_plan"))
+report_block(ctx)
 
 # Milestones of the three deadline years, now and at the 'since' date.
 milestones = dict(region_code=f.region, plan_id=f.plan, task_area=f.area)

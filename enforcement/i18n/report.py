@@ -265,6 +265,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{region} · data as of {as_of}: one click writes and downloads it (a few seconds).",
     ),
     "rp_evaluation_dates": ("评估日期:", "Evaluation dates:"),
+    "rp_filters_note": (
+        "报告按默认筛选生成 (全部实施方案、任务领域、执法领域, 统计期间从 2023-01 起), 不含本页所选的其他筛选条件。",
+        "The report uses the default filters (every plan, task area and enforcement domain, the period from 2023-01), "
+        "not the other filters chosen here.",
+    ),
     "rp_download_docx": ("下载 Word 报告", "Download Word report"),
     "rp_download_pdf": ("下载 PDF 报告", "Download PDF report"),
     "rp_open_page": ("批量生成下级地区的报告", "Reports for every region under this one"),

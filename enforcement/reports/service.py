@@ -9,15 +9,21 @@ lands (issue 17): ``ReportRequest.requested_by`` already carries who asked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+import multiprocessing
 import re
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from pathlib import Path
 
 from enforcement.i18n import t
 from enforcement.reports import compose, figures, fonts, pdf, word
 from enforcement.reports.figures import QueryFn
+from enforcement.storage import connect
+from enforcement.storage.runner import QueryRunner
 
 FORMATS = ("docx", "pdf")
 MIME = {
@@ -38,6 +44,13 @@ class ReportError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         return t(self.key, lang, **self.values)
+
+    def __reduce__(self):  # raised in a worker process, it is pickled back to the caller
+        return (_report_error, (self.key, self.values))
+
+
+def _report_error(key: str, values: dict[str, object]) -> ReportError:
+    return ReportError(key, **values)
 
 
 @dataclass(frozen=True)
@@ -106,11 +119,29 @@ def render(query: QueryFn, region: str, as_of: dt.date, lang: str, formats: tupl
     return [ReportFile(f"{stem}.{fmt}", renderers[fmt](document)) for fmt in formats]
 
 
-def write(query: QueryFn, request: ReportRequest, progress: Progress | None = None) -> list[ReportFile]:
+@functools.cache
+def _worker_query(database: str) -> QueryFn:
+    """A worker process's own read-only connection to the database version (one per process)."""
+    return QueryRunner(connect.connect_readonly(Path(database))).run
+
+
+def _render_in_worker(database: str, region: str, as_of: dt.date, lang: str, formats: tuple[str, ...]):
+    return render(_worker_query(database), region, as_of, lang, formats)
+
+
+def write(
+    query: QueryFn,
+    request: ReportRequest,
+    progress: Progress | None = None,
+    *,
+    database: Path | None = None,
+    workers: int = 1,
+) -> list[ReportFile]:
     """The files of a request: the region's report in each format, or one .zip of every child region's reports.
 
     The one entry point of the page, the overview's button and the command line (scope checks and the audit trail
-    of issue 17 belong here).
+    of issue 17 belong here). A batch with workers > 1 and the database's version file renders the children in that
+    many worker processes (spawned, each with its own read-only connection): the work is CPU-bound Python.
     """
     name = check(query, request)
     if not request.children:
@@ -119,13 +150,30 @@ def write(query: QueryFn, request: ReportRequest, progress: Progress | None = No
             progress(1, 1, name)
         return files
     children = query("region_children", parent_code=request.region)
+    codes = list(children["region_code"])
+    names = dict(zip(children["region_code"], children["region_name"].astype(str), strict=True))
+    done: dict[str, list[ReportFile]] = {}
+    if workers > 1 and database is not None and len(codes) > 1:
+        context = multiprocessing.get_context("spawn")  # never fork a process that runs threads (Streamlit, DuckDB)
+        with ProcessPoolExecutor(max_workers=min(workers, len(codes)), mp_context=context) as pool:
+            jobs = {
+                pool.submit(_render_in_worker, str(database), code, request.as_of, request.lang, request.formats): code
+                for code in codes
+            }
+            for job in as_completed(jobs):
+                done[jobs[job]] = job.result()
+                if progress:
+                    progress(len(done), len(codes), names[jobs[job]])
+    else:
+        for code in codes:
+            done[code] = render(query, code, request.as_of, request.lang, request.formats)
+            if progress:
+                progress(len(done), len(codes), names[code])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for done, child in enumerate(children.itertuples(), start=1):
-            for file in render(query, child.region_code, request.as_of, request.lang, request.formats):
+        for code in codes:  # in the children's order, whatever order the workers finished in
+            for file in done[code]:
                 archive.writestr(file.name, file.data)
-            if progress:
-                progress(done, len(children), str(child.region_name))
     stem = file_stem(name, request.region, request.as_of, request.lang)
     suffix = "下级地区" if request.lang == "zh" else "children"
     return [ReportFile(f"{stem}_{suffix}.zip", buffer.getvalue())]
