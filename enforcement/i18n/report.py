@@ -199,6 +199,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # 附录
     "rp_app_sources": ("附录一 依据：文件、条款与原文", "Appendix 1. Sources: documents, clauses and their words"),
+    "rp_app_sources_table": ("引用的目标与里程碑事项", "Targets and milestone items cited"),
     "rp_app_sources_help": (
         "本报告引用的每项目标和里程碑事项的出处。",
         "Where every target and milestone item this report cites comes from.",
@@ -235,8 +236,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "shows in the dashboard's Export page.",
     ),
     "rp_app_data_reported": (
-        "上报数据：库中的统计数字均为导入的各级上报数据，没有示例数据。",
-        "Reported data: every statistic in the database is an imported reported figure; none is sample.",
+        "上报数据：库中的统计数字均为各级上报并导入的数据。",
+        "Reported data: every statistic in the database is a figure reported by its level and imported.",
     ),
     "rp_app_data_version": (
         "数据版本 {version}，构建于 {built}；报告生成于 {made}。同一数据版本和截至日期生成的报告数字相同。",

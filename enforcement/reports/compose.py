@@ -151,6 +151,10 @@ class _Writer:
             draw=lambda: charts.render(figure, mark=mark).png,
         )
 
+    def document(self, number: object, issuer: object, title: object) -> str:
+        """A document by its number (the cover names the plans in full), or by issuer and title when it has none."""
+        return str(number) if not _missing(number) else f"{issuer}《{title}》"
+
     def plan_line(self, plan) -> str:
         number = "" if _missing(plan.document_number) else str(plan.document_number)
         return self.t("rp_plan_line", issuer=plan.issuer, title=plan.title, number=number).strip()
@@ -579,26 +583,23 @@ class _Writer:
             if _missing(row.get("target_id")) or row["target_id"] in seen:
                 continue
             seen.add(row["target_id"])
-            number = "" if _missing(row.get("document_number")) else f" {row['document_number']}"
-            document = f"{row['issuer']}{number}《{row['plan_title']}》"
+            document = self.document(row.get("document_number"), row["issuer"], row["plan_title"])
             rows.append([str(row["target_id"]), document, str(row["clause_path"]), str(row["target_quote"])])
         for item in f.lagging:
             if item.milestone_id in seen:
                 continue
             seen.add(item.milestone_id)
-            number = f" {item.document_number}" if item.document_number else ""
-            rows.append(
-                [item.milestone_id, f"{item.issuer}{number}《{item.plan_title}》", item.clause_path, item.quote]
-            )
+            document = self.document(item.document_number, item.issuer, item.plan_title)
+            rows.append([item.milestone_id, document, item.clause_path, item.quote])
         if rows:
             columns = [self.t("rp_app_id"), self.t("rp_app_document"), self.t("rp_app_clause"), self.t("rp_app_quote")]
             section.add(
                 _table(
                     columns,
                     rows,
-                    self.caption_table(self.t("rp_app_sources")),
+                    self.caption_table(self.t("rp_app_sources_table")),
                     align=["l"] * 4,
-                    widths=[6, 14, 6, 28],
+                    widths=[6, 10, 6, 32],
                     font_size=8,
                 )
             )

@@ -110,8 +110,9 @@ class _Document(FPDF):
 def _cover(pdf: _Document, report: Report) -> None:
     pdf.add_page()
     pdf.set_y(62)
-    pdf.set_font(FAMILY, "B", 24)
-    pdf.multi_cell(0, 12, report.title, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    size = 24 if report.lang == "zh" else 19
+    pdf.set_font(FAMILY, "B", size)
+    pdf.multi_cell(0, size * 0.5, report.title, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.text_block(report.subtitle, 10, color=(89, 89, 89), align="C")
     pdf.ln(14)
@@ -166,8 +167,8 @@ def _table(pdf: _Document, block: Table) -> None:
         text_align=tuple(ALIGN[a] for a in block.align),
         headings_style=FontFace(emphasis="BOLD", fill_color=HEADER_FILL, size_pt=block.font_size),
         line_height=block.font_size * PT * 1.3,
-        wrapmode=WrapMode.CHAR,
-        padding=(0.9, 1.2),
+        wrapmode=pdf.wrap,
+        padding=(1.2, 1.2),
         repeat_headings=1,
         cell_fill_mode=TableCellFillMode.NONE,
         v_align="MIDDLE",

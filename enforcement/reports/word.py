@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -158,7 +158,7 @@ def _cover(document, report: Report) -> None:
         document.add_paragraph()
     title = document.add_paragraph()  # not the template's Title style: it draws a blue rule under the title
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _lines(title, report.title, size=24, bold=True, east_asia=HEADING_FONT)
+    _lines(title, report.title, size=24 if report.lang == "zh" else 20, bold=True, east_asia=HEADING_FONT)
     subtitle = document.add_paragraph()
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(subtitle, report.subtitle, size=10.5, color="595959")
@@ -243,6 +243,7 @@ def _table(document, block: Table) -> None:
     for cell, text, width in zip(header.cells, block.columns, widths, strict=True):
         cell.width = width
         _shade(cell, HEADER_FILL)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(paragraph, text, size=block.font_size, bold=True, east_asia=HEADING_FONT)
@@ -251,6 +252,7 @@ def _table(document, block: Table) -> None:
         row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
         for c, (cell, text, width) in enumerate(zip(row.cells, values, widths, strict=True)):
             cell.width = width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             paragraph.alignment = ALIGN[block.align[c]]
             paragraph.paragraph_format.space_after = Pt(0)
