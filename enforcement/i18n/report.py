@@ -16,6 +16,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rp_cover_inside": ("辖区内的实施方案", "Plans issued inside the region"),
     "rp_cover_no_plan": ("无（不在任何实施方案范围内）", "None (no plan governs this region)"),
     "rp_cover_as_of": ("数据截至", "Data as of"),
+    "rp_cover_midterm": (
+        "（中期评估：{plan}实施方案规定的完成日期）",
+        " (mid-term evaluation: the date the {plan} plan sets)",
+    ),
+    "rp_cover_final": (
+        "（终期评估：{plan}实施方案规定的完成日期）",
+        " (final evaluation: the date the {plan} plan sets)",
+    ),
     "rp_cover_period": ("统计期间", "Period"),
     "rp_cover_period_value": (
         "量化指标 {indicators}（与上年同期 {previous} 比较）；培训、案件图表 {charts}",

@@ -205,7 +205,7 @@ class _Writer:
         )
         built = f.meta.get("built_at", "").replace("T", " ")
         lines += [
-            (self.t("rp_cover_as_of"), self.as_of),
+            (self.t("rp_cover_as_of"), self.as_of + self.evaluation()),
             (self.t("rp_cover_period"), period),
             (
                 self.t("rp_cover_version"),
@@ -215,6 +215,16 @@ class _Writer:
             (self.t("rp_cover_kind"), self.t(f"rp_kind_{f.data_kind}")),
         ]
         return lines
+
+    def evaluation(self) -> str:
+        """' (中期评估: 江苏省实施方案规定的完成日期)' when the as-of date is a governing plan's evaluation date."""
+        for plan in self.f.plans.itertuples():
+            if not plan.governs:
+                continue
+            for kind, day in (("midterm", plan.midterm_evaluation_date), ("final", plan.final_evaluation_date)):
+                if not _missing(day) and pd.Timestamp(day).date() == self.f.filters.as_of:
+                    return self.t(f"rp_cover_{kind}", plan=plan.issuer_region_name)
+        return ""
 
     # --- 一、总体情况
 
@@ -272,8 +282,10 @@ class _Writer:
 
         if f.children.empty:
             section.add(Paragraph(self.t("rp_ov_no_children", region=f.region_name)))
+        elif f.ranked.empty:
+            section.add(Paragraph(self.t("ov_behind_none")))
         else:
-            behind = f.ranked[f.ranked["is_behind"]] if not f.ranked.empty else f.ranked
+            behind = f.ranked[f.ranked["is_behind"]]
             if behind.empty:
                 section.add(Paragraph(self.t("rp_ov_children_none_behind", n=len(f.children))))
             else:
@@ -443,6 +455,9 @@ class _Writer:
         section = Section(self.t("rp_sec_children", region=f.region_name))
         if f.children.empty:
             section.add(Paragraph(self.t("rp_ov_no_children", region=f.region_name)))
+            return section
+        if f.ranked.empty:
+            section.add(Paragraph(self.t("ov_behind_none")))
             return section
         section.add(Paragraph(self.t("rp_ch_help"), style="note"))
         section.add(Heading(self.t("rp_ch_behind_title")))
