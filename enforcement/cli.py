@@ -9,7 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-from enforcement.reports import service as reports
 from enforcement.storage import build, connect, parquet, sample, store
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets, export, importer
@@ -179,6 +178,9 @@ def _progress_bar(done: int, total: int, name: str) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    # Imported here: the report's libraries (fpdf2, python-docx, matplotlib) would slow every other command's start.
+    from enforcement.reports import service as reports
+
     try:
         as_of = dt.date.fromisoformat(args.as_of)
     except ValueError:
@@ -188,10 +190,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.children:
         if suffix != "zip":
             raise CliError(f"--children 把每个下级地区的报告打包为一个 .zip: --out 应以 .zip 结尾 ({out})")
-        formats = reports.FORMATS if args.format in (None, "both") else (args.format,)
+        formats = ("docx", "pdf") if args.format in (None, "both") else (args.format,)
     else:
-        chosen = args.format or (suffix if suffix in reports.FORMATS else None)
-        if chosen not in reports.FORMATS:
+        chosen = args.format or (suffix if suffix in ("docx", "pdf") else None)
+        if chosen not in ("docx", "pdf"):
             raise CliError(
                 f"一份报告写一个文件: 用 --format docx 或 --format pdf, 或让 --out 以 .docx/.pdf 结尾 ({out})"
             )

@@ -287,6 +287,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rp_scope_children": ("全部 {n} 个下级地区 (打包为 .zip)", "All {n} regions under it (one .zip)"),
     "rp_format": ("格式", "Format"),
     "rp_format_both": ("Word 和 PDF", "Word and PDF"),
+    "rp_format_docx": ("Word (.docx, 可编辑)", "Word (.docx, to edit)"),
+    "rp_format_pdf": ("PDF (用于传阅)", "PDF (to circulate)"),
     "rp_language": ("报告语言", "Report language"),
     "rp_generate": ("生成报告", "Write the reports"),
     "rp_progress": ("正在生成 {done}/{total}: {name}", "Writing {done}/{total}: {name}"),

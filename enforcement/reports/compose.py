@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 
@@ -77,12 +78,14 @@ def _display_width(text: str) -> int:
 
 
 def _widths(columns: list[str], rows: list[list[str]], cap: int = 30) -> list[float]:
-    """Relative column widths from the longest cell (headers may wrap onto two lines)."""
+    """Relative column widths from the longest cell; a header may wrap onto two lines, but not inside a Latin word."""
     widths = []
     for index, column in enumerate(columns):
         longest = max([_display_width(row[index]) for row in rows] + [1])
         header = (_display_width(column) + 1) // 2
-        widths.append(float(min(cap, max(4, longest, header))))
+        # a bold header's Latin letter is wider than a body digit: 1.4 units, so that no word breaks in two
+        word = 1.4 * max((len(w) for w in re.findall(r"[A-Za-z]+", column)), default=0)
+        widths.append(2.0 + max(word, min(cap, max(4, longest, header))))  # 2: the cell's padding
     return widths
 
 
@@ -443,7 +446,6 @@ class _Writer:
                 self.caption_table(self.t("rp_ind_table")),
                 colors=colors,
                 align=["l", "r", "l", "l", "r", "l"],
-                widths=[10, 6, 7.5, 6, 8.5, 13],
             )
         )
         return section

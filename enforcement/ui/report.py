@@ -114,7 +114,7 @@ def report_page(ctx: PageContext) -> None:
     if not children.empty:
         scopes["children"] = ctx.t("rp_scope_children", n=len(children))
     scope = st.radio(ctx.t("rp_scope"), list(scopes), format_func=scopes.get, key="rp_scope", horizontal=True)
-    formats = {"both": ctx.t("rp_format_both"), "docx": "Word (.docx)", "pdf": "PDF"}
+    formats = {key: ctx.t(f"rp_format_{key}") for key in ("both", "docx", "pdf")}
     chosen = st.radio(ctx.t("rp_format"), list(formats), format_func=formats.get, key="rp_format", horizontal=True)
     lang = st.radio(
         ctx.t("rp_language"), ["zh", "en"], format_func={"zh": "中文", "en": "English"}.get, key="rp_lang",
