@@ -352,3 +352,14 @@ def test_cli_writes_a_report_and_a_batch_with_a_progress_bar(sample_db, tmp_path
         .fetchall()
     )
     assert len(names) == len(children) == 2 and all(name.endswith(".pdf") for name in names)
+
+
+def test_report_page_writes_every_childs_report_in_one_zip(sample_db):
+    page = run_page("pages/9_report.py", region="371171", as_of=FINAL.isoformat())
+    page.radio(key="rp_scope").set_value("children").run()
+    page.radio(key="rp_format").set_value("pdf").run()
+    page.button(key="rp_generate").click().run(timeout=300)
+    assert not page.exception
+    assert any("已生成 2 份报告" in message.value for message in page.success)
+    labels = [button.proto.label for button in page.get("download_button")]
+    assert any(label.endswith("_下级地区.zip") for label in labels)

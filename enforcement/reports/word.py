@@ -82,7 +82,8 @@ def _run(paragraph, text: str, size: float | None = None, bold: bool = False, co
         run.font.bold = True
     if color:
         run.font.color.rgb = RGBColor.from_string(color)
-    _fonts(run._r, east_asia)
+    if east_asia != BODY_FONT:  # body text takes its fonts from the Normal style
+        _fonts(run._r, east_asia)
     return run
 
 
