@@ -298,14 +298,23 @@ def _coordinate(value: Any, ref: str | None) -> Any:
     return value
 
 
+def _panel_for(panels: dict, xref: str | None, yref: str | None):
+    """The panel a shape or note refers to ('x2', 'y2 domain' → the x2/y2 panel); the first for 'paper'."""
+    x_key = _axis_key((xref or "x").split()[0], "x") if xref and xref != "paper" else None
+    y_key = _axis_key((yref or "y").split()[0], "y") if yref and yref != "paper" else None
+    for (x, y), ax in panels.items():
+        if (x_key is None or x == x_key) and (y_key is None or y == y_key):
+            return ax
+    return next(iter(panels.values()))
+
+
 def _draw_shapes(panels: dict, layout: dict[str, Any]) -> None:
-    first = next(iter(panels.values()))
     for shape in layout.get("shapes", []):
         if shape.get("type") != "line":
             continue
         line = shape.get("line") or {}
         xref, yref = shape.get("xref"), shape.get("yref")
-        ax = first
+        ax = _panel_for(panels, xref, yref)
         xs = [_coordinate(shape.get("x0"), xref), _coordinate(shape.get("x1"), xref)]
         ys = [_coordinate(shape.get("y0"), yref), _coordinate(shape.get("y1"), yref)]
         ax.plot(
@@ -321,10 +330,9 @@ def _draw_shapes(panels: dict, layout: dict[str, Any]) -> None:
         )
 
 
-def _draw_notes(fig, panels: dict, layout: dict[str, Any]) -> None:
+def _draw_notes(panels: dict, layout: dict[str, Any]) -> None:
     """Annotations: a subplot title becomes its panel's title; the others are placed where Plotly puts them."""
     axes = list(panels.items())
-    first = axes[0][1]
     for note in layout.get("annotations", []):
         text = str(note.get("text", ""))
         xref, yref = note.get("xref"), note.get("yref")
@@ -339,11 +347,12 @@ def _draw_notes(fig, panels: dict, layout: dict[str, Any]) -> None:
             continue
         ha = {"left": "left", "right": "right", "center": "center"}.get(note.get("xanchor"), "center")
         va = {"top": "top", "bottom": "bottom", "middle": "center"}.get(note.get("yanchor"), "center")
-        first.text(
+        ax = _panel_for(panels, xref, yref)
+        ax.text(
             _coordinate(note.get("x", 0), xref),
             _coordinate(note.get("y", 0), yref),
             text,
-            transform=_ref_transform(first, xref, yref),
+            transform=_ref_transform(ax, xref, yref),
             ha=ha,
             va=va,
             fontsize=7,
@@ -457,7 +466,7 @@ def render(figure: go.Figure, *, mark: str | None = None, aspect: float | None =
         else:
             _draw_scatter(ax, trace, color, label)
     _draw_shapes(panels, layout)
-    _draw_notes(fig, panels, layout)
+    _draw_notes(panels, layout)
     _style_axes(panels, layout, traces)
     if legend_entries > 1 or (legend_entries == 1 and len(panels) == 1 and barmode == "stack"):
         handles, labels = [], []

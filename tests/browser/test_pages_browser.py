@@ -34,8 +34,11 @@ PAGES = [
     ("地区对比", "/regions", "地区对比 · 全国", "chart"),
     ("数据导出", "/export", "数据导出", "export"),
     ("数据导入", "/import", "数据导入", "import"),
+    ("评估报告", "/report", "评估报告 · 全国", "report"),
 ]
-ENGLISH_NAV = ["Overview", "Milestones", "Task ledger", "Training", "Cases", "Regions", "Export", "Import"]
+ENGLISH_NAV = [
+    "Overview", "Milestones", "Task ledger", "Training", "Cases", "Regions", "Export", "Import", "Evaluation report"
+]  # fmt: skip
 CHINESE_NAV = [label for label, *_ in PAGES]
 
 
@@ -63,6 +66,8 @@ def assert_main_content(tab, kind: str) -> None:
     elif kind == "export":
         assert tab.get_by_test_id("stMetricValue").first.inner_text().replace(",", "").isdigit()
         tab.locator("[data-testid='stDataFrame']:visible").first.wait_for(timeout=120_000)
+    elif kind == "report":
+        tab.get_by_role("button", name="下载 PDF 报告").wait_for(timeout=120_000)
     else:
         tab.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=120_000)
         assert tab.get_by_role("button", name="案件统计 模板 (CSV)").count() == 1
@@ -90,7 +95,7 @@ def test_every_page_from_the_navigation(new_page, app_url):
 def test_english_is_one_click_away(page, app_url):
     page.goto(f"{app_url}/cases?region=320000")
     settle(page)
-    assert [nav_link(page, label).count() for label in CHINESE_NAV] == [1] * 8
+    assert [nav_link(page, label).count() for label in CHINESE_NAV] == [1] * len(CHINESE_NAV)
     page.get_by_test_id("stSidebar").get_by_role("radio", name="English").click()
     wait_for_title(page, "Cases")
     links = page.get_by_test_id("stSidebar").get_by_test_id("stPageLink")
