@@ -194,6 +194,16 @@ def _figure(pdf: _Document, block: Figure) -> None:
     pdf.text_block(block.caption, 9.5, bold=True, align="C", after=3)
 
 
+def _keep_with(pdf: _Document, following: list) -> float:
+    """Room a heading needs on its page: a chart that follows it (after its note) comes along, else some lines."""
+    for block in following:
+        if isinstance(block, Figure):
+            return pdf.epw * 0.96 * block.aspect + 30
+        if not isinstance(block, Paragraph):
+            break
+    return 32.0
+
+
 def _section(pdf: _Document, section: Section) -> None:
     if section.new_page:
         pdf.add_page()
@@ -201,9 +211,9 @@ def _section(pdf: _Document, section: Section) -> None:
         pdf.need(40)
         pdf.ln(3)
     pdf.text_block(section.title, 15, bold=True, align="L", after=2.5)
-    for block in section.blocks:
+    for n, block in enumerate(section.blocks):
         if isinstance(block, Heading):
-            pdf.need(32)
+            pdf.need(_keep_with(pdf, section.blocks[n + 1 : n + 3]))
             pdf.ln(1.5)
             pdf.text_block(block.text, 12, bold=True, align="L", after=1.5)
         elif isinstance(block, Paragraph):
