@@ -6,6 +6,7 @@ from enforcement.content import indicators, overview
 from enforcement.ui.blocks import chart_with_data, data_table
 from enforcement.ui.cards import kpi_grid, plan_cards
 from enforcement.ui.frame import page_frame
+from enforcement.ui.report import report_block
 
 ctx = page_frame("nav_overview")
 view = ctx.built(overview.overview, ctx.filters)
@@ -13,6 +14,7 @@ view = ctx.built(overview.overview, ctx.filters)
 st.title(ctx.t("nav_overview") + f" · {view.region_name}")
 st.caption(view.intro)
 st.caption(view.plans_note)
+report_block(ctx)
 
 if view.plan_regions:
     # No plan governs the region (全国, or a province around a city's plan): the plans' regions first, one click each.

@@ -284,6 +284,80 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _writable(out: Path) -> None:
+    """CliError unless out can be written: an existing folder that we may write to, and not itself a folder."""
+    folder = out.parent
+    if out.is_dir():
+        raise CliError(f"--out 是一个文件夹, 应为文件: {out}")
+    if not folder.is_dir():
+        raise CliError(f"输出文件夹不存在: {folder}")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise CliError(f"无法写入: {out}")
+
+
+def _progress_bar(done: int, total: int, name: str) -> None:
+    """A progress bar on stderr (one line per report when stderr is not a terminal)."""
+    width = 30
+    filled = width * done // total
+    line = f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total} {name}"
+    if sys.stderr.isatty():
+        print("\r" + line.ljust(70), end="\n" if done == total else "", file=sys.stderr, flush=True)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    # Imported here: the report's libraries (fpdf2, python-docx, matplotlib) would slow every other command's start.
+    from enforcement.reports import service as reports
+
+    try:
+        as_of = dt.date.fromisoformat(args.as_of)
+    except ValueError:
+        raise CliError(f"日期应写成 YYYY-MM-DD, 如 2025-10-31: {args.as_of}") from None
+    out = Path(args.out)
+    suffix = out.suffix.lower().lstrip(".")
+    if args.children:
+        if suffix != "zip":
+            raise CliError(f"--children 把每个下级地区的报告打包为一个 .zip: --out 应以 .zip 结尾 ({out})")
+        formats = ("docx", "pdf") if args.format in (None, "both") else (args.format,)
+    else:
+        chosen = args.format or (suffix if suffix in ("docx", "pdf") else None)
+        if chosen not in ("docx", "pdf"):
+            raise CliError(
+                f"一份报告写一个文件: 用 --format docx 或 --format pdf, 或让 --out 以 .docx/.pdf 结尾 ({out})"
+            )
+        formats = (chosen,)
+    _writable(out)
+    db_path = store.database_path(args.db)
+    con = _open_current(db_path)
+    try:
+        request = reports.ReportRequest(
+            region=args.region,
+            as_of=as_of,
+            lang=args.lang,
+            formats=formats,
+            children=args.children,
+            requested_by=f"命令行 ({getpass.getuser()})",
+        )
+        files = reports.write(
+            QueryRunner(con).run,
+            request,
+            progress=_progress_bar if args.children else None,
+            database=store.current_file(db_path),
+            workers=min(2, os.cpu_count() or 1),
+        )
+    except reports.ReportError as error:
+        raise CliError(error.message("zh")) from None
+    finally:
+        con.close()
+    try:
+        out.write_bytes(files[0].data)
+    except OSError as error:
+        raise CliError(f"无法写入 {out}: {error.strerror}") from None
+    print(f"已写入 {out} ({len(files[0].data) / 1024:,.0f} KB)")
+    return 0
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     # The benchmark is tooling beside the package (bench/), imported only when asked for.
     from bench import national
@@ -340,6 +414,21 @@ def parser() -> argparse.ArgumentParser:
     _add_db_option(import_cmd)
     import_cmd.set_defaults(handler=_cmd_import)
     access_commands.add_commands(commands, export.csv_bytes)
+
+    report_cmd = commands.add_parser(
+        "report",
+        help="评估报告: 一个地区在截至日期的报告 (Word 或 PDF); --children 为每个下级地区各写一份, 打包为 .zip",
+    )
+    report_cmd.add_argument("--region", required=True, help="地区代码, 如 320100 (南京市)")
+    report_cmd.add_argument("--as-of", dest="as_of", required=True, help="截至日期 YYYY-MM-DD, 如 2025-10-31")
+    report_cmd.add_argument(
+        "--format", choices=["docx", "pdf", "both"], help="docx 或 pdf (默认按 --out 的扩展名); --children 时默认 both"
+    )
+    report_cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 (默认 zh)")
+    report_cmd.add_argument("--children", action="store_true", help="为每个下级地区各写一份报告, 打包为一个 .zip")
+    report_cmd.add_argument("--out", required=True, help="输出文件 (.docx、.pdf; --children 时为 .zip)")
+    _add_db_option(report_cmd)
+    report_cmd.set_defaults(handler=_cmd_report)
     return top
 
 

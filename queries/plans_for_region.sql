@@ -9,6 +9,7 @@ select
     p.plan_id,
     p.title,
     p.issuer,
+    p.document_number,
     p.issuer_region_code,
     issuer.region_name as issuer_region_name,
     in_subtree(region.region_code, issuer.code_prefix) as governs,

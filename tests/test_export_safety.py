@@ -60,8 +60,8 @@ def test_formula_cells_are_text_in_xlsx(notes_db, tmp_path):
     export.write_xlsx(QueryRunner(notes_db), progress_request(), out)
     sheet = openpyxl.load_workbook(out)["里程碑进度"]
     cells = [sheet.cell(row=r, column=3) for r in range(2, sheet.max_row + 1)]
-    # A stored carriage return reads back as a line feed with openpyxl's own XML parser and as itself with lxml
-    # (python-docx brings lxml): the apostrophe is what matters.
+    # A stored carriage return comes back as a line feed through the standard library's XML parser, and as itself
+    # through lxml (which openpyxl uses when installed: python-docx brings it); the apostrophe is what matters.
     assert [c.value.replace("\r", "\n") for c in cells] == [cell.replace("\r", "\n") for cell in expected_cells()]
     assert {c.data_type for c in cells} == {"s"}
 

@@ -18,11 +18,12 @@ from enforcement.i18n import (
     milestones,
     overview,
     regions,
+    report,
     training,
     transfer,
 )
 
-PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile, access)
+PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile, access, report)
 STRINGS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.STRINGS.items()}
 COLUMNS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.COLUMNS.items()}
 

@@ -41,6 +41,7 @@ PAGES = (
     ("pages/5_regions.py", "nav_regions"),
     ("pages/6_export.py", "nav_export"),
     ("pages/7_import.py", "nav_import"),
+    ("pages/9_report.py", "nav_report"),
     ("pages/8_admin.py", "nav_admin"),
 )
 FILTER_KEYS = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
@@ -416,7 +417,8 @@ def _region_selectors(ctx: PageContext) -> None:
         parent = chain[depth]
 
 
-def _as_of_options(ctx: PageContext) -> dict[str, tuple[str, dt.date]]:
+def as_of_options(ctx: PageContext) -> dict[str, tuple[str, dt.date]]:
+    """The as-of quick picks: latest data, year ends, the governing plan's mid-term and final evaluation dates."""
     data_as_of = ctx.choices.data_as_of
     options = {"latest": (ctx.t("quick_latest"), data_as_of)}
     for year in (2023, 2024, 2025):
@@ -457,7 +459,7 @@ def _on_since_change() -> None:
 
 def _date_selectors(ctx: PageContext) -> None:
     latest = ctx.choices.data_as_of
-    options = _as_of_options(ctx)
+    options = as_of_options(ctx)
     current = next((key for key, (_, day) in options.items() if day == ctx.filters.as_of), "custom")
     st.session_state["f_as_of_quick"] = current
     st.selectbox(

@@ -14,7 +14,7 @@ import pytest
 from tests.browser.conftest import errors_shown, running_server, settle, sidebar_values, title, wait_for_title
 
 pytestmark = pytest.mark.browser
-NAV = ["总览", "里程碑", "任务台账", "培训", "案件", "地区对比", "数据导出", "数据导入", "管理"]
+NAV = ["总览", "里程碑", "任务台账", "培训", "案件", "地区对比", "数据导出", "数据导入", "评估报告", "管理"]
 
 
 def test_the_first_request_to_a_fresh_server_is_a_deep_link(reader_db, tmp_path, new_page):

@@ -34,9 +34,13 @@ PAGES = [
     ("地区对比", "/regions", "地区对比 · 全国", "chart"),
     ("数据导出", "/export", "数据导出", "export"),
     ("数据导入", "/import", "数据导入", "import"),
+    ("评估报告", "/report", "评估报告 · 全国", "report"),
     ("管理", "/admin", "管理", "admin"),
 ]
-ENGLISH_NAV = ["Overview", "Milestones", "Task ledger", "Training", "Cases", "Regions", "Export", "Import", "Admin"]
+ENGLISH_NAV = [
+    "Overview", "Milestones", "Task ledger", "Training", "Cases", "Regions", "Export", "Import", "Evaluation report",
+    "Admin",
+]  # fmt: skip
 CHINESE_NAV = [label for label, *_ in PAGES]
 
 
@@ -67,6 +71,8 @@ def assert_main_content(tab, kind: str) -> None:
     elif kind == "admin":
         tab.get_by_role("button", name="校验哈希链").wait_for(timeout=120_000)
         assert tab.get_by_role("button", name="开通").count() == 1
+    elif kind == "report":
+        tab.get_by_role("button", name="下载 PDF 报告").wait_for(timeout=120_000)
     else:
         tab.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=120_000)
         assert tab.get_by_role("button", name="案件统计 模板 (CSV)").count() == 1
