@@ -177,14 +177,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
             level=args.level,
             columns=tuple(c.strip() for c in args.columns.split(",")) if args.columns else None,
             lang=args.lang,
+            domain=args.domain,
         ).checked()
         region_name = str(lineage.iloc[-1]["region_name"])
+        domain_name = None
+        if request.domain is not None:
+            domains = runner.run("domain_list")
+            names = dict(zip(domains["domain_code"], domains["name_en" if request.lang == "en" else "name_zh"]))
+            if request.domain not in names:
+                raise export.ExportError(
+                    t("export_unknown_domain", request.lang, domain=request.domain, options=", ".join(names))
+                )
+            domain_name = names[request.domain]
         rows = export.row_count(runner, request)
-        facts = export.facts(request, region_name, meta, rows)
+        facts = export.facts(request, region_name, meta, rows, domain_name=domain_name)
         if fmt == "xlsx":
             written = export.write_xlsx(runner, request, out, facts)
         else:
-            written = export.write_csv(runner, request, out)
+            written = export.write_csv(runner, request, out, facts)
     except export.ExportError as error:
         raise UsageError(str(error)) from None
     finally:
@@ -400,6 +410,7 @@ def parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--columns", help="要导出的列 (英文列名, 逗号分隔; 默认常用列)")
     export_cmd.add_argument("--format", choices=["csv", "xlsx"], help="文件格式 (默认按 --out 的扩展名, 否则 csv)")
     export_cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="表头语言 (默认 zh)")
+    export_cmd.add_argument("--domain", help="执法领域代码 (如 market): 案件统计只含该领域, 培训统计只含该领域的部门")
     export_cmd.add_argument("--out", required=True, help="输出文件")
     _add_db_option(export_cmd)
     export_cmd.set_defaults(handler=_cmd_export)

@@ -2,7 +2,8 @@
 -- $code_prefix (only regions at $level unless it is null), months $month_from to $month_to; domain names in $lang.
 -- Unordered (counting must not sort); exports order by region_code, period_month, domain_sort. The prefix is passed
 -- as a value, not looked up here, so the subtree range is a constant that skips row groups.
--- Parameters: $code_prefix, $level, $month_from, $month_to, $lang
+-- Parameters: $code_prefix, $level, $month_from, $month_to, $lang, $domain_code (null = all; training: the
+-- agencies of that domain)
 select
     c.region_code,
     r.region_name,
@@ -35,3 +36,4 @@ join domains as d on d.domain_code = c.domain_code
 where in_subtree(c.region_code, $code_prefix)
     and ($level::varchar is null or r.level = $level)
     and c.period_month between $month_from::date and $month_to::date
+    and ($domain_code::varchar is null or c.domain_code = $domain_code)

@@ -1,7 +1,8 @@
 -- Training statistics for export: one row per region per month per agency, in the subtree whose root has
 -- $code_prefix (only regions at $level unless it is null), months $month_from to $month_to; agency names in $lang.
 -- Unordered (counting must not sort); exports order by region_code, period_month, agency_sort.
--- Parameters: $code_prefix, $level, $month_from, $month_to, $lang
+-- Parameters: $code_prefix, $level, $month_from, $month_to, $lang, $domain_code (null = all; training: the
+-- agencies of that domain)
 select
     t.region_code,
     r.region_name,
@@ -26,3 +27,4 @@ join agencies as a on a.agency_code = t.agency_code
 where in_subtree(t.region_code, $code_prefix)
     and ($level::varchar is null or r.level = $level)
     and t.period_month between $month_from::date and $month_to::date
+    and ($domain_code::varchar is null or a.domain_code = $domain_code)

@@ -35,3 +35,9 @@ def test_formula_cells_are_neutralised(cell):
 def test_ordinary_text_and_numbers_are_untouched():
     assert neutralise("已完成") == "已完成"
     assert neutralise(-5) == -5
+
+
+def test_a_tables_csv_can_say_what_it_holds_on_its_first_line():
+    data = csv_bytes(pd.DataFrame({"officers": [1]}), "zh", [("地区", "南京市 (320100)"), ("数据性质", "示例数据")])
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "地区: 南京市 (320100) | 数据性质: 示例数据" and lines[1] == "" and lines[2] == "执法人员(人)"

@@ -71,13 +71,14 @@ def test_csv_layout_headers_codes_and_values(con, tmp_path):
     raw = out.read_bytes()
     assert raw.count(b"\r\n") == len(read_csv(out)) and b"sep=" not in raw[:10]
     rows = read_csv(out)
-    assert rows[0][:5] == ["地区代码", "地区", "月份", "执法领域代码", "执法领域"]
+    # the domain by its name (its code is a column one can choose; the import takes either)
+    assert rows[0][:4] == ["地区代码", "地区", "月份", "执法领域"]
     first = dict(zip(rows[0], rows[1]))
     assert first["地区代码"] == "371102" and first["地区"] == "东港区" and first["月份"] == "2024-01"
     stored = con.execute(
-        """select count_penalty, major_decisions_reviewed from case_stats
-           where region_code = '371102' and period_month = date '2024-01-01' and domain_code = $domain""",
-        {"domain": first["执法领域代码"]},
+        """select count_penalty, major_decisions_reviewed from case_stats join domains using (domain_code)
+           where region_code = '371102' and period_month = date '2024-01-01' and name_zh = $domain""",
+        {"domain": first["执法领域"]},
     ).fetchone()
     assert (int(first["行政处罚(件)"]), int(first["经法制审核(件)"])) == stored
     english = tmp_path / "en.csv"
@@ -182,8 +183,35 @@ def test_unknown_dataset(con):
 
 def test_file_name_says_dataset_region_level_and_period():
     name = export.file_name(request("cases", "320000", level="county"), "江苏省", "xlsx")
-    assert name == "案件统计_江苏省_县_2024-01至2024-06.xlsx"
-    assert export.file_name(request(lang="en"), "东港区", "csv") == "Case_statistics_东港区_2024-01_to_2024-06.csv"
+    assert name == "案件统计_江苏省_县_2024-01至2024-06_截至2025-12-31.xlsx"
+    english = export.file_name(request(lang="en", domain="market"), "东港区", "csv", "Market regulation", "sample")
+    assert english == "Case_statistics_东港区_Market_regulation_2024-01_to_2024-06_as-of-2025-12-31_sample-data.csv"
+
+
+def test_the_shared_domain_filter_narrows_the_export_and_is_said_in_the_file(con, tmp_path):
+    market = request(domain="market")
+    expected = con.execute(
+        "select count(*) from case_stats where region_code like '371102%' and domain_code = 'market' "
+        "and period_month between date '2024-01-01' and date '2024-06-01'"
+    ).fetchone()[0]
+    assert export.row_count(QueryRunner(con), market) == expected > 0
+    training = request("training", domain="market")
+    agencies = con.execute(
+        "select count(*) from training_stats join agencies using (agency_code) where region_code like '371102%' "
+        "and agencies.domain_code = 'market' and period_month between date '2024-01-01' and date '2024-06-01'"
+    ).fetchone()[0]
+    assert export.row_count(QueryRunner(con), training) == agencies > 0
+    out = tmp_path / "market.csv"
+    facts = export.facts(
+        market, "东港区", {"is_sample": "true", "data_version": "v1"}, expected, domain_name="市场监管"
+    )
+    export.write_csv(QueryRunner(con), market, out, facts)
+    lines = read_csv(out)
+    # the file's first line says what it holds, as the .xlsx 说明 sheet does; the header follows an empty line
+    assert lines[0][0].startswith("数据集: 案件统计") and "执法领域: 市场监管" in lines[0][0]
+    assert "数据版本: v1" in lines[0][0] and "示例数据" in lines[0][0] and "截至日期: 2025-12-31" in lines[0][0]
+    assert lines[1] == [] and lines[2][0] == "地区代码" and len(lines) == 3 + expected
+    assert {row[3] for row in lines[3:]} == {"市场监管"}
 
 
 def test_export_errors_speak_the_requests_language(con):

@@ -73,3 +73,15 @@ def test_exports_with_every_column_import_too(con, tmp_path, tmp_path_factory):
     checked, result = importer.import_file(db, path.read_bytes(), path.name, imported_by="test")
     assert {"示例数据", "导入批次", "方案", "任务要求", "完成时限"} <= set(checked.result.ignored_columns)
     assert result.changes.inserted == rows > 0
+
+
+def test_an_export_with_its_context_line_imports_as_it_is(con, tmp_path_factory):
+    """The CSV the export page hands out starts with a line saying what it holds: a clerk who edits it and sends it
+    back must not have to delete that line."""
+    wanted = REQUESTS["cases"]
+    path = tmp_path_factory.mktemp("context") / "案件统计.csv"
+    facts = export.facts(wanted, "东港区", {"is_sample": "true", "data_version": "v"}, 0)
+    rows = export.write_csv(QueryRunner(con), wanted, path, facts)
+    db = reference_only_database(tmp_path_factory.mktemp("fresh_context") / "enforcement.duckdb")
+    _, result = importer.import_file(db, path.read_bytes(), path.name, imported_by="test")
+    assert result.changes == importer.Changes(inserted=rows, replaced=0, unchanged=0)

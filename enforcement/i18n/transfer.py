@@ -1,7 +1,19 @@
 """Strings of 数据导出 / 数据导入: datasets, values, the Excel 说明 sheet, the export and import pages."""
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "file_as_of": ("截至{day}", "as-of-{day}"),
+    "file_kind_sample": ("示例数据", "sample-data"),
+    "file_kind_mixed": ("示例与上报混合", "sample-and-reported"),
+    "fact_domain": ("执法领域", "Enforcement domain"),
+    "export_csv_zipped": (
+        "共 {n} 行, 超过 {limit} 行的 CSV 压缩为 .zip 下载 (解压后用 Excel 打开)。",
+        "{n} rows: a CSV above {limit} rows downloads compressed as .zip (unzip it, then open it in Excel).",
+    ),
     # export errors
+    "export_unknown_domain": (
+        "未知的执法领域: {domain} (可选: {options})",
+        "Unknown enforcement domain: {domain} (choose from: {options})",
+    ),
     "export_unknown_columns": (
         "数据集 {dataset} 没有这些列: {columns} (可选: {options})",
         "Dataset {dataset} has no such columns: {columns} (choose from: {options})",
@@ -11,7 +23,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "未知的层级: {level} (可选: {options})",
         "Unknown level: {level} (choose from: {options})",
     ),
-    "export_unknown_language": ("未知的语言: {lang} (可选: zh, en)", "Unknown language: {lang} (choose zh or en)"),
+    "export_unknown_language": (
+        "未知的语言: {language} (可选: zh, en)",
+        "Unknown language: {language} (choose zh or en)",
+    ),
     "export_bad_period": ("统计期间无效: {start} 至 {end}", "Not a period: {start} to {end}"),
     "export_unknown_region": ("地区代码 {code} 不存在", "There is no region with code {code}"),
     "export_unsafe_path": ("临时文件路径不安全: {path}", "Unsafe temporary file path: {path}"),

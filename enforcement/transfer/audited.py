@@ -103,6 +103,7 @@ def export_event(
         "dataset": request.dataset,
         "region_name": region_name,
         "level": request.level,
+        "domain": request.domain,
         "month_from": month_text(request.month_from),
         "month_to": month_text(request.last_month),
         "as_of": request.as_of.isoformat(),

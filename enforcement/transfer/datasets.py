@@ -140,6 +140,7 @@ CASES = Dataset(
             "code",
             role="key",
             required=True,
+            default=False,  # the name says it to a reader; the import takes either
             note="必填。执法领域代码, 见“代码表”; 也可直接填领域名称 (如“市场监管”)。",
             example="market",
         ),
@@ -195,6 +196,7 @@ TRAINING = Dataset(
             "code",
             role="key",
             required=True,
+            default=False,  # the name says it to a reader; the import takes either
             note="必填。执法部门代码, 见“代码表”; 也可直接填部门名称 (如“市场监督管理部门”)。",
             example="market",
         ),

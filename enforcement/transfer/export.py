@@ -67,12 +67,14 @@ def for_export(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame, lang: str = "zh") -> bytes:
-    """CSV for Excel: UTF-8 with a byte-order mark (and no sep= line, which would make Excel ignore it).
+def csv_bytes(frame: pd.DataFrame, lang: str = "zh", facts: list[tuple[str, str]] | None = None) -> bytes:
+    """CSV for Excel: UTF-8 with a byte-order mark (and no sep= line, which would make Excel ignore it); with facts,
+    a first line saying what the file holds, as a dataset export's does.
 
     Rows end in CRLF, so the writer quotes any cell holding a line break or a bare carriage return.
     """
-    return for_export(frame, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    body = for_export(frame, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return codecs.BOM_UTF8 + (_context_lines(facts) if facts else b"") + body
 
 
 # ----------------------------------------------------------------------------------------------- dataset exports
@@ -94,6 +96,7 @@ class ExportRequest:
     level: str | None = None
     columns: tuple[str, ...] | None = None
     lang: str = "zh"
+    domain: str | None = None  # an enforcement domain (cases of it; training: its agencies); None: all
 
     @property
     def spec(self) -> Dataset:
@@ -131,7 +134,7 @@ class ExportRequest:
                 t("export_unknown_level", self.lang, level=self.level, options=", ".join(datasets.LEVELS))
             )
         if self.lang not in ("zh", "en"):
-            raise ExportError(t("export_unknown_language", "zh", lang=self.lang))
+            raise ExportError(t("export_unknown_language", "zh", language=self.lang))
         if self.month_from.day != 1 or self.month_to.day != 1 or self.month_from > self.month_to:
             raise ExportError(
                 t("export_bad_period", self.lang, start=f"{self.month_from:%Y-%m}", end=f"{self.month_to:%Y-%m}")
@@ -162,6 +165,7 @@ def _query_params(runner: QueryRunner, request: ExportRequest) -> dict[str, obje
         "month_to": request.last_month,
         "as_of": request.as_of,
         "lang": request.lang,
+        "domain_code": request.domain,
     }
     if "code_prefix" in expected:
         values["code_prefix"] = _code_prefix(runner, request.region_code, request.lang)
@@ -242,6 +246,16 @@ def _sql_path(path: Path) -> str:
     return literal(text)
 
 
+def _context_lines(facts: list[tuple[str, str]]) -> bytes:
+    """What the file holds (the 说明 sheet of the .xlsx), in one cell of the first line, then an empty line: Excel
+    and WPS show it above the table, and the import finds the header below it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(" | ".join(f"{label}: {value}" for label, value in facts))])
+    writer.writerow([])
+    return buffer.getvalue().encode("utf-8")
+
+
 def _header_line(columns: list[str]) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(columns)
@@ -255,7 +269,9 @@ def _publish_file(partial: Path, out: Path) -> None:
     os.replace(partial, out)
 
 
-def write_csv(runner: QueryRunner, request: ExportRequest, out: Path) -> int:
+def write_csv(
+    runner: QueryRunner, request: ExportRequest, out: Path, facts: list[tuple[str, str]] | None = None
+) -> int:
     """Write the export as CSV for Excel to out; returns the number of data rows.
 
     DuckDB writes the body with COPY to a file in a temporary folder of our own; then the BOM and the header line
@@ -273,7 +289,10 @@ def write_csv(runner: QueryRunner, request: ExportRequest, out: Path) -> int:
         written = runner.value(statement.around(copy))
         try:
             with open(partial, "wb") as target:
-                target.write(_header_line(headers(request)))
+                target.write(codecs.BOM_UTF8)
+                if facts:
+                    target.write(_context_lines(facts))
+                target.write(_header_line(headers(request))[len(codecs.BOM_UTF8) :])
                 with open(body, "rb") as source:
                     shutil.copyfileobj(source, target, 1 << 20)
             _publish_file(partial, out)
@@ -341,18 +360,33 @@ def _column_letter(index: int) -> str:
 
 
 def file_bytes(
-    runner: QueryRunner, request: ExportRequest, fmt: str, facts: list[tuple[str, str]] | None = None
+    runner: QueryRunner,
+    request: ExportRequest,
+    fmt: str,
+    facts: list[tuple[str, str]] | None = None,
+    csv_name: str | None = None,
 ) -> bytes:
     """The export as the bytes of a file (for a download button); written to a temporary file first."""
     with tempfile.TemporaryDirectory(prefix="enforcement-download-") as folder:
         path = Path(folder) / f"export.{fmt}"
         if fmt == "csv":
-            write_csv(runner, request, path)
+            write_csv(runner, request, path, facts)
+        elif fmt == "csv.zip":
+            write_csv(runner, request, path.with_suffix(""), facts)
+            _zip_one(path.with_suffix(""), path, csv_name or "export.csv")
         elif fmt == "xlsx":
             write_xlsx(runner, request, path, facts)
         else:
             raise ExportError(t("export_unknown_format", request.lang, fmt=fmt))
         return path.read_bytes()
+
+
+def _zip_one(source: Path, target: Path, name: str) -> None:
+    """source as the one member name of a compressed .zip at target (a CSV of millions of rows shrinks tenfold)."""
+    import zipfile
+
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        archive.write(source, arcname=name)
 
 
 # ----------------------------------------------------------------------------------------------- naming and facts
@@ -362,17 +396,31 @@ def _safe_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
 
 
-def file_name(request: ExportRequest, region_name: str, fmt: str) -> str:
-    """A name that says what the file holds: dataset, region (and level), period. E.g. 案件统计_江苏省_2023-01至2025-12.csv"""
-    parts = [t(request.spec.label_key, request.lang), region_name]
+def file_name(
+    request: ExportRequest, region_name: str, fmt: str, domain_name: str | None = None, kind: str | None = None
+) -> str:
+    """A name that says what the file holds: dataset, region (level, domain), period, as-of date, and sample data when
+    it is. E.g. 案件统计_江苏省_市场监管_2023-01至2025-12_截至2025-12-31_示例数据.csv"""
+    lang = request.lang
+    parts = [t(request.spec.label_key, lang), region_name]
     if request.level:
-        parts.append(level_label(request.level, request.lang))
-    parts.append(t("period_span", request.lang, start=f"{request.month_from:%Y-%m}", end=f"{request.last_month:%Y-%m}"))
+        parts.append(level_label(request.level, lang))
+    if request.domain:
+        parts.append(domain_name or request.domain)
+    parts.append(t("period_span", lang, start=f"{request.month_from:%Y-%m}", end=f"{request.last_month:%Y-%m}"))
+    parts.append(t("file_as_of", lang, day=request.as_of.isoformat()))
+    if kind in ("sample", "mixed"):
+        parts.append(t(f"file_kind_{kind}", lang))
     return _safe_name("_".join(parts)) + f".{fmt}"
 
 
 def facts(
-    request: ExportRequest, region_name: str, meta: dict[str, str], rows: int, now: dt.datetime | None = None
+    request: ExportRequest,
+    region_name: str,
+    meta: dict[str, str],
+    rows: int,
+    now: dt.datetime | None = None,
+    domain_name: str | None = None,
 ) -> list[tuple[str, str]]:
     """What the 说明 sheet records: the filters, the as-of date, the data version, sample or not, the row count."""
     lang = request.lang
@@ -383,6 +431,7 @@ def facts(
         (t("fact_dataset", lang), t(request.spec.label_key, lang)),
         (t("fact_region", lang), t("fact_region_value", lang, name=region_name, code=request.region_code)),
         (t("fact_level", lang), level_label(request.level, lang) if request.level else t("level_all", lang)),
+        (t("fact_domain", lang), (domain_name or request.domain) if request.domain else t("domain_all", lang)),
         (t("fact_period", lang), period + t(f"fact_period_{request.spec.period_meaning}", lang)),
         (t("fact_as_of", lang), request.as_of.isoformat()),
         (t("fact_columns", lang), t("list_separator", lang).join(headers(request))),

@@ -18,9 +18,28 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
 
 
 def file_name(ctx: PageContext, stem: str, extension: str = "csv") -> str:
-    """A download name that says what it is: dataset, region and as-of date."""
+    """A download name that says what it is: dataset, region, as-of date, and sample data when it is."""
     region = re.sub(r'[\\/:*?"<>|]', "_", ctx.region_name)
-    return f"{stem}_{region}_{ctx.filters.as_of.isoformat()}.{extension}"
+    kind = f"_{ctx.t(f'file_kind_{ctx.data_kind}')}" if ctx.data_kind in ("sample", "mixed") else ""
+    return f"{stem}_{region}_{ctx.filters.as_of.isoformat()}{kind}.{extension}"
+
+
+def table_context(ctx: PageContext) -> list[tuple[str, str]]:
+    """What a table's CSV says of itself on its first line (as a dataset export does): region, as-of date, period,
+    domain, data version and whether the figures are sample."""
+    f = ctx.filters
+    facts = [
+        (ctx.t("fact_region"), ctx.t("fact_region_value", name=ctx.region_name, code=f.region)),
+        (ctx.t("fact_as_of"), f.as_of.isoformat()),
+        (ctx.t("fact_period"), ctx.t("period_span", start=f"{f.period_from:%Y-%m}", end=f"{f.effective_to:%Y-%m}")),
+    ]
+    if f.domain:
+        facts.append((ctx.t("fact_domain"), f.domain))
+    facts += [
+        (ctx.t("fact_data_version"), ctx.meta.get("data_version", "")),
+        (ctx.t("fact_data_kind"), ctx.t(f"data_kind_{ctx.data_kind}")),
+    ]
+    return facts
 
 
 def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -46,12 +65,12 @@ def data_table(
     )
     if not ctx.may("export"):  # a viewer browses; taking the numbers away is an export
         return
-    lang, name = ctx.lang, file_name(ctx, stem)
+    lang, name, context = ctx.lang, file_name(ctx, stem), table_context(ctx)
     record = gate.recorder(ctx.access, _table_event(ctx, data, stem, name)) if ctx.access is not None else None
     st.download_button(
         ctx.t("download_csv"),
         # Written when the button is clicked, not on every run: a page draws a dozen of these tables.
-        lambda: gate.deliver(export.csv_bytes(data, lang), record, lang),
+        lambda: gate.deliver(export.csv_bytes(data, lang, context), record, lang),
         file_name=name,
         mime="text/csv",
         key=f"download_{key}",

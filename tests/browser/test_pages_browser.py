@@ -129,7 +129,10 @@ def test_a_charts_numbers_download_as_the_rows_it_states(page, app_url):
         expander.get_by_role("button", name="下载CSV (Excel可直接打开)").click()
     data = Path(download.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    context, blank, table = data.decode("utf-8-sig").split("\r\n", 2)
+    # what the file holds, on its first line: the region, the as-of date, that the figures are sample
+    assert "全国" in context and "示例数据" in context and blank == ""
+    rows = list(csv.DictReader(io.StringIO(table, newline="")))
     assert len(rows) == stated > 0
     penalties = next(header for header in rows[0] if header.startswith("行政处罚"))
     year = max(row[next(iter(rows[0]))][:4] for row in rows)  # the first column is the month
