@@ -11,7 +11,8 @@ RIGHTS = ("browse", "export", "import", "manage")
 # The first role that has each right; every later role has it too.
 _FIRST_ROLE = {"browse": "viewer", "export": "analyst", "import": "clerk", "manage": "admin"}
 # The right a page needs, by its navigation key (pages not listed need only browse).
-PAGE_RIGHTS = {"nav_export": "export", "nav_import": "import", "nav_admin": "manage"}
+# The evaluation report takes the figures away like an export does.
+PAGE_RIGHTS = {"nav_export": "export", "nav_report": "export", "nav_import": "import", "nav_admin": "manage"}
 
 
 def is_role(role: object) -> bool:

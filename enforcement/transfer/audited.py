@@ -145,3 +145,18 @@ def table_export_event(
         period_to=month_text(month_to),
         details=details,
     )
+
+
+def report_event(actor: Actor, *, region_code: str, as_of: dt.date, formats: tuple[str, ...], lang: str,
+                 children: bool, file_name: str) -> Event:  # fmt: skip
+    """An evaluation report written for download: the region (or every child of it), the as-of date, the files."""
+    details = {
+        "via": "web",
+        "kind": "report",
+        "as_of": as_of.isoformat(),
+        "formats": list(formats),
+        "lang": lang,
+        "children": children,
+        "file_name": file_name,
+    }
+    return Event("export", actor, region_code=region_code, period_to=month_text(as_of), details=details)

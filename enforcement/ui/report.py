@@ -15,8 +15,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from enforcement.access.scope import Scope, visible_rows
 from enforcement.reports import service
 from enforcement.rules.filters import default_filters, default_since
+from enforcement.transfer import audited
+from enforcement.ui import gate
 from enforcement.ui.frame import PageContext, as_of_options
 
 FORMAT_LABELS = {"docx": "rp_download_docx", "pdf": "rp_download_pdf"}
@@ -35,23 +38,43 @@ def _problem(ctx: PageContext, request: service.ReportRequest) -> str | None:
     return None
 
 
-def _writer(runner, request: service.ReportRequest):
-    """What a download button calls when clicked: the report's bytes (runner, not ctx: there is no script then)."""
+def _writer(ctx: PageContext, request: service.ReportRequest, file_name: str):
+    """What a download button calls when clicked: the report's bytes, written to the audit trail (a runner and the
+    account's region, not ctx: there is no script then). Its queries see only what the account's pages see."""
+    runner, scope_key, lang = ctx.runner(), ctx.scope_key, ctx.lang
+    record = _recorder(ctx, request, file_name)
+
+    def query(name: str, **params):
+        return visible_rows(runner.run(name, **params), Scope(scope_key) if scope_key else None)
 
     def write() -> bytes:
-        return service.write(runner.run, request)[0].data
+        return gate.deliver(service.write(query, request)[0].data, record, lang)
 
     return write
+
+
+def _recorder(ctx: PageContext, request: service.ReportRequest, file_name: str):
+    if ctx.access is None:
+        return None
+    event = audited.report_event(
+        ctx.access.actor,
+        region_code=request.region,
+        as_of=request.as_of,
+        formats=request.formats,
+        lang=request.lang,
+        children=request.children,
+        file_name=file_name,
+    )
+    return gate.recorder(ctx.access, event)
 
 
 def download_buttons(ctx: PageContext, request: service.ReportRequest, key: str) -> None:
     """One download button per format, each writing its file when clicked (lay them out in a horizontal container)."""
     name = service.file_stem(ctx.region_name, request.region, request.as_of, request.lang)
-    runner = ctx.runner()
     for fmt in request.formats:
         st.download_button(
             ctx.t(FORMAT_LABELS[fmt]),
-            _writer(runner, dataclasses.replace(request, formats=(fmt,))),
+            _writer(ctx, dataclasses.replace(request, formats=(fmt,)), f"{name}.{fmt}"),
             file_name=f"{name}.{fmt}",
             mime=service.MIME[fmt],
             key=f"{key}_{fmt}",
@@ -88,6 +111,8 @@ def _other_filters(ctx: PageContext) -> bool:
 def report_block(ctx: PageContext) -> None:
     """The overview's report buttons: this region at this as-of date, one click per file, the evaluation dates,
     and a link to the page that writes every child's report."""
+    if not ctx.may("export"):  # a report takes the figures away, as an export does
+        return
     request = _request(ctx)
     with st.container(border=True, key="report_block"):
         caption = ctx.t("rp_block_caption", region=ctx.region_name, as_of=request.as_of.isoformat())
@@ -155,6 +180,9 @@ def _batch(ctx: PageContext, request: service.ReportRequest) -> None:
         )
         done = {"request": request, "file": files[0], "seconds": time.perf_counter() - started}
         st.session_state["rp_batch"] = done
+        record = _recorder(ctx, request, files[0].name)
+        if record is not None:
+            gate.deliver(b"", record, ctx.lang)
     if done and done["request"] == request:
         file = done["file"]
         st.success(ctx.t("rp_done", n=_count(ctx, request), seconds=done["seconds"]))
