@@ -9,16 +9,7 @@ from enforcement.ui.frame import page_frame
 
 ctx = page_frame("nav_milestones")
 f = ctx.filters
-st.title(ctx.t("nav_milestones") + f" · {ctx.region_name}")
-
-left, right = st.columns([3, 2])
-with left:
-    plan = plan_filters.plan_selector(ctx)
-if plan.plan_id is None:
-    st.info(ctx.t("no_plans", region=ctx.region_name))
-    st.stop()
-with right:
-    plan_filters.area_selector(ctx, plan.plan_id)
+plan = plan_filters.plan_header(ctx, "nav_milestones")
 
 view = ctx.built(milestones.plan_view, f, plan.plan_id)
 plan_items, board, summary = view.plan_items, view.board, view.summary

@@ -501,15 +501,7 @@ def regions_view(query: indicators.QueryFn, filters: Filters, key: str) -> Regio
         values = tile_values = None
     else:
         counts = None
-        values = query(
-            "indicators_by_child",
-            region_code=filters.region,
-            **period.params(),
-            domain_code=filters.domain,
-            plan_id=filters.plan,
-            indicator_keys=None,
-            sources=None,
-        )
+        values = indicators.children_at(query, filters.region, period, domain=filters.domain, plan=filters.plan)
         tile_values = query(
             "subtree_indicator_tiles",
             region_code=filters.region,

@@ -377,3 +377,19 @@ def region_indicators(
         else None
     )
     return RegionIndicators(mine.set_index("indicator_key"), parent_name)
+
+
+def children_at(
+    query: QueryFn, region_code: str, period: Period, *, domain: str | None = None, plan: str | None = None
+) -> pd.DataFrame:
+    """Every indicator of a region's children (and its own agencies and its total) at the period: what its
+    rankings, its most-behind list and the report's 下级地区 read (indicators_by_child, all indicators)."""
+    return query(
+        "indicators_by_child",
+        region_code=region_code,
+        **period.params(),
+        domain_code=domain,
+        plan_id=plan,
+        indicator_keys=None,
+        sources=None,
+    )

@@ -110,15 +110,7 @@ def overview(query: QueryFn, filters: Filters) -> Overview:
     ranked = top = pd.DataFrame()
     if not children.empty:
         subtree_counts = query("subtree_milestone_counts", as_of=filters.as_of, **milestones)
-        child_values = query(
-            "indicators_by_child",
-            region_code=filters.region,
-            **period.params(),
-            domain_code=filters.domain,
-            plan_id=filters.plan,
-            indicator_keys=None,
-            sources=None,
-        )
+        child_values = indicators.children_at(query, filters.region, period, domain=filters.domain, plan=filters.plan)
         ranked = scorecard.most_behind(subtree_counts, child_values, catalog, lang, n=len(children))
         top = scorecard.top_behind(ranked)
 

@@ -22,7 +22,7 @@ from enforcement.content.indicators import Card, Period
 from enforcement.content.trends import Chart, Scope
 from enforcement.i18n import t
 from enforcement.rules import status
-from enforcement.rules.filters import Choices, Filters, default_filters, default_since
+from enforcement.rules.filters import Choices, Filters, choices_from, default_filters, default_since
 from enforcement.storage.meta import data_kind
 
 QueryFn = Callable[..., pd.DataFrame]
@@ -67,14 +67,7 @@ def choices_of(query: QueryFn) -> Choices:
     """What the database allows (as the frame reads it): regions, plans, areas, domains and the data's last day."""
     rows = query("filter_choices")
     meta = meta_of(query)
-    by_kind = {kind: frozenset(group["value"]) for kind, group in rows.groupby("kind")}
-    return Choices(
-        region_codes=by_kind.get("region", frozenset()),
-        plan_ids=by_kind.get("plan", frozenset()),
-        task_areas=by_kind.get("area", frozenset()),
-        domain_codes=by_kind.get("domain", frozenset()),
-        data_as_of=dt.date.fromisoformat(meta["data_as_of"]),
-    )
+    return choices_from({kind: frozenset(group["value"]) for kind, group in rows.groupby("kind")}, meta["data_as_of"])
 
 
 def meta_of(query: QueryFn) -> dict[str, str]:
@@ -179,15 +172,7 @@ def gather(query: QueryFn, region: str, as_of: dt.date, lang: str = "zh", made_o
     children = query("region_children", parent_code=f.region)
     missed_by_child: dict[str, list[str]] = {}
     if not children.empty:
-        child_values = query(
-            "indicators_by_child",
-            region_code=f.region,
-            **period.params(),
-            domain_code=f.domain,
-            plan_id=f.plan,
-            indicator_keys=None,
-            sources=None,
-        )
+        child_values = indicators.children_at(query, f.region, period, domain=f.domain, plan=f.plan)
         missed_by_child = _missed_targets(child_values, catalog, lang)
 
     # --- as the 培训 and 案件 pages get them

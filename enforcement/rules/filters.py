@@ -35,6 +35,17 @@ class Choices:
     first_month: dt.date = PLAN_START
 
 
+def choices_from(rows: Mapping[str, frozenset[str]], data_as_of: str) -> Choices:
+    """Choices from the filter_choices query's values by kind (region, plan, area, domain) and the data's last day."""
+    return Choices(
+        region_codes=rows.get("region", frozenset()),
+        plan_ids=rows.get("plan", frozenset()),
+        task_areas=rows.get("area", frozenset()),
+        domain_codes=rows.get("domain", frozenset()),
+        data_as_of=dt.date.fromisoformat(data_as_of),
+    )
+
+
 @dataclass(frozen=True)
 class Filters:
     region: str

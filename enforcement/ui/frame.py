@@ -24,7 +24,7 @@ from enforcement.access.scope import Scope, visible_rows
 from enforcement.access.store import StoreError
 from enforcement.access.trail import Event
 from enforcement.i18n import plain, region_name, t
-from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, parse_query
+from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, choices_from, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
 from enforcement.storage.runner import QueryRunner
@@ -99,14 +99,7 @@ def _freeze(value: Any) -> Any:
 def _choices(version_file: str) -> Choices:
     rows = _cached_query(version_file, "filter_choices", ())
     meta = _meta(version_file)
-    by_kind = {kind: frozenset(group["value"]) for kind, group in rows.groupby("kind")}
-    return Choices(
-        region_codes=by_kind.get("region", frozenset()),
-        plan_ids=by_kind.get("plan", frozenset()),
-        task_areas=by_kind.get("area", frozenset()),
-        domain_codes=by_kind.get("domain", frozenset()),
-        data_as_of=dt.date.fromisoformat(meta["data_as_of"]),
-    )
+    return choices_from({kind: frozenset(group["value"]) for kind, group in rows.groupby("kind")}, meta["data_as_of"])
 
 
 def _region_name(version_file: str, region_code: str) -> str:

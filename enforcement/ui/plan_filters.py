@@ -60,6 +60,21 @@ def _on_area_change() -> None:
     _set_param("m", None)
 
 
+def plan_header(ctx: PageContext, title_key: str) -> PlanChoice:
+    """The title of a plan page, the plan and its task area; the page stops with a note when no plan concerns the
+    region."""
+    st.title(ctx.t(title_key) + f" · {ctx.region_name}")
+    left, right = st.columns([3, 2])
+    with left:
+        plan = plan_selector(ctx)
+    if plan.plan_id is None:
+        st.info(ctx.t("no_plans", region=ctx.region_name))
+        st.stop()
+    with right:
+        area_selector(ctx, plan.plan_id)
+    return plan
+
+
 def area_selector(ctx: PageContext, plan_id: str) -> None:
     """Task area of the plan (the shared area filter); 'all' clears it."""
     milestones = ctx.query("plan_milestones", plan_id=plan_id, task_area=None)
