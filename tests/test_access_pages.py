@@ -250,6 +250,7 @@ def test_the_overview_keeps_the_parents_average_and_drops_the_siblings(access, m
 
     monkeypatch.setattr(frame, "visible_rows", spy)
     st.cache_data.clear()
+    frame._cached_build.clear()  # the overview's content is kept per scope: build it again, through the spy
     at = run(user("u-clerk"))  # 玄武区: the query runs on 南京市 and returns its 11 districts
     assert not at.exception and at.title[0].value == "总览 · 玄武区"
     on_parent = [(before, after) for before, after in seen if "320100" in before]
@@ -367,7 +368,7 @@ def test_with_sign_in_off_every_page_says_it_is_for_this_machine(sample_db):
     at = run_unsigned("pages/4_cases.py")
     assert not at.exception
     assert "未启用登录: 仅限本机使用" in at.caption[0].value
-    assert nav(at)[-3:] == ["数据导出", "数据导入", "管理"]
+    assert nav(at)[-4:] == ["数据导出", "数据导入", "评估报告", "管理"]
 
 
 def test_with_sign_in_off_on_the_network_imports_and_exports_are_refused(sample_db, network_address, tmp_path):
@@ -375,7 +376,7 @@ def test_with_sign_in_off_on_the_network_imports_and_exports_are_refused(sample_
     assert any("在网络地址 0.0.0.0 上运行" in w.value for w in overview.warning)
     assert nav(overview) == ["总览", "里程碑", "任务台账", "培训", "案件", "地区对比"]
     assert overview.get("download_button") == []
-    for page in ("pages/6_export.py", "pages/7_import.py", "pages/8_admin.py"):
+    for page in ("pages/6_export.py", "pages/7_import.py", "pages/8_admin.py", "pages/9_report.py"):
         at = run_unsigned(page)
         assert any("拒绝导入、导出和账号管理" in e.value for e in at.error), page
         assert not at.get("file_uploader") and not at.get("download_button")

@@ -18,16 +18,15 @@ from enforcement.access.scope import (
 
 NANJING, XUANWU, SUZHOU, JIANGSU = "320100", "320102", "320500", "320000"
 TOWNSHIP = "320102002"  # 梅园新村街道, 玄武区
-BEIJING, BEIJING_DISTRICTS = "110000", "110100"  # 北京市, its 市辖区 placeholder city
-CHONGQING_DISTRICTS, CHONGQING_COUNTIES = "500100", "500200"  # 重庆 市辖区 and 县
-WUSHAN = "500237"  # 巫山县, under 重庆 县
+BEIJING = "110000"  # 北京市
+WUSHAN = "500237"  # 巫山县, under 重庆市
 DONGGUAN, DONGGUAN_TOWNSHIP = "441900", "441900003"  # a city whose townships have no county above them
 
 
 def test_the_nation_sees_everything_and_is_inside_nothing_else():
     nation = Scope(NATION_CODE)
     assert nation.is_nation and nation.prefix == "" and nation.depth == 0 and nation.cache_key is None
-    for code in (NATION_CODE, JIANGSU, NANJING, TOWNSHIP, BEIJING_DISTRICTS, DONGGUAN_TOWNSHIP):
+    for code in (NATION_CODE, JIANGSU, NANJING, TOWNSHIP, WUSHAN, DONGGUAN_TOWNSHIP):
         assert nation.contains(code)
     assert not Scope(JIANGSU).contains(NATION_CODE)
     assert ancestors(NATION_CODE) == ()
@@ -51,16 +50,15 @@ def test_a_township_is_a_scope_of_its_own():
     assert township.path == (NATION_CODE, JIANGSU, NANJING, XUANWU, TOWNSHIP)
 
 
-def test_the_municipalities_placeholder_cities_are_disjoint_subtrees():
-    assert Scope(BEIJING).contains(BEIJING_DISTRICTS) and Scope(BEIJING).contains("110101")
-    districts = Scope(BEIJING_DISTRICTS)
-    assert districts.prefix == "1101" and districts.contains("110101") and not districts.contains(BEIJING)
-    counties = Scope(CHONGQING_COUNTIES)  # 重庆 县
-    assert counties.contains(WUSHAN) and not counties.contains("500101")  # 万州区 is under 市辖区
-    assert not Scope(CHONGQING_DISTRICTS).contains(WUSHAN)
-    assert ancestors(WUSHAN) == (NATION_CODE, "500000", CHONGQING_COUNTIES)
-    for municipality in ("11", "12", "31", "50"):
-        assert code_prefix(f"{municipality}0100") == f"{municipality}01"
+def test_the_municipalities_counties_hang_from_the_municipality():
+    """The code list's 市辖区 and 县 (and 省直辖县级行政区划) group counties; they are not regions (load_regions.sql),
+    so a county's path runs from the municipality (or province) straight to it."""
+    assert Scope(BEIJING).contains("110101") and Scope(BEIJING).contains("110101001")
+    assert ancestors("110101") == (NATION_CODE, BEIJING)
+    assert ancestors(WUSHAN) == (NATION_CODE, "500000")
+    assert ancestors(WUSHAN + "001") == (NATION_CODE, "500000", WUSHAN)
+    assert ancestors("469001") == (NATION_CODE, "460000")  # 五指山市, directly under 海南省
+    assert Scope(WUSHAN).path == (NATION_CODE, "500000", WUSHAN) and Scope(WUSHAN).depth == 2
 
 
 def test_a_city_without_counties_holds_its_townships_directly():

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from enforcement.content.indicators import shown
 from enforcement.reports import charts, compose, figures, fonts, service
 from enforcement.reports.model import Figure
 from enforcement.storage import store
@@ -120,7 +121,8 @@ def test_indicator_value_and_change_equal_independent_sums(reports, con, region,
     month = month_start(as_of)
     now = rate(month.replace(month=1), month)
     before = rate(month.replace(year=month.year - 1, month=1), month.replace(year=month.year - 1))
-    value, change = f"{now:.1f}%", f"{now - before:+.1f} 个百分点"
+    # the change is between the two values as shown (rounded once each), so a reader can check it on the page
+    value, change = f"{shown(now):.1f}%", f"{shown(now) - shown(before):+.1f} 个百分点"
     paths = reports[(region, as_of)]
     row = next(r for r in docx_table_rows(paths["docx"]) if r[0] == "重大执法决定法制审核执行率")
     assert (row[1], row[4]) == (value, change)
@@ -136,7 +138,7 @@ def test_training_and_case_figures_equal_independent_sums(reports, con, region, 
     ).fetchone()[0]
     penalties = con.execute(
         "select sum(count_penalty) from case_stats where region_code like ? || '%' and period_month between ? and ?",
-        [code, dt.date(2023, 1, 1), month],
+        [code, month.replace(month=1), month],  # the year to date, as every KPI
     ).fetchone()[0]
     paths = reports[(region, as_of)]
     rows = {r[0]: r[1] for r in docx_table_rows(paths["docx"]) if len(r) == 3}
@@ -276,9 +278,9 @@ def test_same_figures_as_the_overview_and_training_pages(sample_db, runner):
     cards = {card.title: card.value_text for card in gathered.milestone_cards + gathered.indicator_cards}
     assert cards and cards == {label: shown[label] for label in cards}
     training = run_page("pages/3_training.py", region="320100", as_of=FINAL.isoformat())
-    assert {m.label: m.value for m in training.metric} == {k.label: k.value for k in gathered.training_kpis}
+    assert {m.label: m.value for m in training.metric} == {k.title: k.value_text for k in gathered.training_kpis}
     cases = run_page("pages/4_cases.py", region="320100", as_of=FINAL.isoformat())
-    assert {m.label: m.value for m in cases.metric} == {k.label: k.value for k in gathered.cases_kpis}
+    assert {m.label: m.value for m in cases.metric} == {k.title: k.value_text for k in gathered.cases_kpis}
 
 
 # ----------------------------------------------------------------------------------------------- the app

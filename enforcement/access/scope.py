@@ -40,6 +40,16 @@ def code_prefix(code: str) -> str:
     return code
 
 
+# The counties of the municipalities and a province's directly administered counties (xx90xx) hang from the province
+# itself (queries/load_regions.sql; code_depth in schema.sql says the same).
+_MUNICIPALITIES = ("11", "12", "31", "50")
+
+
+def _grouped_under_province(code: str) -> bool:
+    county = code[:6]
+    return len(code) >= 6 and not county.endswith("00") and (county[:2] in _MUNICIPALITIES or county[2:4] == "90")
+
+
 def ancestors(code: str) -> tuple[str, ...]:
     """The regions above one, 全国 first (empty for 全国 itself); 东莞's townships have no county between."""
     if code == NATION_CODE:
@@ -47,6 +57,8 @@ def ancestors(code: str) -> tuple[str, ...]:
     found = [NATION_CODE]
     own = code_prefix(code)
     for candidate in (code[:2] + "0000", code[:4] + "00", code[:6]):
+        if candidate == code[:4] + "00" and _grouped_under_province(code):
+            continue  # no city between: the code list's 市辖区 / 县 / 省直辖 groupings are not regions
         prefix = code_prefix(candidate)
         if candidate != code and candidate not in found and len(prefix) < len(own) and code.startswith(prefix):
             found.append(candidate)

@@ -574,7 +574,12 @@ def page_frame(title_key: str) -> PageContext:
     viewer = gate.admit(title_key, lang, PAGES)
     gate.banner(viewer, lang)
     version_file = _open_database(lang, viewer)
-    choices = _choices(version_file)
+    try:
+        choices = _choices(version_file)
+    except duckdb.Error as error:  # a file damaged past its first pages fails here: a page that says so
+        if not health.is_damage(error):
+            raise
+        _stop_damaged(store.database_path(), lang, error)
     filters = _current_filters(choices)
     if viewer.scope.region_code not in choices.region_codes | {NATION_CODE}:
         st.error(t("gate_region_unknown", lang, region=viewer.scope.region_code))
