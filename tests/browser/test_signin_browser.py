@@ -249,7 +249,7 @@ def _analyst_of_a_province(site: Site, tab) -> dict:
     settle(tab)
     sign_in(tab, site, "u-analyst")
     wait_for_title(tab, "总览 · 江苏省")
-    assert sidebar_links(tab)[-1] == "数据导出"
+    assert sidebar_links(tab)[-2:] == ["数据导出", "评估报告"]  # exports and the report, no import
     open_page(tab, site, "/regions?region=440100", "地区对比 · 江苏省")  # 广州市
     assert "链接中的地区 440100 不在您的权限范围内" in notices(tab)
     nav_link(tab, "数据导出").click()

@@ -86,7 +86,7 @@ def test_export_download_has_the_rows_the_page_counts(tab, writer):
     with tab.expect_download() as download:
         tab.get_by_role("button", name="下载 CSV").click()
     data = Path(download.value.path()).read_bytes()
-    assert download.value.suggested_filename == "案件统计_东港区_乡镇(街道)_2025-01至2025-03.csv"
+    assert download.value.suggested_filename == "案件统计_东港区_乡镇(街道)_2025-01至2025-03_截至2025-12-31_示例数据.csv"
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
     header, body = rows[0], rows[1:]
@@ -120,7 +120,9 @@ def test_a_bad_upload_names_row_and_column_and_loads_nothing(tab, writer):
     # The report as the clerk gets it (the table's own download): row as in Excel, the column as in their file.
     with tab.expect_download() as download:
         tab.get_by_test_id("stMain").get_by_role("button", name="下载CSV (Excel可直接打开)").last.click()
-    report = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_bytes().decode("utf-8-sig"))))
+    context, blank, table = Path(download.value.path()).read_bytes().decode("utf-8-sig").split("\r\n", 2)
+    assert "示例数据" in context and blank == ""  # what the file holds, above the table, as every export says
+    report = list(csv.DictReader(io.StringIO(table)))
     assert [(r["行"], r["列"]) for r in report] == [("2", "地区代码"), ("3", "行政处罚(件)")]
     assert report[0]["值"] == "320199" and report[1]["值"] == "'-2"  # '-2: defused for Excel like every export
     # And the table on the page says the same (the grid is a canvas; its cells are also a table for screen readers).
