@@ -170,6 +170,9 @@ def visible(text: str) -> str:
 _UTF8, _UTF8_BOM, _UTF16, _GB, _BIG5 = "UTF-8", "UTF-8 (BOM)", "UTF-16", "GB18030/GBK", "Big5"
 
 
+_CONTROL_BYTES = [byte for byte in range(32) if byte not in b"\t\r\n"]
+
+
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
@@ -227,8 +230,10 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode(guessed), _UTF16
         except UnicodeDecodeError:
             raise TableError("tab_bad_utf16") from None
+    # Text in UTF-8, GBK or Big5 never holds a byte below 0x20 other than tab and line ends (their multi-byte
+    # characters use bytes from 0x40 up), so many such bytes mean a binary file, whatever else it may decode as.
     sample = data[:_SNIFF_BYTES]
-    if sample.count(0) > max(3, len(sample) // 100):
+    if sum(sample.count(byte) for byte in _CONTROL_BYTES) > max(3, len(sample) // 100):
         raise TableError("tab_binary")
     try:
         return data.decode("utf-8"), _UTF8

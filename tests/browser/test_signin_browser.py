@@ -258,7 +258,10 @@ def _analyst_of_a_province(site: Site, tab) -> dict:
     with tab.expect_download() as download:
         tab.get_by_role("button", name="下载 CSV").click()
     data = Path(download.value.path()).read_bytes()
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))[1:]
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    # The first line says what the file holds, an empty line, then the header and the rows.
+    assert lines[0][0].startswith("数据集: 案件统计") and lines[1] == [] and lines[2][0] == "地区代码"
+    rows = lines[3:]
     assert data.startswith(b"\xef\xbb\xbf") and rows and all(row[0].startswith("3201") for row in rows)
     shoot_both_sizes(tab, "signin_analyst_export")
     return {"rows": len(rows), "file_name": download.value.suggested_filename}

@@ -88,8 +88,9 @@ def test_export_download_has_the_rows_the_page_counts(tab, writer):
     data = Path(download.value.path()).read_bytes()
     assert download.value.suggested_filename == "案件统计_东港区_乡镇(街道)_2025-01至2025-03_截至2025-12-31_示例数据.csv"
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
-    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
-    header, body = rows[0], rows[1:]
+    lines = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+    context, blank, header, body = lines[0], lines[1], lines[2], lines[3:]
+    assert "示例数据" in context[0] and "东港区" in context[0] and blank == []
     assert header[0] == "地区代码"
     assert all(CJK.search(cell) for cell in header), header  # every header in Chinese
     assert len(body) == shown
