@@ -86,7 +86,9 @@ def test_export_download_has_the_rows_the_page_counts(tab, writer):
     with tab.expect_download() as download:
         tab.get_by_role("button", name="下载 CSV").click()
     data = Path(download.value.path()).read_bytes()
-    assert download.value.suggested_filename == "案件统计_东港区_乡镇(街道)_2025-01至2025-03_截至2025-12-31_示例数据.csv"
+    assert (
+        download.value.suggested_filename == "案件统计_东港区_乡镇(街道)_2025-01至2025-03_截至2025-12-31_示例数据.csv"
+    )
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
     lines = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
     context, blank, header, body = lines[0], lines[1], lines[2], lines[3:]
