@@ -142,6 +142,35 @@ def test_xlsx_has_a_notes_sheet_then_the_same_rows(con, tmp_path):
     assert [[_cell(v) for v in row] for row in data] == [[_cell(v) for v in row] for row in read_csv(csv_out)]
 
 
+def test_xlsx_with_no_rows_still_has_its_header_frozen_below_the_notes(con, tmp_path):
+    # A period before any data: the reader still sees which columns the export has.
+    wanted = request("cases", "371102", D(2019, 1, 1), D(2019, 3, 1))
+    assert export.row_count(QueryRunner(con), wanted) == 0
+    out = tmp_path / "empty.xlsx"
+    assert export.write_xlsx(QueryRunner(con), wanted, out, [("数据集", "案件统计")]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["说明", "案件统计"]
+    sheet = book["案件统计"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [export.headers(wanted)]
+    assert sheet.freeze_panes == "A2" and book["说明"].freeze_panes is None
+
+
+def test_xlsx_header_is_frozen_and_every_code_column_is_text(con, tmp_path):
+    wanted = request("cases", "371102", level="township")
+    out = tmp_path / "c.xlsx"
+    rows = export.write_xlsx(QueryRunner(con), wanted, out)
+    expected = con.execute(
+        "select count(*) from case_stats join regions using (region_code) "
+        "where region_code like '371102%' and level = 'township' "
+        "and period_month between date '2024-01-01' and date '2024-06-01'"
+    ).fetchone()[0]
+    assert rows == expected > 0
+    sheet = openpyxl.load_workbook(out)["案件统计"]
+    assert sheet.freeze_panes == "A2"
+    codes = [cell for (cell,) in sheet.iter_rows(min_row=2, max_col=1)]
+    assert len(codes) == rows and all(c.data_type == "s" and len(c.value) == 9 for c in codes)
+
+
 def _cell(value: object) -> object:
     """A cell as compared across formats: numbers as numbers (the workbook stores 88.0 as 88), text as text."""
     if value is None or value == "":

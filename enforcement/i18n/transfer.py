@@ -78,6 +78,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_kind_reported": ("上报数据", "reported data"),
     # Excel 说明 sheet
     "xlsx_notes_sheet": ("说明", "About"),
+    "xlsx_notes_item": ("项目", "Item"),
+    "xlsx_notes_value": ("内容", "Value"),
     "xlsx_too_many_rows": (
         "本次导出有 {n} 行, 超过 Excel 每个工作表 {limit} 行的上限。请缩小地区、层级或期间, 或改为下载 CSV。",
         "This export has {n} rows, more than the {limit} rows an Excel sheet can hold. Narrow the region, level "
