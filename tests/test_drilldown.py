@@ -243,3 +243,26 @@ def test_tiles_read_only_their_sources_and_give_the_same_values(runner, root, ke
     others = [s for s in everything if s not in sources]
     empty = runner.run("subtree_indicator_tiles", region_code=root, indicator_key=key, sources=others, **TILES_2025)
     assert empty["value"].isna().all() and len(empty) == len(wide)
+
+
+@pytest.mark.parametrize("with_data", [0, 1, 5, 31])
+def test_every_listed_region_gets_a_readable_row_however_many_have_no_data(with_data):
+    # At 全国 most provinces have no plan: their rows must be as tall as the others, or names are skipped.
+    names = [f"地区{i}" for i in range(31)]
+    rows = pd.DataFrame(
+        {
+            "region_code": [f"{i:02d}0000" for i in range(31)],
+            "region_name": names,
+            "value": [float(i + 1) if i < with_data else None for i in range(31)],
+            "numerator": [1] * 31,
+            "denominator": [2] * 31,
+            "target_text": [""] * 31,
+            "judgement": ["no_target" if i < with_data else "no_data" for i in range(31)],
+            "judgement_label": ["无目标" if i < with_data else "无数据" for i in range(31)],
+        }
+    )
+    figure = drilldown.ranking_figure(rows, None, drilldown.Indicator("x", "x", "%", True, ""))
+    layout = figure.layout
+    plot_height = layout.height - layout.margin.t - layout.margin.b
+    assert list(layout.yaxis.categoryarray) == names
+    assert plot_height / len(names) >= 20

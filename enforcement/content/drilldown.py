@@ -296,7 +296,8 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
     _click_targets(figure, order, all_codes, top * 1.15)
     figure.update_xaxes(range=[0, top * 1.15])
     _labels_above(figure, top * 1.15)
-    charts.style(figure, height=max(360, 26 * len(rows) + 290))
+    # A row for every region listed, those without data too: each name readable, each bar thick enough to click.
+    charts.style(figure, height=max(360, 26 * len(order) + 290))
     figure.update_layout(
         title=dict(text=t("ranking_title", lang, indicator=info.name), x=0, xanchor="left"),
         barmode="overlay",
