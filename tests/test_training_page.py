@@ -238,3 +238,14 @@ def test_sidebar_period_and_domain_write_the_url(sample_db):
     at = at.select_slider(key="f_period").set_range(dt.date(2024, 1, 1), dt.date(2024, 12, 1)).run()
     assert param(at, "from") == "2024-01" and param(at, "to") == "2024-12"
     assert not at.exception
+
+
+def test_a_child_without_figures_keeps_its_row_and_says_no_data(runner):
+    # At 全国 only the provinces with sample figures have a value; the others are named, with 无数据, not left blank.
+    chart = training.children_chart(runner.run, scope("000000", "全国"), "training_hours_total")
+    assert not chart.empty
+    bars = chart.figure.data[0]
+    blank = {label for label, value in zip(bars.y, bars.x, strict=True) if value is None or value != value}
+    marks = [trace for trace in chart.figure.data if trace.type == "scatter" and trace.mode == "text"]
+    assert blank and len(marks) == 1
+    assert set(marks[0].y) == blank and set(marks[0].text) == {"无数据"}

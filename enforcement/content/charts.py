@@ -13,6 +13,7 @@ FONT_FAMILY = "NotoSansSC, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC',
 TARGET_COLOR = "#c62828"
 AVERAGE_COLOR = "#455a64"
 AS_OF_COLOR = "#6a1b9a"
+MUTED_COLOR = "#757575"  # text that says a value is missing
 
 
 def style(figure: go.Figure, height: int = 380) -> go.Figure:

@@ -245,6 +245,22 @@ def ranked_bars(
             showlegend=False,
         )
     )
+    missing = ordered[ordered["value"].isna()]
+    if not missing.empty:
+        # A region without figures keeps its row and says so, rather than an empty row read as zero.
+        figure.add_trace(
+            go.Scatter(
+                x=[0] * len(missing),
+                y=missing[label_column],
+                mode="text",
+                text=[scope.t("judgement_no_data")] * len(missing),
+                textposition="middle right",
+                textfont=dict(color=charts.MUTED_COLOR),
+                hoverinfo="skip",
+                showlegend=False,
+                cliponaxis=False,
+            )
+        )
     if has_target:
         present = set(judgements)
         for judgement in indicators.JUDGEMENTS:
