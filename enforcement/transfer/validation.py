@@ -493,6 +493,22 @@ class _Row:
 _STRICT_KINDS = ("count", "hours", "percent", "month", "date", "status")
 
 
+# What a blank cell comes to (whether it is a problem depends on the row: a formula without a value, a required column).
+_BLANK = (None, "", None)
+
+
+def _cell_outcome(text: str, allow_breaks: bool, parse) -> tuple[object, str, str | None]:
+    """(value, the cell as shown in a problem, the problem or None) of a cell's text; _BLANK for a blank cell."""
+    hidden = invisible_characters(text, allow_breaks=allow_breaks)
+    if hidden:
+        names = "、".join(invisible_name(ch) for ch in hidden)
+        return None, visible(text), t("cell_invisible", names=names)
+    if not text.strip():
+        return _BLANK
+    value, reason = parse(text)
+    return value, text, reason
+
+
 def _parse_rows(
     spec: Dataset,
     match: HeaderMatch,
@@ -501,31 +517,37 @@ def _parse_rows(
     problems: list[Problem],
     uncomputed: dict[tuple[int, int], str] | None = None,
 ) -> list[_Row]:
-    # (name, position in the file, header as written, required, parser, cache of parsed texts): parsers are pure,
-    # and a clerk's file repeats codes, months and small counts on every row.
+    # (name, position in the file, header as written, required, line breaks allowed, parser, cache of outcomes):
+    # a cell's outcome depends on its text alone, and a clerk's file repeats codes, months and small counts on every
+    # row, so each distinct text of a column is checked and parsed once.
     uncomputed = uncomputed or {}
+    free_text = {f.name for f in spec.fields if f.kind not in _STRICT_KINDS and f.role != "check"}
     columns = [
-        (f.name, match.positions[f.name], match.header(f.name), f.required, _parser(f, reference), {})
+        (
+            f.name,
+            match.positions[f.name],
+            match.header(f.name),
+            f.required,
+            f.name in free_text,
+            _parser(f, reference),
+            {},
+        )
         for f in spec.fields
         if f.name in match.positions and f.role != "ignore"
     ]
-    free_text = {f.name for f in spec.fields if f.kind not in _STRICT_KINDS and f.role != "check"}
     parsed = []
     for number, cells in rows:
         row = _Row(number=number, raw={}, values={}, bad=set())
         width = len(cells)
-        for name, index, header, required, parse, cache in columns:
+        for name, index, header, required, allow_breaks, parse, cache in columns:
             text = cells[index] if index < width else ""
             row.raw[name] = text
-            hidden = invisible_characters(text, allow_breaks=name in free_text)
-            if hidden:
-                names = "、".join(invisible_name(ch) for ch in hidden)
-                problems.append(Problem(number, header, visible(text), t("cell_invisible", names=names)))
-                row.bad.add(name)
-                row.values[name] = None
-                continue
-            if not text.strip():
-                row.values[name] = None
+            outcome = cache.get(text)
+            if outcome is None:
+                outcome = cache[text] = _cell_outcome(text, allow_breaks, parse)
+            value, shown, reason = outcome
+            row.values[name] = value
+            if outcome is _BLANK:
                 formula = uncomputed.get((number, index))
                 if formula is not None:
                     problems.append(Problem(number, header, formula, t("cell_formula_no_value", formula=formula)))
@@ -533,15 +555,9 @@ def _parse_rows(
                 elif required:
                     problems.append(Problem(number, header, "", "必填, 不能为空"))
                     row.bad.add(name)
-                continue
-            outcome = cache.get(text)
-            if outcome is None:
-                outcome = cache[text] = parse(text)
-            value, reason = outcome
-            if reason is not None:
-                problems.append(Problem(number, header, text, reason))
+            elif reason is not None:
+                problems.append(Problem(number, header, shown, reason))
                 row.bad.add(name)
-            row.values[name] = value
         parsed.append(row)
     return parsed
 
