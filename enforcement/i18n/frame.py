@@ -29,6 +29,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "as_of": ("截至日期", "As of"),
     "as_of_quick": ("快捷日期", "Quick pick"),
     "since": ("变化起始日期", "Changed since"),
+    # Streamlit's date field commits a typed date when focus leaves it (not on Enter): say so where people type.
+    "typed_date_help": (
+        "点日历图标选择日期; 也可直接输入年、月、日, 输入后点击输入框以外的地方即生效。",
+        "Pick a day from the calendar icon, or type year, month and day; a typed date applies once you click outside the field.",
+    ),
     "period": ("统计期间", "Period"),
     "period_from": ("起始月份", "From month"),
     "period_to": ("截止月份", "To month"),

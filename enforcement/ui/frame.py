@@ -469,6 +469,7 @@ def _date_selectors(ctx: PageContext) -> None:
         min_value=ctx.choices.first_month,
         max_value=latest,
         key="f_as_of",
+        help=ctx.t("typed_date_help"),
         on_change=_on_as_of_change,
         args=(latest,),
     )

@@ -106,6 +106,7 @@ def since_selector(ctx: PageContext) -> dt.date:
         min_value=ctx.choices.first_month,
         max_value=ctx.filters.as_of,
         key="p_since",
+        help=ctx.t("typed_date_help"),
         on_change=_on_since_change,
         width=220,
         args=(ctx.filters.as_of,),

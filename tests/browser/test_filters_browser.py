@@ -97,3 +97,23 @@ def test_a_copied_address_opens_the_same_view_for_a_colleague(new_page, app_url)
     wait_for_title(colleague, "地区对比 · 日照市")
     assert view(colleague) == shown
     assert errors_shown(colleague) == []
+
+
+def test_a_typed_as_of_date_applies_once_the_field_is_left(page, app_url):
+    """Streamlit's date field takes a typed date when focus leaves it; the field's help says so, and the view and
+    the address follow the typed day (year, month and day are separate segments, typed as digits)."""
+    page.goto(f"{app_url}/?region=320000")
+    wait_for_title(page, "总览 · 江苏省")
+    date_field = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput")
+    assert date_field.get_by_test_id("stTooltipIcon").count() == 1
+    year = date_field.locator("[data-type=year]")
+    year.scroll_into_view_if_needed()
+    year.click()
+    page.keyboard.type("20240630", delay=50)
+    page.get_by_test_id("stMain").locator("h1").first.click()  # leave the field, as a user clicking elsewhere
+    page.wait_for_function("() => location.search.includes('as_of=2024-06-30')", timeout=60_000)
+    settle(page)
+    assert parse_qs(urlsplit(page.url).query) == {"region": ["320000"], "as_of": ["2024-06-30"]}
+    assert "截至 2024-06-30" in page.get_by_test_id("stMain").inner_text()
+    assert "自定义" in sidebar_values(page)
+    assert errors_shown(page) == []
