@@ -454,7 +454,14 @@ def _environment_line(error: OSError, args: argparse.Namespace) -> CliError:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure ends as one line on stderr and its exit status (see the module docstring)."""
-    args = parser().parse_args(argv)  # bad usage: argparse prints the usage line and exits with 2
+    top = parser()
+    # The benchmark's options are its own (bench/national.py): argparse's REMAINDER refuses a first one that starts
+    # with "-" (`bench --build`), so options it does not know pass through to it and are an error for any other command.
+    args, passed_on = top.parse_known_args(argv)  # bad usage: argparse prints the usage line and exits with 2
+    if passed_on and args.command != "bench":
+        top.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    if args.command == "bench":
+        args.bench_args = [*passed_on, *args.bench_args]
     lang = _lang(args)
     try:
         return args.handler(args)
