@@ -129,6 +129,11 @@ else:
         on_click="ignore",
     )
 
+csv_file = "csv.zip" if csv_format == "zip" else "csv"
+button_labels = {csv_file: ctx.t("export_download_csv"), "xlsx": ctx.t("export_download_xlsx")}
+for fmt, seconds in export.noticeable_waits(rows, [csv_file, "xlsx"]):
+    st.caption(ctx.t("export_wait", file=button_labels[fmt], seconds=seconds, n=f"{rows:,}"))
+
 with st.expander(ctx.t("export_side_note")):
     st.caption(ctx.t("export_side_note_help"))
     st.dataframe(pd.DataFrame(facts, columns=[ctx.t("fact_item"), ctx.t("fact_value")]), hide_index=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from enforcement.transfer import export
 from tests.conftest import PROJECT
 
 
@@ -72,3 +73,29 @@ def test_english_and_unknown_page_parameters(sample_db):
     assert at.title[0].value == "Export"
     assert at.selectbox(key="x_dataset").value == "cases" and at.selectbox(key="x_level").value == ""
     assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "Download Excel (.xlsx)"]
+
+
+def wait_captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption if "秒生成" in c.value]
+
+
+def test_a_download_that_takes_a_while_says_how_long_before_the_click(sample_db):
+    everything = run_page(ds="cases")  # millions of rows: a zipped CSV only
+    rows = shown_count(everything)
+    waits = wait_captions(everything)
+    assert len(waits) == 1 and waits[0].startswith("下载 CSV") and f"{rows:,} 行" in waits[0]
+    seconds = int(waits[0].split("约 ")[1].split(" 秒")[0])
+    assert seconds >= 3  # and more rows never promise less time:
+    assert export.expected_wait_seconds(rows * 2, "csv.zip") >= seconds
+
+    small = run_page(region="371102", ds="training")
+    assert 0 < shown_count(small) < 20_000 and wait_captions(small) == []
+
+
+def test_an_excel_download_of_a_large_view_gives_its_wait_too(sample_db):
+    at = run_page(region="440100", ds="cases")
+    rows = shown_count(at)
+    assert export.XLSX_MAX_ROWS >= rows >= 3 * export.BUILD_ROWS_PER_SECOND["xlsx"]
+    labels = [wait.split(":")[0] for wait in wait_captions(at)]
+    assert "下载 Excel (.xlsx)" in labels
+    assert all(f"{rows:,} 行" in wait for wait in wait_captions(at))

@@ -9,6 +9,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "共 {n} 行, 超过 {limit} 行的 CSV 压缩为 .zip 下载 (解压后用 Excel 打开)。",
         "{n} rows: a CSV above {limit} rows downloads compressed as .zip (unzip it, then open it in Excel).",
     ),
+    "export_wait": (
+        "{file}: 约 {seconds} 秒生成 ({n} 行), 点击后按钮转圈表示正在生成, 生成完浏览器即开始下载。",
+        "{file}: about {seconds} s to build ({n} rows); after the click the button spins while it builds, then your "
+        "browser downloads it.",
+    ),
     # export errors
     "export_unknown_domain": (
         "未知的执法领域: {domain} (可选: {options})",

@@ -38,6 +38,11 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NEUTRALISE_SQL = "regexp_replace({expr}, '^([=+@\\t\\r-])', '''\\1')"
 
 XLSX_MAX_ROWS = 1_048_576 - 1  # a sheet's rows, less the header
+# Rows a second each download is built at on the 2-core benchmark machine, halved for a server busy with other people
+# (bench/xlsx_results.md: rust_xlsxwriter 74,792 rows/s; bench/results.md: CSV ~1 M rows/s, zipped ~0.5 M rows/s).
+# The export page tells a person how long a download will take before they click when it is more than a moment.
+BUILD_ROWS_PER_SECOND = {"csv": 500_000, "csv.zip": 250_000, "xlsx": 37_000}
+NOTICEABLE_WAIT_SECONDS = 3
 FETCH_ROWS = 10_000
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -236,6 +241,18 @@ def preview(runner: QueryRunner, request: ExportRequest, limit: int = 50) -> pd.
     frame = runner.frame(export_statement(runner, request, limit))
     frame.columns = headers(request)
     return frame
+
+
+def expected_wait_seconds(rows: int, fmt: str) -> int:
+    """About how many seconds building a download of rows takes (see BUILD_ROWS_PER_SECOND), at least one."""
+    return max(1, -(-rows // BUILD_ROWS_PER_SECOND[fmt]))
+
+
+def noticeable_waits(rows: int, formats: list[str]) -> list[tuple[str, int]]:
+    """(format, seconds) for each offered download (an .xlsx only up to a sheet's rows) that takes a while to build."""
+    offered = [fmt for fmt in formats if fmt != "xlsx" or rows <= XLSX_MAX_ROWS]
+    waits = [(fmt, expected_wait_seconds(rows, fmt)) for fmt in offered]
+    return [(fmt, seconds) for fmt, seconds in waits if seconds >= NOTICEABLE_WAIT_SECONDS]
 
 
 def _sql_path(path: Path) -> str:
