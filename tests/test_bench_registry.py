@@ -98,3 +98,36 @@ def test_results_say_by_how_much_each_query_misses_the_target():
     assert bench.over_by_query(rows) == (
         "a 2 of 3 filters, worst 60.0 ms (county 2024, 20 % over); b 1 of 1 filters, worst 75.0 ms (nation 2024, 50 % over)"
     )
+
+
+def test_browser_waits_get_p50_p95_per_kind_and_a_verdict_each(tmp_path):
+    """Page views are summarised per page and view; a page over its p50 target is named; drill-down clicks and
+    shared links get their own rows and verdicts."""
+    report = _browser_report(first_visit_s=2.9, returning_s=2.2)
+    timings = {"app.py": [0.6, 0.7, 0.9, 0.8, 0.7], "pages/3_training.py": [1.4, 1.6, 1.2, 1.3, 2.5]}
+    report["browser"]["visits"] = [
+        {"page": page, "region": str(i), "view": view, "seconds": seconds / (3 if view == "seen before" else 1)}
+        for view in ("new view", "seen before")
+        for page, values in timings.items()
+        for i, seconds in enumerate(values)
+    ]
+    report["browser"]["drills"] = [{"region": "440000", "bar": i, "seconds": s} for i, s in enumerate([0.5, 0.9, 0.7])]
+    report["browser"]["shared_links"] = [{"page": "app.py", "region": "440100", "seconds": 2.6}]
+
+    summary = {(r["kind"], r["page"]): r for r in bench.browser_summary(report["browser"])}
+    training = summary[("page by its address, new view", "pages/3_training.py")]
+    assert (training["n"], training["p50"], training["p95"], training["worst"]) == (5, 1.4, 2.5, 2.5)
+    assert summary[("drill-down click (regions ranking)", "pages/5_regions.py")]["p50"] == 0.7
+
+    out = tmp_path / "results.md"
+    bench.write_results(out, report)
+    verdicts = {
+        line.split("|")[1].strip(): line
+        for line in out.read_text(encoding="utf-8").splitlines()
+        if line.startswith(("| every page drawn", "| drill-down", "| shared link"))
+    }
+    new_view = next(line for key, line in verdicts.items() if key.endswith("new view"))
+    assert "(pages/3_training.py); 1 of 2 pages over" in new_view and new_view.endswith("| **missed** |")
+    assert next(line for key, line in verdicts.items() if key.endswith("seen before")).endswith("| met |")
+    assert verdicts["drill-down click (regions ranking) drawn ≤ 0.8 s p50"].endswith("| met |")
+    assert verdicts["shared link in a fresh browser drawn ≤ 2.5 s p50"].endswith("| **missed** |")
