@@ -17,7 +17,7 @@ with right:
 
 view = ctx.built(milestones.plan_view, f, plan.plan_id, tuple(statuses), tuple(units))
 summary, board, labels = view.summary, view.board, view.labels
-overdue = ctx.built(milestones.overdue, f, plan.plan_id, tuple(units))
+overdue = ctx.built(milestones.overdue, f, plan.plan_id, tuple(units), ctx.lang)
 
 metrics = st.columns(2)
 metrics[0].metric(ctx.t("metric_items"), len(summary))

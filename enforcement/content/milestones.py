@@ -365,10 +365,29 @@ def status_changes(query: QueryFn, filters: Filters, plan_id: str) -> pd.DataFra
     )
 
 
+# The overdue list's columns, what a reader needs first on the left (a phone shows two or three of them).
+OVERDUE_COLUMNS = (
+    "short_name",
+    "region_path",
+    "days_overdue",
+    "deadline_date",
+    "percent_complete",
+    "milestone_id",
+    "clause_path",
+    "requirement",
+    "responsible_units",
+    "evidence_note",
+    "report_date",
+    "region_code",
+)
+
+
 @uses("overdue_items")
-def overdue(query: QueryFn, filters: Filters, plan_id: str, units: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """The plan's items overdue in the region at the as-of date (units narrow them)."""
-    return query(
+def overdue(
+    query: QueryFn, filters: Filters, plan_id: str, units: tuple[str, ...] | None = None, lang: str = "zh"
+) -> pd.DataFrame:
+    """The plan's items overdue in the region at the as-of date (units narrow them), named in lang."""
+    rows = query(
         "overdue_items",
         region_code=filters.region,
         as_of=filters.as_of,
@@ -376,3 +395,5 @@ def overdue(query: QueryFn, filters: Filters, plan_id: str, units: tuple[str, ..
         task_area=filters.area,
         units=list(units) if units else None,
     )
+    rows = rows.assign(short_name=rows["short_name_en" if lang == "en" else "short_name_zh"])
+    return rows[list(OVERDUE_COLUMNS)]
