@@ -197,6 +197,11 @@ def test_treemap_tiles_match_the_ranking_and_leave_out_empty_children(runner):
     shown = drilldown.shown_tiles(tiles)
     assert "110000" not in shown  # 北京 has no sample figures
     assert {"000000", "320000", "320100"} <= shown
+    # a label too small to read (a phone's narrow tiles) is hidden, not shrunk: the hover still names the tile
+    info = drilldown.Indicator("legal_review_rate", "审核率", "percent", higher_is_better=True, definition="")
+    figure = drilldown.treemap_figure(drilldown.tiles(tiles, None, info.key, "zh"), info)
+    assert figure.layout.uniformtext.mode == "hide" and figure.layout.uniformtext.minsize >= 9
+    assert "%{label}" in figure.data[0].hovertemplate
 
 
 def test_catalog_sources_are_the_tables_holding_each_formulas_measures(runner, con):

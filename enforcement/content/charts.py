@@ -14,6 +14,8 @@ TARGET_COLOR = "#c62828"
 AVERAGE_COLOR = "#455a64"
 AS_OF_COLOR = "#6a1b9a"
 MUTED_COLOR = "#757575"  # text that says a value is missing
+# The smallest label a chart draws inside a tile or bar (px): below it a label is hidden and left to the hover.
+SMALLEST_LABEL_PX = 10
 
 
 def style(figure: go.Figure, height: int = 380) -> go.Figure:

@@ -448,6 +448,8 @@ def treemap_figure(tile_rows: pd.DataFrame, info: Indicator, lang: str = "zh") -
     figure.update_layout(
         title=dict(text=t("treemap_title", lang, indicator=info.name), x=0, xanchor="left"),
         margin=dict(l=4, r=4, t=70, b=4),
+        # On a phone a small tile's label shrank to 6 px: a label that would be smaller than this is left to the hover.
+        uniformtext=dict(minsize=charts.SMALLEST_LABEL_PX, mode="hide"),
     )
     return figure
 

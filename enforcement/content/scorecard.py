@@ -277,7 +277,7 @@ def milestone_year_figure(shares: pd.DataFrame, lang: str = "zh") -> go.Figure:
         yaxis=dict(categoryorder="array", categoryarray=labels, autorange="reversed", title=None, automargin=True),
         legend=dict(traceorder="normal", yref="container", y=0, yanchor="bottom"),
         margin=dict(l=10, r=10, t=40, b=110),
-        uniformtext=dict(minsize=10, mode="hide"),
+        uniformtext=dict(minsize=charts.SMALLEST_LABEL_PX, mode="hide"),
     )
     return figure
 
