@@ -17,7 +17,11 @@ changes = ctx.built(milestones.status_changes, f, plan.plan_id)
 
 metrics = st.columns(4)
 metrics[0].metric(ctx.t("metric_milestones"), len(summary))
-metrics[1].metric(ctx.t("metric_pairs"), int(summary["count_items"].sum()))
+metrics[1].metric(
+    ctx.t("metric_pairs"),
+    milestones.applicable_pairs(summary),
+    help=ctx.t("metric_pairs_help", n=int(summary["count_not_applicable"].sum())),
+)
 metrics[2].metric(ctx.t("metric_overdue"), int(summary["count_overdue"].sum()))
 metrics[3].metric(ctx.t("metric_changes"), len(changes), help=ctx.t("changes_title") + f" {f.since} → {f.as_of}")
 

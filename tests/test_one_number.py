@@ -12,12 +12,13 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from enforcement.content import indicators, training
+from enforcement.content import indicators, scorecard, training
 from enforcement.content.trends import Scope
 from enforcement.rules.filters import Filters
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import export
 from tests.conftest import PROJECT
+from tests.page_runner import run_page
 
 # (indicator, its name, region, its parent, as-of date, page with its KPI, the SQL ratio over the year to date)
 CASES = [
@@ -137,3 +138,26 @@ def test_training_kpi_ranking_and_chart_table_agree(sample_db, con, runner):
     view = Filters(parent, day, day, dt.date(2023, 1, 1), dt.date(2024, 10, 1))
     table = training.children_chart(runner.run, Scope.of(view, "日照市"), "exam_sampling_rate").data
     assert table.set_index("region_name").loc["东港区", "exam_sampling_rate"] == want
+
+
+@pytest.mark.parametrize(
+    ("region", "plan", "as_of"),
+    [("440000", "guangdong", "2025-12-31"), ("320100", "jiangsu", "2024-10-31"), ("500237", "wushan", "2025-06-30")],
+)
+def test_the_milestone_items_of_a_region_are_one_number_on_the_overview_and_the_milestones_page(
+    sample_db, runner, region, plan, as_of
+):
+    """The milestones page's 地区×事项 counted the pairs marked not applicable, the Overview's year cards do not:
+    广东 read 5703 on one page and 5627 on the other. Both now count the items that apply."""
+    at = run_page("pages/1_milestones.py", region=region, plan=plan, as_of=as_of)
+    shown = int(next(m.value for m in at.metric if m.label == "地区×事项").replace(",", ""))
+    counts = runner.run(
+        "milestone_status_counts", region_code=region, as_of=dt.date.fromisoformat(as_of), plan_id=plan, task_area=None
+    )
+    year_cards = [
+        scorecard.milestone_summary(scorecard.status_totals(counts, year))["items"]
+        for year in scorecard.MILESTONE_YEARS
+    ]
+    assert shown == sum(year_cards) > 0
+    not_applicable = int(counts.loc[counts["status"] == "not_applicable", "item_count"].sum())
+    assert f"{not_applicable} 个" in next(m.help for m in at.metric if m.label == "地区×事项")

@@ -365,6 +365,12 @@ def status_changes(query: QueryFn, filters: Filters, plan_id: str) -> pd.DataFra
     )
 
 
+def applicable_pairs(summary: pd.DataFrame) -> int:
+    """The (milestone, region) pairs of a plan summary that apply: the Overview's year cards count the same, so a
+    pair marked not applicable is not an item of that region on any page."""
+    return int(summary["count_items"].sum() - summary["count_not_applicable"].sum())
+
+
 # The overdue list's columns, what a reader needs first on the left (a phone shows two or three of them).
 OVERDUE_COLUMNS = (
     "short_name",

@@ -24,6 +24,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "metric_milestones": ("里程碑", "Milestones"),
     "metric_pairs": ("地区×事项", "Region × item pairs"),
+    "metric_pairs_help": (
+        "本方案在本地区及下辖地区应完成的地区×事项, 与总览 2023、2024、2025 年卡片的合计相同; 不含看板中标为"
+        "“不适用”的 {n} 个。",
+        "The region × item pairs of this plan in the region and below that are due, the same as the sum of the "
+        "Overview's 2023, 2024 and 2025 cards; the {n} marked 'not applicable' on the board are not counted.",
+    ),
     "metric_overdue": ("逾期未完成 (地区×事项)", "Overdue (region × item)"),
     "metric_done": ("已完成 (地区×事项)", "Done (region × item)"),
     "metric_changes": ("状态变化 (地区×事项)", "Status changes (region × item)"),
