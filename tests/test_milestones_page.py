@@ -128,7 +128,10 @@ def test_an_overdue_milestone_shows_in_the_overdue_colour(sample_db, con):
 
 
 def test_the_board_names_milestones_and_can_turn(sample_db):
-    down = figures(run_page(PAGE, region="371100", plan="rizhao"))[0]
+    first = run_page(PAGE, region="371100", plan="rizhao")
+    down = figures(first)[0]
+    # the caption says what the chart draws: milestones down the side, regions across (it once said the reverse)
+    assert any("里程碑在左侧逐行排列、地区在上方逐列排列" in c.value for c in first.caption)
     assert down["data"][0]["y"][0] == "RZ-M001" and "371102" in down["data"][0]["x"]
     assert down["layout"]["yaxis"]["ticktext"][0] == "执法质效显著提升"  # RZ-M001's short name, not its code
     at = run_page(PAGE, region="371100", plan="rizhao", tr="1")

@@ -35,13 +35,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric_changes": ("状态变化 (地区×事项)", "Status changes (region × item)"),
     "heatmap_title": ("各地区里程碑状态", "Milestone status by region"),
     "heatmap_help": (
-        "行: {region}的下级地区和本级机关; 列: 方案里程碑 (按文件顺序, 标注事项编号和条款)。"
-        "每格取该地区及其下辖地区中最紧迫的状态 (逾期未完成 > 滞后序时进度 > 临期 > 正常推进 > 未启动 > "
-        "逾期完成 > 按期完成 > 不适用), 悬停可见各状态的数量; 空白表示该地区不承担此项。",
-        "Rows: the regions under {region} and its own agencies; columns: the plan's milestones in document order "
-        "(item id and clause). Each cell shows the most urgent status in that region and the regions under it "
-        "(overdue > behind schedule > due soon > in progress > not started > done late > done on time > "
-        "not applicable); hover for the counts. Blank: the region does not carry that item.",
+        "方案里程碑 (按文件顺序) × {region}的下级地区和本级机关: 默认里程碑在左侧逐行排列、地区在上方逐列排列, "
+        "下方开关可交换。每格取该地区及其下辖地区中最紧迫的状态 (逾期未完成 > 滞后序时进度 > 临期 > 正常推进 > "
+        "未启动 > 逾期完成 > 按期完成 > 不适用), 悬停可见各状态的数量; 空白表示该地区不承担此项。",
+        "The plan's milestones (document order) × the regions under {region} and its own agencies: milestones run "
+        "down the side and regions across the top, the switch below swaps them. Each cell shows the most urgent "
+        "status in that region and the regions under it (overdue > behind schedule > due soon > in progress > not "
+        "started > done late > done on time > not applicable); hover for the counts. Blank: the region does not "
+        "carry that item.",
     ),
     "heatmap_help_township": (
         "{region}承担的各项里程碑 (按文件顺序) 截至日期的状态。",
