@@ -129,6 +129,9 @@ def test_bars_are_coloured_by_the_palette_and_carry_the_region_code(runner):
     texts = [note.text for note in figure.layout.annotations]
     assert any("60.0" in text for text in texts)  # 日照's target line
     assert any("日照市平均" in text for text in texts)  # the parent's average line
+    # the target and average lines run below the bars, so the value labels they cross stay readable
+    lines = [shape for shape in figure.layout.shapes if shape.type == "line"]
+    assert len(lines) == 2 and {shape.layer for shape in lines} == {"below"}
 
 
 def test_milestone_bars_use_the_overdue_red():

@@ -249,3 +249,9 @@ def test_a_child_without_figures_keeps_its_row_and_says_no_data(runner):
     marks = [trace for trace in chart.figure.data if trace.type == "scatter" and trace.mode == "text"]
     assert blank and len(marks) == 1
     assert set(marks[0].y) == blank and set(marks[0].text) == {"无数据"}
+
+
+def test_the_rankings_lines_run_below_the_bars_and_their_value_labels(runner):
+    chart = training.children_chart(runner.run, scope("371100", "日照市"), "training_hours_total")
+    lines = [shape for shape in chart.figure.layout.shapes if shape.type == "line"]
+    assert lines and {shape.layer for shape in lines} == {"below"}

@@ -44,9 +44,10 @@ def add_target_line(figure: go.Figure, value: float, label: str, horizontal: boo
             annotation_font_color=TARGET_COLOR,
         )
     else:
-        figure.add_vline(
+        figure.add_vline(  # a line across bars goes below them: their value labels stay readable
             x=value,
             line=line,
+            layer="below",
             annotation_text=label,
             annotation_position="top right",
             annotation_font_color=TARGET_COLOR,
@@ -69,6 +70,7 @@ def add_average_line(figure: go.Figure, value: float, label: str, horizontal: bo
         figure.add_vline(
             x=value,
             line=line,
+            layer="below",
             annotation_text=label,
             annotation_position="bottom right",
             annotation_font_color=AVERAGE_COLOR,

@@ -277,7 +277,10 @@ def ranked_bars(
     line = dict(dash="dash", width=2)
     target_rows = ordered[ordered["target_value"].notna()]
     if not target_rows.empty:
-        figure.add_vline(x=float(target_rows.iloc[0]["target_value"]), line=dict(color=charts.TARGET_COLOR, **line))
+        # below the bars: the value labels beside each bar stay readable where the line crosses them
+        figure.add_vline(
+            x=float(target_rows.iloc[0]["target_value"]), line=dict(color=charts.TARGET_COLOR, **line), layer="below"
+        )
         _legend_line(
             figure,
             scope.t("target") + " " + target_text(target_rows.iloc[0], scope.lang),
@@ -286,7 +289,9 @@ def ranked_bars(
         )
     parent = ordered["parent_value"].dropna()
     if not parent.empty and average_label:
-        figure.add_vline(x=float(parent.iloc[0]), line=dict(color=charts.AVERAGE_COLOR, dash="dot", width=2))
+        figure.add_vline(
+            x=float(parent.iloc[0]), line=dict(color=charts.AVERAGE_COLOR, dash="dot", width=2), layer="below"
+        )
         _legend_line(
             figure, f"{average_label} {format_value(parent.iloc[0], unit, scope.lang)}", charts.AVERAGE_COLOR, "dot"
         )
