@@ -134,6 +134,9 @@ def test_the_board_names_milestones_and_can_turn(sample_db):
     assert any("里程碑在左侧逐行排列、地区在上方逐列排列" in c.value for c in first.caption)
     assert down["data"][0]["y"][0] == "RZ-M001" and "371102" in down["data"][0]["x"]
     assert down["layout"]["yaxis"]["ticktext"][0] == "执法质效显著提升"  # RZ-M001's short name, not its code
+    # region names on one line, turned upright by Plotly where they do not fit (two-line names piled up on a phone)
+    assert not [label for label in down["layout"]["xaxis"]["ticktext"] if "<br>" in label]
+    assert "日照经济技术开发区" in down["layout"]["xaxis"]["ticktext"] and down["layout"]["xaxis"]["automargin"]
     at = run_page(PAGE, region="371100", plan="rizhao", tr="1")
     assert not at.exception
     across = figures(at)[0]["data"][0]

@@ -55,16 +55,6 @@ def _hover(row: pd.Series | dict, lang: str, region: str | None = None) -> str:
     return "<br>".join(lines)
 
 
-def _short_lines(label: str, width: int = 5) -> str:
-    # Long region names as column labels (日照经济技术开发区) on two lines, so that neighbours do not overlap.
-    if len(label) <= width:
-        return label
-    if " " in label:
-        return label.replace(" ", "<br>", 1)
-    half = (len(label) + 1) // 2
-    return label[:half] + "<br>" + label[half:]
-
-
 def _discrete_scale() -> list[list[object]]:
     # Cell value i (0..n-1) is the i-th status; each gets a flat band of its own colour.
     n = len(status.MILESTONE_STATUSES)
@@ -118,7 +108,9 @@ def status_heatmap(
                 text_row.append(f"<b>{label}</b><br>{milestone_id}: {t('ms_not_assigned', lang)}")
         z.append(z_row)
         text.append(text_row)
-    labels = [_short_lines(label) for label in rows.values()] if transpose else list(rows.values())
+    # Region names on one line: where they do not fit side by side (a phone, many regions) Plotly turns them upright
+    # instead of letting two-line labels pile on each other.
+    labels = list(rows.values())
     region_axis = dict(tickvals=list(rows), ticktext=labels)
     milestone_axis = dict(tickvals=present, ticktext=[names[m] for m in present])
     if transpose:
@@ -164,8 +156,9 @@ def status_heatmap(
         type="category",
         tickmode="array",
         **x_axis,
-        tickangle=None if transpose else -90,
+        tickangle=None if transpose else -90,  # None: Plotly turns labels that do not fit side by side
         side="top" if transpose else "bottom",
+        automargin=True,
         showgrid=False,
     )
     figure.update_yaxes(type="category", tickmode="array", **y_axis, autorange="reversed", showgrid=False)
