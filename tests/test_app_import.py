@@ -49,7 +49,7 @@ def test_a_bad_upload_shows_every_problem_and_changes_nothing(page_db):
     assert not at.exception
     assert any("文件中有 3 个问题, 未导入任何数据" in e.value for e in at.error)
     report = table_with(at, "问题")
-    assert list(report.columns) == ["行", "列", "值", "问题"]
+    assert list(report.columns) == ["行", "问题", "列", "值"]  # the reason on screen on a phone too
     assert report[["行", "列"]].values.tolist() == [[2, "地区代码"], [3, "月份"], [3, "行政处罚(件)"]]
     assert "下载CSV (Excel可直接打开)" in [b.label for b in at.get("download_button")]
     assert len(at.button) == 0 or "确认导入" not in " ".join(b.label for b in at.button)

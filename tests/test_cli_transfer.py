@@ -57,7 +57,7 @@ def test_import_reports_every_problem_and_loads_a_good_file(sample_db, tmp_path)
     assert "3 个问题, 未导入任何数据" in result.stderr
     assert "第 2 行 列「地区代码」 值「320199」: 地区代码 320199 不存在" in result.stderr
     assert "第 3 行 列「行政许可(件)」 值「-1」: 不能为负数" in result.stderr
-    assert report.read_bytes().decode("utf-8-sig").splitlines()[0] == "行,列,值,问题"
+    assert report.read_bytes().decode("utf-8-sig").splitlines()[0] == "行,问题,列,值"
     assert snapshot(db) == before
 
     good = tmp_path / "good.csv"

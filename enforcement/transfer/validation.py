@@ -56,9 +56,10 @@ def is_outside_scope(problem: Problem) -> bool:
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
-    """The report as a table: 行, 列, 值, 问题 (the page shows it and offers it as CSV)."""
-    rows = [(p.row, p.column, p.value, p.reason) for p in problems]
-    frame = pd.DataFrame(rows, columns=["row_no", "column", "cell_value", "problem"])
+    """The report as a table: 行, 问题, 列, 值 (the page shows it and offers it as CSV). The reason comes second:
+    it is what a clerk needs, and on a phone only the first columns are on screen."""
+    rows = [(p.row, p.reason, p.column, p.value) for p in problems]
+    frame = pd.DataFrame(rows, columns=["row_no", "problem", "column", "cell_value"])
     frame["row_no"] = frame["row_no"].astype("Int64")
     return frame
 
