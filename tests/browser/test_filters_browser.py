@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 import pytest
+from playwright.sync_api import expect
 
 from enforcement.storage import store
 from tests.browser.conftest import (
@@ -105,7 +106,8 @@ def test_a_typed_as_of_date_applies_once_the_field_is_left(page, app_url):
     page.goto(f"{app_url}/?region=320000")
     wait_for_title(page, "总览 · 江苏省")
     date_field = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput")
-    assert date_field.get_by_test_id("stTooltipIcon").count() == 1
+    # The sidebar may still be drawing when the title has arrived: wait for the help icon rather than count at once.
+    expect(date_field.get_by_test_id("stTooltipIcon")).to_have_count(1, timeout=30_000)
     year = date_field.locator("[data-type=year]")
     year.scroll_into_view_if_needed()
     year.click()
