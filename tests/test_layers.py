@@ -24,7 +24,15 @@ def test_import_contracts_hold():
 
 
 def test_every_string_key_is_defined_once():
-    for table in ("STRINGS", "COLUMNS"):
-        keys = [key for part in i18n.PARTS for key in getattr(part, table)]
+    for table in ("strings", "columns"):
+        keys = [key for part in i18n.PARTS.values() for key in part[table]]
         twice = sorted({key for key in keys if keys.count(key) > 1})
-        assert not twice, f"{table} keys defined in more than one part of enforcement/i18n: {twice}"
+        assert not twice, f"{table} keys defined in more than one catalog of enforcement/i18n/catalog: {twice}"
+        assert len(keys) == len(getattr(i18n, table.upper()))
+
+
+def test_every_catalog_is_read_and_every_text_has_both_languages():
+    catalogs = sorted(path.stem for path in (Path(i18n.__file__).parent / "catalog").glob("*.toml"))
+    assert catalogs == sorted(i18n.PART_NAMES)  # a catalog nobody reads would hold strings that are never shown
+    for key, (zh, en) in {**i18n.STRINGS, **i18n.COLUMNS}.items():
+        assert zh.strip() and en.strip(), key

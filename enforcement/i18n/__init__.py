@@ -1,31 +1,45 @@
 """Every UI string, in Simplified Chinese (default) and English. Data values (region names) are not translated.
 
-Strings live in one module per part of the app (frame, each page, transfer, faults), so that parts can grow side by
-side; ``t(key, lang)`` looks a key up in all of them, and a key may be defined only once (tests/test_i18n.py).
+The strings are data, not code: one TOML catalog per part of the app in ``catalog/`` (frame, each page, transfer,
+faults, …), each key with its ``zh`` and ``en`` text, so that a translator edits them without touching Python and
+parts grow side by side. ``t(key, lang)`` looks a key up in all of them; a key may be defined only once.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
-from enforcement.i18n import (
-    access,
-    cases,
-    faults,
-    frame,
-    hostile,
-    ledger,
-    milestones,
-    overview,
-    regions,
-    report,
-    training,
-    transfer,
+PART_NAMES = (
+    "frame",
+    "overview",
+    "milestones",
+    "ledger",
+    "training",
+    "cases",
+    "regions",
+    "transfer",
+    "faults",
+    "hostile",
+    "access",
+    "report",
 )
 
-PARTS = (frame, overview, milestones, ledger, training, cases, regions, transfer, faults, hostile, access, report)
-STRINGS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.STRINGS.items()}
-COLUMNS: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.COLUMNS.items()}
+
+def _read_catalog(part: str) -> dict[str, dict[str, tuple[str, str]]]:
+    """One part's tables (strings, columns): key -> (Chinese, English)."""
+    text = (resources.files(__package__) / "catalog" / f"{part}.toml").read_text(encoding="utf-8")
+    tables = tomllib.loads(text)
+    return {
+        table: {key: (texts["zh"], texts["en"]) for key, texts in tables.get(table, {}).items()}
+        for table in ("strings", "columns")
+    }
+
+
+PARTS: dict[str, dict[str, dict[str, tuple[str, str]]]] = {part: _read_catalog(part) for part in PART_NAMES}
+STRINGS: dict[str, tuple[str, str]] = {key: texts for part in PARTS.values() for key, texts in part["strings"].items()}
+COLUMNS: dict[str, tuple[str, str]] = {key: texts for part in PARTS.values() for key, texts in part["columns"].items()}
 
 
 def t(key: str, lang: str = "zh", **values: object) -> str:

@@ -1,8 +1,8 @@
 """The report's words: the document model (model.py) written out from the figures (figures.py).
 
 Every number comes from the figures as the content layer formatted it for the pages (card values, changes, the
-charts' tables); this module only chooses the order, fills the templated sentences (enforcement/i18n/report.py) and
-lays out tables. The sentences are deterministic: the same figures give the same report.
+charts' tables); this module only chooses the order, fills the templated sentences
+(enforcement/i18n/catalog/report.toml) and lays out tables. The sentences are deterministic: the same figures give the same report.
 """
 
 from __future__ import annotations
