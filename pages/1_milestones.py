@@ -76,11 +76,4 @@ if changes.empty:
     st.info(ctx.t("no_changes"))
 else:
     table = milestones.changes_table(changes, ctx.lang)
-    blocks.data_table(
-        ctx,
-        table,
-        key="changes",
-        stem="milestone_changes",
-        column_config=plan_filters.column_config(ctx, table.columns),
-        style=milestones.status_styler(ctx.lang),
-    )
+    plan_filters.milestone_table(ctx, table, key="changes", stem="milestone_changes")

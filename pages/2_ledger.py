@@ -3,7 +3,7 @@
 import streamlit as st
 
 from enforcement.content import milestones
-from enforcement.ui import blocks, plan_filters
+from enforcement.ui import plan_filters
 from enforcement.ui.frame import page_frame
 
 ctx = page_frame("nav_ledger")
@@ -29,45 +29,18 @@ if summary.empty:
     st.info(ctx.t("no_ledger"))
 elif milestones.is_wide(labels):
     table = milestones.ledger_wide(summary, board, labels, ctx.lang)
-    blocks.data_table(
-        ctx,
-        table,
-        key="ledger",
-        stem="task_ledger",
-        column_config=plan_filters.column_config(ctx, table.columns),
-        style=milestones.status_styler(ctx.lang),
-    )
+    plan_filters.milestone_table(ctx, table, key="ledger", stem="task_ledger")
 else:
     st.caption(ctx.t("ledger_help_counts", n=len(labels)))
     table = milestones.ledger_counts(summary, ctx.lang)
-    blocks.data_table(
-        ctx,
-        table,
-        key="ledger",
-        stem="task_ledger",
-        column_config=plan_filters.column_config(ctx, table.columns),
-        style=milestones.status_styler(ctx.lang),
-    )
+    plan_filters.milestone_table(ctx, table, key="ledger", stem="task_ledger")
     st.subheader(ctx.t("ledger_long_title"))
     long = milestones.ledger_long(summary, board, labels, ctx.lang)
-    blocks.data_table(
-        ctx,
-        long,
-        key="ledger_long",
-        stem="task_ledger_by_region",
-        column_config=plan_filters.column_config(ctx, long.columns),
-        style=milestones.status_styler(ctx.lang),
-    )
+    plan_filters.milestone_table(ctx, long, key="ledger_long", stem="task_ledger_by_region")
 
 st.subheader(ctx.t("overdue_title"))
 st.caption(ctx.t("overdue_help", region=view.region_name, as_of=f.as_of.isoformat()))
 if overdue.empty:
     st.info(ctx.t("no_overdue"))
 else:
-    blocks.data_table(
-        ctx,
-        overdue,
-        key="overdue",
-        stem="overdue_items",
-        column_config=plan_filters.column_config(ctx, overdue.columns),
-    )
+    plan_filters.milestone_table(ctx, overdue, key="overdue", stem="overdue_items", styled=False)

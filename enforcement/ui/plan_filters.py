@@ -11,10 +11,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from enforcement.content.milestones import PlanChoice, choose_plan
+from enforcement.content.milestones import PlanChoice, choose_plan, status_styler
 from enforcement.i18n import column_label, plain, status_label
 from enforcement.rules import status
 from enforcement.rules.filters import default_since
+from enforcement.ui import blocks
 from enforcement.ui.frame import PageContext
 
 # Page parameters that only make sense within one plan: dropped when the plan changes.
@@ -211,3 +212,10 @@ def url_toggle(ctx: PageContext, key: str, label_key: str) -> bool:
     st.session_state[f"p_{key}"] = ctx.url_choice(key, ["1"], "") == "1"
     st.toggle(ctx.t(label_key), key=f"p_{key}", on_change=_on_toggle_change, args=(key,))
     return bool(st.session_state[f"p_{key}"])
+
+
+def milestone_table(ctx: PageContext, table: pd.DataFrame, *, key: str, stem: str, styled: bool = True) -> None:
+    """A table of milestone items or counts: readable column types, statuses in their colours (when it has them),
+    with its download button (blocks.data_table)."""
+    style = status_styler(ctx.lang) if styled else None
+    blocks.data_table(ctx, table, key=key, stem=stem, column_config=column_config(ctx, table.columns), style=style)

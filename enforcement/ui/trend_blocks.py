@@ -10,6 +10,18 @@ from enforcement.ui import blocks
 from enforcement.ui.frame import PageContext
 
 
+def trend_page_head(ctx: PageContext, title_key: str) -> Scope:
+    """The head of a trend page: the title with the region, the scope line; a notice and nothing more when the
+    filters leave no month to count."""
+    scope = Scope.of(ctx.filters, ctx.region_name)
+    st.title(f"{ctx.t(title_key)} · {scope.region_name}")
+    if scope.is_empty:
+        st.info(ctx.t("trend_empty_period"))
+        st.stop()
+    scope_header(ctx, scope)
+    return scope
+
+
 def scope_header(ctx: PageContext, scope: Scope) -> None:
     """What the page counts: the months, the domain, and where the targets come from (or a yardstick to choose)."""
     stop = ""
@@ -58,3 +70,10 @@ def chart_section(ctx: PageContext, title: str, chart: Chart, *, key: str, stem:
     if chart.note:
         st.caption(chart.note)
     blocks.chart_with_data(ctx, chart.figure, chart.data, key=key, stem=stem)
+
+
+def side_by_side(ctx: PageContext, *sections: tuple[str, Chart, str, str]) -> None:
+    """Chart sections next to each other (Streamlit stacks them on a phone); each is (title, chart, key, stem)."""
+    for column, (title, chart, key, stem) in zip(st.columns(len(sections)), sections, strict=True):
+        with column:
+            chart_section(ctx, title, chart, key=key, stem=stem)
