@@ -32,50 +32,26 @@ def style(figure: go.Figure, height: int = 380) -> go.Figure:
     return figure
 
 
-def add_target_line(figure: go.Figure, value: float, label: str, horizontal: bool = True) -> go.Figure:
-    """A dashed red line at the target value (horizontal for y values, vertical for x values)."""
-    line = dict(color=TARGET_COLOR, dash="dash", width=2)
+def _reference_line(figure: go.Figure, value: float, label: str, horizontal: bool, color: str, dash: str, where: str):
+    """A labelled line across the plot at a value: horizontal for y values, vertical for x values. A vertical line
+    across bars goes below them, so that their value labels stay readable."""
+    line = dict(color=color, dash=dash, width=2)
+    label_style = dict(annotation_text=label, annotation_font_color=color)
     if horizontal:
-        figure.add_hline(
-            y=value,
-            line=line,
-            annotation_text=label,
-            annotation_position="top left",
-            annotation_font_color=TARGET_COLOR,
-        )
+        figure.add_hline(y=value, line=line, annotation_position=f"{where[0]} {where[1]}", **label_style)
     else:
-        figure.add_vline(  # a line across bars goes below them: their value labels stay readable
-            x=value,
-            line=line,
-            layer="below",
-            annotation_text=label,
-            annotation_position="top right",
-            annotation_font_color=TARGET_COLOR,
-        )
+        figure.add_vline(x=value, line=line, layer="below", annotation_position=f"{where[0]} {where[2]}", **label_style)
     return figure
+
+
+def add_target_line(figure: go.Figure, value: float, label: str, horizontal: bool = True) -> go.Figure:
+    """A dashed red line at the target value, labelled at its top (left on a horizontal line, right on a vertical)."""
+    return _reference_line(figure, value, label, horizontal, TARGET_COLOR, "dash", ("top", "left", "right"))
 
 
 def add_average_line(figure: go.Figure, value: float, label: str, horizontal: bool = True) -> go.Figure:
-    """A dotted grey line at an average (e.g. the parent region's)."""
-    line = dict(color=AVERAGE_COLOR, dash="dot", width=2)
-    if horizontal:
-        figure.add_hline(
-            y=value,
-            line=line,
-            annotation_text=label,
-            annotation_position="bottom right",
-            annotation_font_color=AVERAGE_COLOR,
-        )
-    else:
-        figure.add_vline(
-            x=value,
-            line=line,
-            layer="below",
-            annotation_text=label,
-            annotation_position="bottom right",
-            annotation_font_color=AVERAGE_COLOR,
-        )
-    return figure
+    """A dotted grey line at an average (e.g. the parent region's), labelled at its bottom right."""
+    return _reference_line(figure, value, label, horizontal, AVERAGE_COLOR, "dot", ("bottom", "right", "right"))
 
 
 def add_date_line(figure: go.Figure, day: str, label: str) -> go.Figure:

@@ -84,6 +84,20 @@ def _iso(day: object) -> str:
     return pd.Timestamp(day).date().isoformat() if pd.notna(day) else ""
 
 
+# What a heatmap cell's or a timeline point's hover tells of its milestone item, in this order: what it asks and
+# when, then who answers for it and where it stands.
+_ITEM_ASKS = ("milestone_id", "clause_path", "requirement", "deadline_text", "deadline_date")
+_ITEM_STANDS = (
+    "lead_units",
+    "responsible_units",
+    "status",
+    "status_label",
+    "percent_complete",
+    "count_items",
+    "status_counts",
+)
+
+
 def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
     """One row per heatmap cell (board row x milestone; region_code = the row), with what its hover shows."""
     info = milestones.set_index("milestone_id")
@@ -99,24 +113,7 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     cells["status_label"] = [status_text(code, lang) for code in cells["status"]]
     cells["status_counts"] = [count_summary(row, lang) for row in cells.to_dict("records")]
     cells = cells.rename(columns={"row_code": "region_code"})
-    columns = [
-        "region_code",
-        "region",
-        "short_name",
-        "milestone_id",
-        "clause_path",
-        "requirement",
-        "deadline_text",
-        "deadline_date",
-        "lead_units",
-        "responsible_units",
-        "status",
-        "status_label",
-        "percent_complete",
-        "count_items",
-        "status_counts",
-    ]
-    return cells[columns].reset_index(drop=True)
+    return cells[["region_code", "region", "short_name", *_ITEM_ASKS, *_ITEM_STANDS]].reset_index(drop=True)
 
 
 def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -126,23 +123,7 @@ def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     points["short_name"] = points["item"]
     points["status_label"] = [status_text(code, lang) for code in points["status"]]
     points["status_counts"] = [count_summary(row, lang) for row in points.to_dict("records")]
-    columns = [
-        "item",
-        "short_name",
-        "milestone_id",
-        "clause_path",
-        "requirement",
-        "deadline_text",
-        "deadline_date",
-        "is_ongoing",
-        "lead_units",
-        "responsible_units",
-        "status",
-        "status_label",
-        "percent_complete",
-        "count_items",
-        "status_counts",
-    ]
+    columns = ["item", "short_name", *_ITEM_ASKS, "is_ongoing", *_ITEM_STANDS]
     return points[columns].reset_index(drop=True)
 
 
