@@ -34,11 +34,25 @@ def runner(con: duckdb.DuckDBPyConnection) -> QueryRunner:
     return QueryRunner(con)
 
 
+def schema_only() -> duckdb.DuckDBPyConnection:
+    """An empty in-memory database with the schema: its tables, and its macros (the status rules among them)."""
+    connection = duckdb.connect()
+    connection.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
+    return connection
+
+
 @pytest.fixture()
 def schema_con() -> duckdb.DuckDBPyConnection:
     """An empty in-memory database with the schema and the reference data loaded (for constraint tests)."""
-    connection = duckdb.connect()
-    connection.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
+    connection = schema_only()
     build.load_reference(QueryRunner(connection))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def rules() -> duckdb.DuckDBPyConnection:
+    """The schema's macros with no data, to call the status rules on plain values (the tests only read)."""
+    connection = schema_only()
     yield connection
     connection.close()

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import itertools
 
-import duckdb
 import pandas as pd
 import pytest
 
 from enforcement.content import milestone_charts, milestones
 from enforcement.i18n import status_label
 from enforcement.rules import status
-from enforcement.storage import build
 
 ORDER = list(status.MILESTONE_STATUSES)
-
-
-@pytest.fixture(scope="module")
-def rules():
-    connection = duckdb.connect()
-    connection.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
-    yield connection
-    connection.close()
 
 
 def worst(rules, statuses):
@@ -66,26 +56,31 @@ def test_units_of_a_milestone(rules):
 # ----------------------------------------------------------------------------------------------- the board on data
 
 
-def _pairs(con, region_prefix: str, as_of: str, plan_id: str) -> pd.DataFrame:
+# The 日照 plan's milestones over 日照市's subtree at the end of 2024.
+RIZHAO_END_2024 = dict(region_code="371100", as_of="2024-12-31", plan_id="rizhao", task_area=None)
+
+
+def code_prefix(con, region: str) -> str:
+    """What every code in the region's subtree starts with (from the reference data, not the queries under test)."""
+    return con.execute("select code_prefix from regions where region_code = ?", [region]).fetchone()[0]
+
+
+def _pairs(con, region: str, as_of: str, plan_id: str) -> pd.DataFrame:
     return con.execute(
         "select milestone_id, region_code, status from milestone_status_as_of(?::date) "
         "where plan_id = ? and starts_with(region_code, ?)",
-        [as_of, plan_id, region_prefix],
+        [as_of, plan_id, code_prefix(con, region)],
     ).df()
 
 
 @pytest.mark.parametrize(
-    "region, prefix, plan_id, as_of",
-    [
-        ("371100", "3711", "rizhao", "2024-12-31"),
-        ("320000", "32", "jiangsu", "2024-10-31"),
-        ("130000", "13", "hebei", "2025-12-31"),
-    ],
+    "region, plan_id, as_of",
+    [("371100", "rizhao", "2024-12-31"), ("320000", "jiangsu", "2024-10-31"), ("130000", "hebei", "2025-12-31")],
 )
-def test_board_cells_are_the_worst_of_each_childs_subtree(con, runner, region, prefix, plan_id, as_of):
+def test_board_cells_are_the_worst_of_each_childs_subtree(con, runner, region, plan_id, as_of):
     board = runner.run("milestone_board", region_code=region, as_of=as_of, plan_id=plan_id, task_area=None)
-    pairs = _pairs(con, prefix, as_of, plan_id)
-    child_length = {"3711": 6, "32": 4, "13": 4}[prefix]
+    pairs = _pairs(con, region, as_of, plan_id)
+    child_length = {"371100": 6, "320000": 4, "130000": 4}[region]
     # independent of the query: the child is the code cut to the next level, the root's own pairs stay themselves
     pairs["row_code"] = [
         code if code == region else (code[:child_length] + "00" if child_length == 4 else code[:child_length])
@@ -106,29 +101,20 @@ def test_board_cells_are_the_worst_of_each_childs_subtree(con, runner, region, p
 
 
 def test_summary_is_the_worst_over_the_whole_subtree(con, runner):
-    summary = runner.run(
-        "milestone_summary",
-        region_code="371100",
-        as_of="2024-12-31",
-        plan_id="rizhao",
-        task_area=None,
-        statuses=None,
-        units=None,
-    ).set_index("milestone_id")
-    pairs = _pairs(con, "3711", "2024-12-31", "rizhao")
+    summary = runner.run("milestone_summary", **RIZHAO_END_2024, statuses=None, units=None).set_index("milestone_id")
+    pairs = _pairs(con, "371100", "2024-12-31", "rizhao")
     pairs["rank"] = pairs["status"].map(ORDER.index)
     expected = pairs.groupby("milestone_id")["rank"].min().map(lambda rank: ORDER[rank])
     assert summary["status"].sort_index().to_dict() == expected.sort_index().to_dict()
 
 
 def test_summary_filters_by_status_and_unit(runner):
-    scope = dict(region_code="371100", as_of="2024-12-31", plan_id="rizhao", task_area=None)
-    every = runner.run("milestone_summary", **scope, statuses=None, units=None)
-    overdue = runner.run("milestone_summary", **scope, statuses=["overdue"], units=None)
+    every = runner.run("milestone_summary", **RIZHAO_END_2024, statuses=None, units=None)
+    overdue = runner.run("milestone_summary", **RIZHAO_END_2024, statuses=["overdue"], units=None)
     assert 0 < len(overdue) < len(every)
     assert set(overdue["status"]) == {"overdue"}
     assert set(overdue["milestone_id"]) == set(every.loc[every["count_overdue"] > 0, "milestone_id"])
-    by_unit = runner.run("milestone_summary", **scope, statuses=None, units=["市司法局"])
+    by_unit = runner.run("milestone_summary", **RIZHAO_END_2024, statuses=None, units=["市司法局"])
     assert 0 < len(by_unit) < len(every)
     named = by_unit["lead_units"].fillna("") + ";" + by_unit["responsible_units"].fillna("")
     assert all("市司法局" in units.split(";") for units in named)
@@ -149,7 +135,7 @@ def test_status_changes_match_an_independent_computation(con, runner, region, pl
     changes = runner.run(
         "milestone_status_changes", region_code=region, since=since, as_of=as_of, plan_id=plan_id, task_area=None
     )
-    prefix = con.execute("select code_prefix from regions where region_code = ?", [region]).fetchone()[0]
+    prefix = code_prefix(con, region)
     expected = con.execute(
         """
         select a.milestone_id, a.region_code, b.status as old_status, a.status as new_status

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
-from enforcement.storage import build
-
 START = "2023-11-27"
-
-
-@pytest.fixture(scope="module")
-def rules():
-    connection = duckdb.connect()
-    connection.execute(build.SCHEMA_FILE.read_text(encoding="utf-8"))
-    yield connection
-    connection.close()
 
 
 def status(rules, as_of, deadline, reported="in_progress", percent=None, completed_on=None, start=START):
