@@ -15,10 +15,18 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PROJECT
 
+# A link's region at every level: none (the nation), a province, a city, a county and a township.
+EVERY_LEVEL = [{}, {"region": "130000"}, {"region": "371100"}, {"region": "371102"}, {"region": "371102001"}]
+
+
+def is_township(params: dict[str, str]) -> bool:
+    """Whether a link's region is a township: it has no region under it, so a page ranks no child regions there."""
+    return len(params.get("region", "")) == 9
+
 
 def run_page(page: str, **params: str | list[str]) -> AppTest:
     """The page (e.g. 'pages/1_milestones.py') after one run with these URL query parameters."""
-    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=90)
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
     return at.switch_page(page).run()
@@ -29,6 +37,17 @@ def metric(at: AppTest, label: str) -> int:
     values = [m.value for m in at.metric if m.label.startswith(label)]
     assert len(values) == 1, [m.label for m in at.metric]
     return int(values[0])
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Every metric on the page: its label and its value as shown."""
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def query_param(at: AppTest, key: str) -> str | None:
+    """The URL query parameter as the page left it (None where it is left out)."""
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
 
 
 def figures(at: AppTest) -> list[dict]:

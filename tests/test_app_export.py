@@ -6,16 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from enforcement.transfer import export
-from tests.conftest import PROJECT
+from tests import page_runner
 
 
 def run_page(**params) -> AppTest:
-    # Built from the entrypoint and switched: the frame's navigation links resolve against app.py.
-    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/6_export.py")
-    return at.run()
+    return page_runner.run_page("pages/6_export.py", **params)
 
 
 def shown_count(at: AppTest) -> int:

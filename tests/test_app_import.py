@@ -6,16 +6,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from enforcement.storage import store
-from tests.conftest import PROJECT
+from tests import page_runner
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 
 
 def run_page(**params) -> AppTest:
-    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/7_import.py")
-    return at.run()
+    return page_runner.run_page("pages/7_import.py", **params)
 
 
 def table_with(at: AppTest, column: str):

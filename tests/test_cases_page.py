@@ -5,37 +5,19 @@ Expected numbers are computed here from case_stats with their own SQL (subtrees 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from enforcement.content import cases
 from enforcement.content.indicators import format_count, format_value, shown
-from enforcement.content.trends import Scope
-from enforcement.rules.filters import Filters
-from tests.conftest import PROJECT
+from tests.chart_support import page_scope, target_lines
+from tests.page_runner import EVERY_LEVEL, is_township, metrics, query_param, run_page
+
+PAGE = "pages/4_cases.py"
 
 
-def scope(region="371100", name="日照市", start="2023-01-01", end="2025-12-01", domain=None, plan=None, lang="zh"):
-    """The page's scope for a region, the months start to end, indicators at end (the year to date)."""
-    period_to = dt.date.fromisoformat(end)
-    as_of = (period_to.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    filters = Filters(
-        region=region,
-        as_of=as_of,
-        since=as_of,
-        period_from=dt.date.fromisoformat(start),
-        period_to=period_to,
-        plan=plan,
-        domain=domain,
-        lang=lang,
-    )
-    return Scope.of(filters, name)
-
-
-def target_lines(figure) -> list[float]:
-    return sorted({shape.y0 for shape in figure.layout.shapes if shape.y0 == shape.y1 and shape.line.dash == "dash"})
+def scope(region="371100", name="日照市", **choices):
+    """The page's scope (chart_support.page_scope), at 日照市 unless told."""
+    return page_scope(region, name, **choices)
 
 
 def vertical_lines(figure) -> list[float]:
@@ -130,42 +112,14 @@ def test_ranking_indicator_from_the_url_is_checked():
 # ----------------------------------------------------------------------------------------------- page
 
 
-def run_page(sample_db, **params):
-    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
-    at.switch_page("pages/4_cases.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def metrics(at) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
-
-
-def param(at, key: str) -> str | None:
-    value = at.query_params.get(key)
-    return value[-1] if isinstance(value, list) else value
-
-
 @pytest.mark.parametrize(
-    "params",
-    [
-        {},
-        {"region": "130000"},
-        {"region": "371100"},
-        {"region": "371102"},
-        {"region": "371102001"},
-        {"region": "500237", "domain": "urban"},
-        {"region": "320000", "lang": "en"},
-    ],
+    "params", [*EVERY_LEVEL, {"region": "500237", "domain": "urban"}, {"region": "320000", "lang": "en"}]
 )
 def test_renders_at_every_level_and_with_a_domain(sample_db, params):
-    at = run_page(sample_db, **params)
+    at = run_page(PAGE, **params)
     assert not at.exception
     assert len(at.metric) == 6  # penalties and five rates
-    # a township has no region under it: its ranking of child regions is a note instead of a chart
-    township = len(params.get("region", "")) == 9
-    assert len(at.get("plotly_chart")) == 6 - township
+    assert len(at.get("plotly_chart")) == 6 - is_township(params)  # a township: a note instead of a ranking
 
 
 def test_penalties_kpi_equals_the_database(sample_db, con):
@@ -176,7 +130,7 @@ def test_penalties_kpi_equals_the_database(sample_db, con):
             and period_month between date '2024-01-01' and date '2024-09-01'
         """
     ).fetchone()[0]
-    at = run_page(sample_db, region="371100", domain="environment", **{"from": "2024-01", "as_of": "2024-09-30"})
+    at = run_page(PAGE, region="371100", domain="environment", **{"from": "2024-01", "as_of": "2024-09-30"})
     assert metrics(at)["行政处罚"] == format_count(penalties)
 
 
@@ -187,22 +141,22 @@ def test_legal_review_kpi_equals_the_database(sample_db, con):
         where region_code like '32%' and period_month between date '2024-01-01' and date '2024-12-01'
         """
     ).fetchone()
-    at = run_page(sample_db, region="320000", **{"from": "2024-01", "to": "2024-12"})
+    at = run_page(PAGE, region="320000", **{"from": "2024-01", "to": "2024-12"})
     assert metrics(at)["重大执法决定法制审核执行率"] == format_value(100.0 * reviewed / major, "%")
 
 
 def test_region_period_as_of_and_domain_change_the_numbers(sample_db):
-    base = metrics(run_page(sample_db, region="371100", as_of="2024-06-30"))
-    assert metrics(run_page(sample_db, region="500237", as_of="2024-06-30")) != base
-    assert metrics(run_page(sample_db, region="371100", as_of="2025-06-30")) != base
+    base = metrics(run_page(PAGE, region="371100", as_of="2024-06-30"))
+    assert metrics(run_page(PAGE, region="500237", as_of="2024-06-30")) != base
+    assert metrics(run_page(PAGE, region="371100", as_of="2025-06-30")) != base
     # the months drawn do not change an indicator: it is the year to date at the as-of month wherever it is shown
-    assert metrics(run_page(sample_db, region="371100", as_of="2024-06-30", **{"from": "2024-03"})) == base
-    assert metrics(run_page(sample_db, region="371100", as_of="2024-06-30", domain="market")) != base
+    assert metrics(run_page(PAGE, region="371100", as_of="2024-06-30", **{"from": "2024-03"})) == base
+    assert metrics(run_page(PAGE, region="371100", as_of="2024-06-30", domain="market")) != base
 
 
 def test_ranking_indicator_round_trips_through_the_url(sample_db):
-    at = run_page(sample_db, region="500237", ci="head_appearance_rate")
+    at = run_page(PAGE, region="500237", ci="head_appearance_rate")
     assert at.selectbox(key="p_ci").value == "head_appearance_rate"
     at = at.selectbox(key="p_ci").set_value("litigation_loss_rate").run()
-    assert param(at, "ci") is None  # the default is left out of the URL
+    assert query_param(at, "ci") is None  # the default is left out of the URL
     assert not at.exception

@@ -8,36 +8,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from enforcement.content import training
 from enforcement.content.indicators import format_value
-from enforcement.content.trends import Scope
-from enforcement.rules.filters import Filters
 from enforcement.ui import frame
-from tests.conftest import PROJECT
+from tests.chart_support import page_scope, target_lines
+from tests.page_runner import EVERY_LEVEL, is_township, metrics, query_param, run_page
+
+PAGE = "pages/3_training.py"
 
 
-def scope(region="130000", name="河北省", start="2023-01-01", end="2025-12-01", domain=None, plan=None, lang="zh"):
-    """The page's scope for a region, the months start to end, indicators at end (the year to date)."""
-    period_to = dt.date.fromisoformat(end)
-    as_of = (period_to.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    filters = Filters(
-        region=region,
-        as_of=as_of,
-        since=as_of,
-        period_from=dt.date.fromisoformat(start),
-        period_to=period_to,
-        plan=plan,
-        domain=domain,
-        lang=lang,
-    )
-    return Scope.of(filters, name)
-
-
-def target_lines(figure) -> list[float]:
-    """y of the horizontal lines a figure draws (target lines are dashed shapes)."""
-    return sorted({shape.y0 for shape in figure.layout.shapes if shape.y0 == shape.y1 and shape.line.dash == "dash"})
+def scope(region="130000", name="河北省", **choices):
+    """The page's scope (chart_support.page_scope), at 河北省 unless told."""
+    return page_scope(region, name, **choices)
 
 
 def date_lines(figure) -> list[str]:
@@ -152,42 +135,14 @@ def test_a_chart_is_built_once_per_database_version_and_arguments():
     assert len(calls) == 4
 
 
-def run_page(sample_db, **params):
-    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
-    at.switch_page("pages/3_training.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def param(at, key: str) -> str | None:
-    value = at.query_params.get(key)
-    return value[-1] if isinstance(value, list) else value
-
-
-def metrics(at) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
-
-
 @pytest.mark.parametrize(
-    "params",
-    [
-        {},
-        {"region": "130000"},
-        {"region": "371100"},
-        {"region": "371102"},
-        {"region": "371102001"},
-        {"region": "320000", "domain": "market"},
-        {"region": "500237", "lang": "en"},
-    ],
+    "params", [*EVERY_LEVEL, {"region": "320000", "domain": "market"}, {"region": "500237", "lang": "en"}]
 )
 def test_renders_at_every_level_and_with_a_domain(sample_db, params):
-    at = run_page(sample_db, **params)
+    at = run_page(PAGE, **params)
     assert not at.exception
     assert len(at.metric) >= 6  # officers and five indicators (hours as its two parts where only they have a target)
-    # a township has no region under it: its ranking of child regions is a note instead of a chart
-    township = len(params.get("region", "")) == 9
-    assert len(at.get("plotly_chart")) == 5 - township
+    assert len(at.get("plotly_chart")) == 5 - is_township(params)  # a township: a note instead of a ranking
 
 
 def test_rotation_kpi_equals_the_database(sample_db, con):
@@ -197,46 +152,46 @@ def test_rotation_kpi_equals_the_database(sample_db, con):
         where region_code like '13%' and period_month = date '2024-03-01'
         """
     ).fetchone()
-    at = run_page(sample_db, region="130000", as_of="2024-03-31")
+    at = run_page(PAGE, region="130000", as_of="2024-03-31")
     assert metrics(at)["全员轮训完成率"] == format_value(100.0 * trained / officers, "%")
 
 
 def test_region_period_as_of_and_domain_change_the_numbers(sample_db):
-    base = metrics(run_page(sample_db, region="130000", as_of="2024-03-31"))
-    assert metrics(run_page(sample_db, region="320000", as_of="2024-03-31")) != base
-    assert metrics(run_page(sample_db, region="130000", as_of="2024-09-30")) != base
-    assert metrics(run_page(sample_db, region="130000", **{"as_of": "2024-09-30", "to": "2024-03"})) == base
-    assert metrics(run_page(sample_db, region="130000", as_of="2024-03-31", domain="transport")) != base
+    base = metrics(run_page(PAGE, region="130000", as_of="2024-03-31"))
+    assert metrics(run_page(PAGE, region="320000", as_of="2024-03-31")) != base
+    assert metrics(run_page(PAGE, region="130000", as_of="2024-09-30")) != base
+    assert metrics(run_page(PAGE, region="130000", **{"as_of": "2024-09-30", "to": "2024-03"})) == base
+    assert metrics(run_page(PAGE, region="130000", as_of="2024-03-31", domain="transport")) != base
 
 
 def test_no_plan_says_so_and_offers_a_yardstick(sample_db):
-    at = run_page(sample_db, region="370000")
+    at = run_page(PAGE, region="370000")
     assert any("没有管辖本级的实施方案" in caption.value for caption in at.caption)
     yardstick = at.selectbox(key="p_yardstick")
     assert "rizhao" in yardstick.options or any("日照" in option for option in yardstick.options)
     at = yardstick.set_value("rizhao").run()
-    assert param(at, "plan") == "rizhao"
+    assert query_param(at, "plan") == "rizhao"
 
 
 def test_period_before_the_as_of_date_is_explained(sample_db):
-    at = run_page(sample_db, region="130000", **{"from": "2025-01", "as_of": "2024-06-30"})
+    at = run_page(PAGE, region="130000", **{"from": "2025-01", "as_of": "2024-06-30"})
     assert not at.exception
     assert at.info and "截至日期早于统计期间" in at.info[0].value
 
 
 def test_ranking_indicator_round_trips_through_the_url(sample_db):
-    at = run_page(sample_db, region="130000", ti="exam_sampling_rate")
+    at = run_page(PAGE, region="130000", ti="exam_sampling_rate")
     assert at.selectbox(key="p_ti").value == "exam_sampling_rate"
     at = at.selectbox(key="p_ti").set_value("certified_rate").run()
-    assert param(at, "ti") == "certified_rate"
+    assert query_param(at, "ti") == "certified_rate"
 
 
 def test_sidebar_period_and_domain_write_the_url(sample_db):
-    at = run_page(sample_db, region="130000")
+    at = run_page(PAGE, region="130000")
     at = at.selectbox(key="f_domain").set_value("market").run()
-    assert param(at, "domain") == "market"
+    assert query_param(at, "domain") == "market"
     at = at.select_slider(key="f_period").set_range(dt.date(2024, 1, 1), dt.date(2024, 12, 1)).run()
-    assert param(at, "from") == "2024-01" and param(at, "to") == "2024-12"
+    assert query_param(at, "from") == "2024-01" and query_param(at, "to") == "2024-12"
     assert not at.exception
 
 
