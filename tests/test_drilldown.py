@@ -10,7 +10,9 @@ from enforcement.rules import status
 
 # The indicator queries' one period: the year to date at a month.
 TILES_2025 = {"month": "2025-12-01", "domain_code": None}
-AT_2025 = {**TILES_2025, "as_of": "2025-12-31", "plan_id": None, "indicator_keys": None, "sources": None}
+# Every indicator, no domain or plan chosen.
+EVERY_INDICATOR = {"domain_code": None, "plan_id": None, "indicator_keys": None, "sources": None}
+AT_2025 = {**EVERY_INDICATOR, "month": "2025-12-01", "as_of": "2025-12-31"}
 
 
 def visible_bars(figure):
@@ -108,14 +110,7 @@ def test_milestone_ranking_counts_lagging_items(con, runner):
 def test_bars_are_coloured_by_the_palette_and_carry_the_region_code(runner):
     catalog = runner.run("indicator_catalog")
     values = runner.run(
-        "indicators_by_child",
-        region_code="371100",
-        month="2024-10-01",
-        as_of="2024-10-31",
-        plan_id=None,
-        domain_code=None,
-        indicator_keys=None,
-        sources=None,
+        "indicators_by_child", region_code="371100", month="2024-10-01", as_of="2024-10-31", **EVERY_INDICATOR
     )
     info = drilldown.indicator("training_hours_total", catalog)
     rows, parent = drilldown.ranking("training_hours_total", values, None, higher_is_better=True)

@@ -15,11 +15,22 @@ from enforcement.transfer import datasets
 ALL = {"month_from": "2023-01-01", "month_to": "2025-12-01"}
 # The indicator queries' one period: the year to date at a month (January to December 2025 here).
 YEAR_2025 = {"month": "2025-12-01", "as_of": "2025-12-31"}
+# No domain and no plan chosen (each region's own plan).
+NO_CHOICE = {"domain_code": None, "plan_id": None}
 TRAINING_KEYS = ["full_rotation_rate", "training_hours_total", "exam_sampling_rate", "township_training_coverage"]
 
 
 def one(con, sql, params=()):
     return con.execute(sql, list(params)).fetchone()
+
+
+def ytd_totals(runner, region_code: str, keys: list[str], month_from: str, month_to: str, as_of: str) -> pd.DataFrame:
+    """indicators_ytd_by_month for the region alone (no child rows), no domain or plan chosen."""
+    months = dict(month_from=month_from, month_to=month_to, as_of=as_of)
+    keyed = indicator_params(runner.run, keys)
+    return runner.run(
+        "indicators_ytd_by_month", region_code=region_code, **months, **keyed, **NO_CHOICE, children_for=[]
+    )
 
 
 # ----------------------------------------------------------------------------------------------- year to date
@@ -55,17 +66,7 @@ def test_ytd_hours_count_from_january_even_when_the_period_starts_later(con):
 
 
 def test_ytd_restarts_each_january(runner):
-    rows = runner.run(
-        "indicators_ytd_by_month",
-        region_code="500237",
-        month_from="2024-11-01",
-        month_to="2025-02-01",
-        as_of="2025-02-28",
-        domain_code=None,
-        plan_id=None,
-        **indicator_params(runner.run, ["training_hours_total"]),
-        children_for=[],
-    )
+    rows = ytd_totals(runner, "500237", ["training_hours_total"], "2024-11-01", "2025-02-01", as_of="2025-02-28")
     total = rows[rows["is_total"]].set_index("period_month")["value"]
     values = [total[month] for month in sorted(total.index)]
     assert values[0] < values[1]  # Nov < Dec 2024
@@ -82,8 +83,7 @@ def test_ytd_child_rows_only_for_the_indicators_asked(runner, region_code, child
         month_from="2024-03-01",
         month_to="2025-02-01",
         as_of="2025-02-28",
-        domain_code=None,
-        plan_id=None,
+        **NO_CHOICE,
         **indicator_params(runner.run, keys),
     )
     every = runner.run("indicators_ytd_by_month", **params, children_for=keys)
@@ -110,17 +110,7 @@ def test_ytd_total_row_equals_an_independent_computation(con, runner):
             (select sum(officers) from training_stats where region_code like '13%' and period_month = date '2024-10-01')
         """,
     )
-    rows = runner.run(
-        "indicators_ytd_by_month",
-        region_code="130000",
-        domain_code=None,
-        plan_id=None,
-        **indicator_params(runner.run, TRAINING_KEYS),
-        month_from="2023-01-01",
-        month_to="2024-10-01",
-        as_of="2024-10-31",
-        children_for=[],
-    )
+    rows = ytd_totals(runner, "130000", TRAINING_KEYS, "2023-01-01", "2024-10-01", as_of="2024-10-31")
     assert rows["is_total"].all()
     row = rows[rows["indicator_key"] == "exam_sampling_rate"].set_index("period_month")
     assert row.loc[max(row.index), "value"] == pytest.approx(100.0 * sampled / officers)
@@ -163,15 +153,14 @@ def test_by_domain_sums_the_domain_and_adds_up_to_the_subtree(con, runner):
 
 
 def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con, runner):
-    rows = runner.run(
-        "indicators_by_agency",
+    rotation_2024 = dict(
         region_code="371100",
         month="2024-12-01",
         as_of="2024-12-31",
-        domain_code=None,
         plan_id=None,
         **indicator_params(runner.run, ["full_rotation_rate"]),
     )
+    rows = runner.run("indicators_by_agency", **rotation_2024, domain_code=None)
     agencies = rows[~rows["is_total"]].set_index("agency_code")
     justice_officers = one(
         con,
@@ -180,15 +169,7 @@ def test_by_agency_takes_headcounts_at_the_period_end_and_follows_the_domain(con
     )[0]
     assert agencies.loc["justice", "officers"] == justice_officers
     assert "township_team" in agencies.index
-    market = runner.run(
-        "indicators_by_agency",
-        region_code="371100",
-        month="2024-12-01",
-        as_of="2024-12-31",
-        domain_code="market",
-        plan_id=None,
-        **indicator_params(runner.run, ["full_rotation_rate"]),
-    )
+    market = runner.run("indicators_by_agency", **rotation_2024, domain_code="market")
     assert market[~market["is_total"]]["agency_code"].tolist() == ["market"]
 
 
