@@ -12,12 +12,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import signal
 import stat
 import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ import pytest
 from enforcement import cli
 from enforcement.storage import sample, store
 from enforcement.transfer import importer
-from tests.conftest import PROJECT
+from tests.process_support import killed_at_exit, start_script, wait_for_marker
 from tests.test_build_and_cli import run_cli
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, fingerprint, snapshot
 
@@ -223,24 +220,11 @@ def test_after_a_kill_the_next_import_removes_the_orphans_and_keeps_the_previous
     _, first = importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=1)]), "1.csv", imported_by="t")
     upload = tmp_path / "killed.csv"
     upload.write_bytes(csv_file([CASE_HEADER, case_row(count_penalty=7)]))
-    marker, script = tmp_path / "marker", tmp_path / "killed.py"
-    script.write_text(KILLED_AFTER_UPLOAD, encoding="utf-8")
+    marker = tmp_path / "marker"
     before = snapshot(db)
-    process = subprocess.Popen(
-        [sys.executable, str(script), str(marker), str(upload), str(db)],
-        cwd=PROJECT,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 240
-        while not marker.exists():
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.2)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=60)
+    process = start_script(KILLED_AFTER_UPLOAD, tmp_path / "killed.py", marker, upload, db)
+    with killed_at_exit(process):
+        wait_for_marker(process, marker, 240, "the import never wrote its upload")
     left = snapshot(db)
     assert left.current == before.current and left.uploads - {".pending"} == before.uploads  # only .pending new
     assert len(left.versions) > len(before.versions) and any(store.pending_uploads_dir(db).iterdir())

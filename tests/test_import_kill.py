@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from enforcement.storage import store
 from enforcement.transfer import importer
-from tests.conftest import PROJECT
+from tests.process_support import killed_at_exit, start_script, wait_for_marker
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 
 MONTHS = [f"2025-{m:02d}" for m in range(1, 7)]
@@ -86,27 +81,11 @@ def test_a_process_killed_mid_import_leaves_the_database_as_it_was(db, tmp_path)
     upload = tmp_path / "killed.csv"
     upload.write_bytes(six_rows())
     marker = tmp_path / "marker"
-    script = tmp_path / "killed_import.py"
-    script.write_text(KILLED_IMPORT, encoding="utf-8")
     before = snapshot(db)
-    process = subprocess.Popen(
-        [sys.executable, str(script), str(marker), str(upload), str(db)],
-        cwd=PROJECT,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 240
-        while not marker.exists():
-            assert process.poll() is None, process.stderr.read().decode()
-            assert time.monotonic() < deadline, "the import never reached the load"
-            time.sleep(0.2)
+    process = start_script(KILLED_IMPORT, tmp_path / "killed_import.py", marker, upload, db)
+    with killed_at_exit(process):
+        wait_for_marker(process, marker, 240, "the import never reached the load")
         assert snapshot(db).current == before.current  # mid-load: readers still get the old version
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=60)
-        process.stderr.close()
     after = snapshot(db)
     assert (after.current, after.counts, after.meta, after.uploads) == (
         before.current,
