@@ -1,23 +1,12 @@
--- Targets for export: one row per target of the plans that concern $region_code (issued at or above it, or inside
--- its subtree), applying to $level unless it is null, due from $month_from to the end of $month_to (targets with no
--- date always). Unordered; exports order by plan_id, seq. Parameters: $region_code, $level, $month_from, $month_to
+-- Targets for export: one row per target of the plans that concern $region_code (issued at or above it, or inside its
+-- subtree: plans_concerning), applying to $level unless it is null, due from $month_from to the end of $month_to
+-- (targets with no date always). Unordered; exports order by plan_id, seq. Parameters: $region_code, $level,
+-- $month_from, $month_to
 with
-root as (
-    select region_code, code_prefix from regions where region_code = $region_code
-),
-
-plans_in_view as (
-    select p.plan_id
-    from plans as p
-    join regions as issuer on issuer.region_code = p.issuer_region_code
-    cross join root
-    where in_subtree(root.region_code, issuer.code_prefix) or in_subtree(issuer.region_code, root.code_prefix)
-),
-
 due as (
     select t.*, coalesce(t.deadline_date, make_date(t.target_year, 12, 31)) as due_date
     from targets as t
-    semi join plans_in_view using (plan_id)
+    semi join plans_concerning($region_code) using (plan_id)
 )
 
 select

@@ -371,6 +371,18 @@ join plans as pl on pl.plan_id = a.plan_id
 left join progress_as_of(as_of) as p
     on p.milestone_id = a.milestone_id and p.region_code = a.region_code;
 
+-- The plans that concern a region: issued at or above it (the issuer's subtree holds it) or inside its subtree. One
+-- row per plan: what an export of a region's catalogues (milestones, targets) semi-joins to.
+create macro plans_concerning(for_region) as table
+with root as (
+    select region_code, code_prefix from regions where region_code = for_region
+)
+select p.plan_id
+from plans as p
+join regions as issuer on issuer.region_code = p.issuer_region_code
+cross join root
+where in_subtree(root.region_code, issuer.code_prefix) or in_subtree(issuer.region_code, root.code_prefix);
+
 -- Milestone statuses from the most to the least urgent (the order of enforcement/status.py MILESTONE_STATUSES).
 create macro milestone_status_order() as
     ['overdue', 'behind_schedule', 'due_soon', 'in_progress', 'not_started', 'done_late', 'done_on_time',
@@ -404,6 +416,39 @@ select
 from milestone_status_as_of(as_of) as s
 join regions as r on r.region_code = s.region_code, root
 where in_subtree(s.region_code, root.code_prefix);
+
+-- The pairs of subtree_milestone_status(root_code, as_of) of one plan (and task area; null: all) grouped by milestone,
+-- or with by_row := true by milestone and board row (row_code: the root's child each pair falls under, or the root
+-- for its own agencies, is_own): the worst status of the pairs, how many there are in each status, the mean
+-- percent complete of the applicable ones, the last report, and the day the group finished (its last completion,
+-- once every applicable pair is done). What the milestone summary and the milestone board show.
+create macro milestone_status_groups(root_code, as_of, for_plan, for_area, by_row := false) as table
+select
+    s.milestone_id,
+    case when by_row then coalesce(s.child_code, root_code) end as row_code,
+    any_value(m.seq) as seq,
+    bool_and(s.child_code is null) as is_own,
+    worst_milestone_status(list(s.status)) as status,
+    count(*) as count_items,
+    count(*) filter (where s.status = 'overdue') as count_overdue,
+    count(*) filter (where s.status = 'behind_schedule') as count_behind_schedule,
+    count(*) filter (where s.status = 'due_soon') as count_due_soon,
+    count(*) filter (where s.status = 'in_progress') as count_in_progress,
+    count(*) filter (where s.status = 'not_started') as count_not_started,
+    count(*) filter (where s.status = 'done_late') as count_done_late,
+    count(*) filter (where s.status = 'done_on_time') as count_done_on_time,
+    count(*) filter (where s.status = 'not_applicable') as count_not_applicable,
+    round(avg(coalesce(s.percent_complete, 0)) filter (where s.status <> 'not_applicable'), 1) as percent_complete,
+    max(s.report_date) as report_date,
+    case
+        when count(*) filter (where s.status not in ('done_on_time', 'done_late', 'not_applicable')) = 0
+            then max(s.completed_on)
+    end as completed_on
+from subtree_milestone_status(root_code, as_of::date) as s
+join milestones as m on m.milestone_id = s.milestone_id
+where s.plan_id = for_plan
+    and (for_area::varchar is null or m.task_area = for_area)
+group by s.milestone_id, case when by_row then coalesce(s.child_code, root_code) end;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
