@@ -806,37 +806,38 @@ select
 from by_month as m
 join flows as f on f.child_code is not distinct from m.child_code and f.period_month = m.period_month;
 
--- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
--- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
--- domain-specific: null here, so that indicator_values_of reads the row like a row of subtree_period.
-create macro subtree_period_by_domain(root_code, month_from, month_to, sources := null, year_to_date := false) as table
+-- Measures of root's subtree over a period split by domain_code (by_domain) or agency_code (by_agency) alone, the
+-- children summed (flows summed, stocks at the period's last month); rows without the key (the measures that have
+-- none) are left out. The two macros below are what queries call.
+create macro subtree_period_by_key(root_code, month_from, month_to, domain, sources, year_to_date, by_domain, by_agency)
+as table
 select
     domain_code,
-    any_value(period_months) as period_months,
-    sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
-    bool_or(is_sample) as is_sample
-from subtree_period(
-    root_code, month_from, month_to, null, by_domain := true, sources := sources, year_to_date := year_to_date
-)
-where domain_code is not null
-group by all;
-
--- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
--- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
--- indicator_values_of reads the row like a row of subtree_period.
-create macro subtree_period_by_agency(
-    root_code, month_from, month_to, domain, sources := null, year_to_date := false
-) as table
-select
     agency_code,
     any_value(period_months) as period_months,
     sum(columns(* exclude (child_code, grandchild_code, domain_code, agency_code, period_months, is_sample))),
     bool_or(is_sample) as is_sample
 from subtree_period(
-    root_code, month_from, month_to, domain, by_agency := true, sources := sources, year_to_date := year_to_date
+    root_code, month_from, month_to, domain,
+    by_domain := by_domain, by_agency := by_agency, sources := sources, year_to_date := year_to_date
 )
-where agency_code is not null
+where coalesce(domain_code, agency_code) is not null
 group by all;
+
+-- Measures of root's subtree over a period by enforcement domain: cases of the domain and training of the
+-- agencies of the domain (flows summed, stocks at the period's last month). Capacity and satisfaction are not
+-- domain-specific: null here, so that indicator_values_of reads the row like a row of subtree_period.
+create macro subtree_period_by_domain(root_code, month_from, month_to, sources := null, year_to_date := false) as table
+select * exclude (agency_code)
+from subtree_period_by_key(root_code, month_from, month_to, null, sources, year_to_date, true, false);
+
+-- Training measures of root's subtree over a period by agency (flows summed, stocks at the period's last month).
+-- A non-null domain keeps the agencies of that domain. The measures that are not training are null here, so that
+-- indicator_values_of reads the row like a row of subtree_period.
+create macro subtree_period_by_agency(root_code, month_from, month_to, domain, sources := null, year_to_date := false)
+as table
+select * exclude (domain_code)
+from subtree_period_by_key(root_code, month_from, month_to, domain, sources, year_to_date, false, true);
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Targets: which apply to a region, which applies in a given year, and a value's status against it.
@@ -1000,3 +1001,23 @@ select
         )
     end as target_status
 from dated;
+
+-- The rows of split_rows (a CTE's name: a subtree's year to date at ytd_month split by one key, as
+-- subtree_period_by_domain or subtree_period_by_agency give it) and their sum over the whole subtree (is_total, the
+-- key null), judged by judged_indicators against root_code's targets (or only_plan's). What an indicators-by-domain
+-- or -by-agency query calls before it adds the key's names.
+create macro judged_with_total(split_rows, root_code, ytd_month, indicator_keys, only_plan, as_of) as table
+with
+measures as (
+    select s.*, root_code as target_region, false as is_total, false as judge_by_parent, ytd_month::date as period_month
+    from query_table(split_rows) as s
+    union all by name
+    select
+        root_code as target_region, true as is_total, false as judge_by_parent, ytd_month::date as period_month,
+        12 as period_months,
+        sum(columns(lambda c: list_contains(measure_names(), c))),
+        bool_or(is_sample) as is_sample
+    from query_table(split_rows)
+)
+
+select * from judged_indicators(measures, indicator_keys, only_plan, as_of);
