@@ -95,87 +95,56 @@ def xlsx_file(rows: list[list[object]], title: str = "数据") -> bytes:
     return buffer.getvalue()
 
 
+def figures(defaults: dict[str, object], changes: dict[str, object]) -> list[object]:
+    """The default figures with the changes made (a change names a figure that is there: a typo is no extra column)."""
+    assert changes.keys() <= defaults.keys(), f"no such figure: {changes.keys() - defaults.keys()}"
+    return list({**defaults, **changes}.values())
+
+
 # A case row as a clerk of 玄武区 would report it (all relations hold); tests change one cell to break one rule.
 CASE_HEADER = [
-    "地区代码",
-    "地区",
-    "月份",
-    "执法领域代码",
-    "行政处罚(件)",
-    "行政检查(次)",
-    "行政许可(件)",
-    "行政强制(件)",
-    "重大执法决定(件)",
-    "经法制审核(件)",
-    "应公开决定(件)",
-    "已公开决定(件)",
-    "7个工作日内公开(件)",
-    "行政复议(件)",
-    "复议纠错(件)",
-    "行政诉讼应诉(件)",
-    "败诉(件)",
-    "负责人出庭应诉(件)",
+    "地区代码", "地区", "月份", "执法领域代码",
+    "行政处罚(件)", "行政检查(次)", "行政许可(件)", "行政强制(件)",
+    "重大执法决定(件)", "经法制审核(件)",
+    "应公开决定(件)", "已公开决定(件)", "7个工作日内公开(件)",
+    "行政复议(件)", "复议纠错(件)",
+    "行政诉讼应诉(件)", "败诉(件)", "负责人出庭应诉(件)",
     "12345投诉(件)",
-    "评查案卷(卷)",
-    "评查合格(卷)",
-]
+    "评查案卷(卷)", "评查合格(卷)",
+]  # fmt: skip
+# Its figures, line by line as the header's after the four key columns; a test names the one it changes.
+CASE_FIGURES = dict(
+    count_penalty=41, count_inspection=230, count_license=130, count_coercion=3,
+    major_decisions=7, major_decisions_reviewed=7,
+    decisions_to_publicize=41, decisions_publicized=40, decisions_publicized_7d=38,
+    reconsiderations=2, reconsiderations_corrected=1,
+    lawsuits=2, lawsuits_lost=0, head_appearances=2,
+    complaints_12345=9,
+    case_files_reviewed=14, case_files_passed=13,
+)  # fmt: skip
 
 
 def case_row(region="320102", name="玄武区", month="2025-11", domain="market", **changes) -> list[object]:
-    values = dict(
-        count_penalty=41,
-        count_inspection=230,
-        count_license=130,
-        count_coercion=3,
-        major_decisions=7,
-        major_decisions_reviewed=7,
-        decisions_to_publicize=41,
-        decisions_publicized=40,
-        decisions_publicized_7d=38,
-        reconsiderations=2,
-        reconsiderations_corrected=1,
-        lawsuits=2,
-        lawsuits_lost=0,
-        head_appearances=2,
-        complaints_12345=9,
-        case_files_reviewed=14,
-        case_files_passed=13,
-    )
-    values.update(changes)
-    return [region, name, month, domain, *values.values()]
+    return [region, name, month, domain, *figures(CASE_FIGURES, changes)]
 
 
 TRAINING_HEADER = [
-    "地区代码",
-    "地区",
-    "月份",
-    "执法部门代码",
-    "执法人员(人)",
-    "持证人员(人)",
-    "完成全员轮训(人)",
-    "公共法律知识培训(学时)",
-    "业务知识与技能培训(学时)",
-    "闭卷考试抽考(人)",
-    "考试合格(人)",
-    "乡镇(街道)执法人员(人)",
-    "乡镇(街道)已培训(人)",
-]
+    "地区代码", "地区", "月份", "执法部门代码",
+    "执法人员(人)", "持证人员(人)", "完成全员轮训(人)",
+    "公共法律知识培训(学时)", "业务知识与技能培训(学时)",
+    "闭卷考试抽考(人)", "考试合格(人)",
+    "乡镇(街道)执法人员(人)", "乡镇(街道)已培训(人)",
+]  # fmt: skip
+TRAINING_FIGURES = dict(
+    officers=130, certified_officers=128, full_rotation_trained=100,
+    public_law_hours=310.5, professional_hours=290,
+    exam_sampled=12, exam_passed=11,
+    township_officers=0, township_officers_trained=0,
+)  # fmt: skip
 
 
 def training_row(region="320102", name="玄武区", month="2025-11", agency="market", **changes) -> list[object]:
-    values = dict(
-        officers=130,
-        certified_officers=128,
-        full_rotation_trained=100,
-        public_law_hours=310.5,
-        professional_hours=290,
-        exam_sampled=12,
-        exam_passed=11,
-        township_officers=0,
-        township_officers_trained=0,
-    )
-    values.update(changes)
-    return [region, name, month, agency, *values.values()]
+    return [region, name, month, agency, *figures(TRAINING_FIGURES, changes)]
 
 
 PROGRESS_HEADER = ["事项编号", "地区代码", "地区", "报告日期", "上报状态", "完成进度(%)", "完成日期", "佐证说明"]
