@@ -19,7 +19,7 @@ cells as (
         p.level,
         p.size,
         p.quality,
-        least(date_diff('month', date '2023-01-01', o.period_month) / 35.0, 1.0) as progress,
+        sample_progress(o.period_month) as progress,
         (hash($seed, o.region_code, 'legal_staff') & 1023) / 1024.0 as u_staff,
         hash($seed, o.region_code, o.period_month, 'capacity') as h1
     from officers as o

@@ -5,10 +5,6 @@
 -- Parameters: $seed, $first_month, $last_month, $prefix (the subtree to generate: one call per province)
 insert into case_stats
 with
-months as (
-    select unnest(generate_series($first_month::date, $last_month::date, interval 1 month))::date as period_month
-),
-
 cells as (
     select
         p.region_code,
@@ -17,13 +13,13 @@ cells as (
         p.quality,
         p.size * case p.level when 'province' then 0.4 when 'city' then 1.3 when 'county' then 1.0 else 0.08 end
             * case when p.level = 'township' then d.township_weight else d.weight end as scale,
-        least(date_diff('month', date '2023-01-01', m.period_month) / 35.0, 1.0) as progress,
+        m.progress,
         month(m.period_month) % 3 = 0 as is_quarter_end,
         hash($seed, p.region_code, m.period_month, d.domain_code, 1) as h1,
         hash($seed, p.region_code, m.period_month, d.domain_code, 2) as h2,
         hash($seed, p.region_code, m.period_month, d.domain_code, 3) as h3
     from sample_profiles as p
-    cross join months as m
+    cross join sample_months($first_month, $last_month) as m
     cross join sample_domain_profiles as d
     where in_subtree(p.region_code, $prefix)
 ),

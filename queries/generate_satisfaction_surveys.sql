@@ -3,19 +3,10 @@
 -- Parameters: $seed, $first_month, $last_month
 insert into satisfaction_surveys
 with
-months as (
-    select unnest(generate_series($first_month::date, $last_month::date, interval 1 month))::date as period_month
-),
-
 cells as (
-    select
-        p.region_code,
-        m.period_month,
-        p.quality,
-        least(date_diff('month', date '2023-01-01', m.period_month) / 35.0, 1.0) as progress,
-        hash($seed, p.region_code, m.period_month, 'survey') as h1
+    select p.*, m.*, hash($seed, p.region_code, m.period_month, 'survey') as h1
     from sample_profiles as p
-    cross join months as m
+    cross join sample_months($first_month, $last_month) as m
     where p.level <> 'township' and month(m.period_month) % 3 = 0
 ),
 

@@ -5,10 +5,6 @@
 -- Parameters: $seed, $first_month, $last_month, $prefix (the subtree to generate: one call per province)
 insert into training_stats
 with
-months as (
-    select unnest(generate_series($first_month::date, $last_month::date, interval 1 month))::date as period_month
-),
-
 region_agencies as (
     select p.region_code, p.level, p.size, p.quality, a.agency_code, 10 + 70 * d.weight as base_officers
     from sample_profiles as p
@@ -29,7 +25,7 @@ cells as (
     select
         ra.*,
         m.period_month,
-        least(date_diff('month', date '2023-01-01', m.period_month) / 35.0, 1.0) as progress,
+        m.progress,
         floor(
             ra.base_officers * ra.size
             * case ra.level when 'province' then 0.5 when 'city' then 1.2 else 1.0 end
@@ -48,7 +44,7 @@ cells as (
         (hash($seed, ra.region_code, ra.agency_code, year(m.period_month), 'exam') & 1023) / 1024.0 as u_exam_year,
         hash($seed, ra.region_code, m.period_month, ra.agency_code, 1) as h1
     from region_agencies as ra
-    cross join months as m
+    cross join sample_months($first_month, $last_month) as m
 ),
 
 draws as (
