@@ -6,6 +6,7 @@
   distribution package, see .ci/run). If it is missing the tests fail and say how to install it; they never skip.
 - `page` / `new_page`: a browser context whose every request is recorded; a request that does not go to the local
   server is aborted, and the test fails at teardown listing it (the app must work with no internet at all).
+- Every test in this folder is marked `browser` (`pytest -m "not browser"` leaves them out).
 """
 
 from __future__ import annotations
@@ -19,23 +20,17 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from bench.load import CHROMIUM_ARGS  # Chromium launched as the load benchmark launches it
 from tests.conftest import PROJECT
 from tests.transfer_support import copy_database
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 ARTIFACTS = PROJECT / "tests" / "artifacts"
 WIDE = {"width": 1440, "height": 900}
@@ -57,14 +52,49 @@ def free_port() -> int:
 
 
 @dataclass
-class Server:
+class Launched:
+    """A server process on a loopback port, its output going to log."""
+
     url: str
-    db: Path
     process: subprocess.Popen
     log: Path
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+
+@dataclass
+class Server(Launched):
+    """`streamlit run app.py` serving the database db."""
+
+    db: Path
+
+
+@contextlib.contextmanager
+def _stopped_after(launched: Launched, ready: Callable[[], bool], timeout: float, poll_every: float) -> Iterator[None]:
+    """The block, once ready() (asked every poll_every seconds; OSError is not ready yet); then the process is stopped.
+
+    If the process ends or timeout passes first: RuntimeError with the end of its log.
+    """
+    process = launched.process
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            with contextlib.suppress(OSError):
+                if ready():
+                    break
+            if process.poll() is not None or time.monotonic() > deadline:
+                name = type(launched).__name__
+                raise RuntimeError(f"{name} did not start at {launched.url}:\n{launched.log_text()[-3000:]}")
+            time.sleep(poll_every)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
 
 
 @contextlib.contextmanager
@@ -102,38 +132,19 @@ def running_server(
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    server = Server(f"http://127.0.0.1:{port}", db, process, log)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                if urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start on port {port}:\n{server.log_text()[-3000:]}")
-            time.sleep(0.3)
+    server = Server(f"http://127.0.0.1:{port}", process, log, db)
+
+    def healthy() -> bool:
+        with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as answer:
+            return answer.read() == b"ok"
+
+    with _stopped_after(server, healthy, timeout, poll_every=0.3):
         yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
 
 
 @dataclass
-class Provider:
+class Provider(Launched):
     """A real OpenID Connect provider (oidc-provider-mock) on a free loopback port, with predefined people."""
-
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
 
 @contextlib.contextmanager
@@ -151,26 +162,18 @@ def running_provider(people: list[dict], log_dir: Path, timeout: float = 60) -> 
     with open(log, "wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     provider = Provider(f"http://127.0.0.1:{port}", process, log)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{provider.url}/.well-known/openid-configuration", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"oidc-provider-mock did not start on port {port}:\n{provider.log_text()[-3000:]}")
-            time.sleep(0.2)
+
+    def answers() -> bool:
+        with urllib.request.urlopen(f"{provider.url}/.well-known/openid-configuration", timeout=2) as answer:
+            return answer.status == 200
+
+    with _stopped_after(provider, answers, timeout, poll_every=0.2):
         yield provider
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Every test in this folder drives a real browser: marked `browser` here once, not in each file."""
+    item.add_marker(pytest.mark.browser)
 
 
 # ----------------------------------------------------------------------------------------------- servers
@@ -282,9 +285,18 @@ def title(tab) -> str:
 
 
 def wait_for_title(tab, start: str, timeout: float = 120_000) -> None:
+    _wait_for_h1(tab, "startsWith", start, timeout)
+
+
+def wait_for_title_end(tab, end: str, timeout: float = 120_000) -> None:
+    _wait_for_h1(tab, "endsWith", end, timeout)
+
+
+def _wait_for_h1(tab, test: str, text: str, timeout: float) -> None:
+    """Until the page's title passes the string test (startsWith, endsWith) with text, then settle."""
     tab.wait_for_function(
-        "start => { const h = document.querySelector('h1'); return h && h.innerText.trim().startsWith(start); }",
-        arg=start,
+        f"text => {{ const h = document.querySelector('h1'); return h && h.innerText.trim().{test}(text); }}",
+        arg=text,
         timeout=timeout,
     )
     settle(tab)

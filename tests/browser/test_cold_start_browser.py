@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
 from tests.browser.conftest import errors_shown, running_server, settle, sidebar_values, title, wait_for_title
 
-pytestmark = pytest.mark.browser
 NAV = ["总览", "里程碑", "任务台账", "培训", "案件", "地区对比", "数据导出", "数据导入", "评估报告", "管理"]
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import duckdb
@@ -16,10 +13,8 @@ import pytest
 
 from enforcement.storage import store
 from tests.browser.conftest import errors_shown, metric_value, running_server, settle, shoot, wait_for_title
-from tests.conftest import PROJECT
+from tests.process_support import killed_at_exit, start_script, wait_for_marker
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file
-
-pytestmark = pytest.mark.browser
 
 # The CLI import, paused after its first batch of rows until the test says go: the test can then be sure readers
 # are served while the import is half-way through writing the new version (no timing assumptions).
@@ -101,26 +96,14 @@ def test_readers_are_served_while_a_large_import_runs(sample_db, tmp_path, new_p
     upload.write_bytes(large_case_file(db))
     before = penalties(db)
     loading, go = tmp_path / "loading", tmp_path / "go"
-    script = tmp_path / "paused_import.py"
-    script.write_text(PAUSED_IMPORT, encoding="utf-8")
     with running_server(db, tmp_path) as server:
         tab, _ = new_page(origin=server.url)
         read_a_page(tab, server.url + CASES[0], CASES[1])
         assert metric_value(tab, "行政处罚") == before
 
-        importing = subprocess.Popen(
-            [sys.executable, str(script), str(loading), str(go), str(upload), str(db)],
-            cwd=PROJECT,
-            env={**os.environ, "PYTHONPATH": str(PROJECT)},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            deadline = time.monotonic() + 300
-            while not loading.exists():
-                assert importing.poll() is None, importing.stderr.read().decode()
-                assert time.monotonic() < deadline, "the import never reached the load"
-                time.sleep(0.2)
+        importing = start_script(PAUSED_IMPORT, tmp_path / "paused_import.py", loading, go, upload, db)
+        with killed_at_exit(importing):
+            wait_for_marker(importing, loading, 300, "the import never reached the load")
             # Half-way through the import: every page still reads the published version.
             for path, heading in READER_PAGES:
                 read_a_page(tab, server.url + path, heading)
@@ -133,10 +116,6 @@ def test_readers_are_served_while_a_large_import_runs(sample_db, tmp_path, new_p
                 read_a_page(tab, server.url + path, heading)
                 reads_while_finishing += 1
             out, err = importing.communicate(timeout=300)
-        finally:
-            if importing.poll() is None:
-                importing.kill()
-                importing.wait(timeout=60)
         assert importing.returncode == 0, err.decode()
         assert "53,532" in out.decode() or "53532" in out.decode().replace(",", "")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import duckdb
-import pytest
 from playwright.sync_api import expect
 
 from enforcement.storage import store
@@ -21,7 +20,6 @@ from tests.browser.conftest import (
     wait_for_title,
 )
 
-pytestmark = pytest.mark.browser
 KPI = "重大执法决定法制审核执行率"
 
 

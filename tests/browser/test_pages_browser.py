@@ -9,8 +9,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 from tests.browser.conftest import (
     CJK,
     errors_shown,
@@ -21,8 +19,6 @@ from tests.browser.conftest import (
     title,
     wait_for_title,
 )
-
-pytestmark = pytest.mark.browser
 
 # (navigation label, address path, what the page's title starts with, what its main content is)
 PAGES = [

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.conftest import errors_shown, settle, title
-
-pytestmark = pytest.mark.browser
-
-
-def wait_for_title_end(tab, end: str, timeout: float = 120_000) -> None:
-    tab.wait_for_function(
-        "end => { const h = document.querySelector('h1'); return h && h.innerText.trim().endsWith(end); }",
-        arg=end,
-        timeout=timeout,
-    )
-    settle(tab)
+from tests.browser.conftest import errors_shown, settle, title, wait_for_title_end
 
 
 def test_click_a_bar_then_come_back_up(page, app_url):

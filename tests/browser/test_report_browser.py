@@ -6,12 +6,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from tests.browser.conftest import errors_shown, settle, shoot_both_sizes, wait_for_title
-
-pytestmark = pytest.mark.browser
 
 
 def test_one_click_on_the_overview_downloads_the_report(page, app_url):

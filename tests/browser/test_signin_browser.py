@@ -44,8 +44,6 @@ from tests.browser.conftest import (
 from tests.conftest import PROJECT
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 
-pytestmark = pytest.mark.browser
-
 PEOPLE = [
     {"sub": "u-leader", "email": "leader@example.cn", "name": "南京 领导"},
     {"sub": "u-analyst", "email": "analyst@example.cn", "name": "江苏 分析员"},

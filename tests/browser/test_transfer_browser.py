@@ -32,8 +32,6 @@ from tests.browser.conftest import (
 from tests.conftest import PROJECT
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="module")
 def writer(sample_db, tmp_path_factory):
