@@ -11,18 +11,12 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, PHONE, WIDE, errors_shown, running_server, settle, wait_for_title
+from tests.test_hostile_markdown import HOST, PAYLOADS
 from tests.transfer_support import CASE_HEADER, case_row, copy_database, csv_file, snapshot, xlsx_file
 
-pytestmark = pytest.mark.browser
-HOST = "127.0.0.1:9999"
-PAYLOAD = {
-    "region": f"![x](http://{HOST}/region.png)",
-    "plan": f"[点此下载正式数据](http://{HOST}/plan)",
-    "domain": f'<img src="http://{HOST}/domain.png">',
-    "ds": f"![x](http://{HOST}/ds.png)",
-    "ind": f"![x](http://{HOST}/ind.png)",
-    "as_of": f"http://{HOST}/as_of.png",
-}
+# The AppTest tests' hostile texts, one kind a link parameter (they try every kind on every parameter).
+KIND_OF = {"region": "image", "plan": "link", "domain": "html", "ds": "reference", "ind": "angle", "as_of": "autolink"}
+PAYLOAD = {parameter: PAYLOADS[kind] for parameter, kind in KIND_OF.items()}
 PAGES = ("", "milestones", "regions", "export", "import")
 
 
