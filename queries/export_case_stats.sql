@@ -6,7 +6,7 @@
 -- agencies of that domain)
 select
     c.region_code,
-    r.region_name,
+    c.region_name,
     c.period_month,
     c.domain_code,
     case when $lang = 'en' then d.name_en else d.name_zh end as domain_name,
@@ -30,10 +30,6 @@ select
     c.is_sample,
     c.import_id,
     d.sort_order as domain_sort
-from case_stats as c
-join regions as r on r.region_code = c.region_code
+from stats_in_scope('case_stats', $code_prefix, $level, $month_from, $month_to) as c
 join domains as d on d.domain_code = c.domain_code
-where in_subtree(c.region_code, $code_prefix)
-    and ($level::varchar is null or r.level = $level)
-    and c.period_month between $month_from::date and $month_to::date
-    and ($domain_code::varchar is null or c.domain_code = $domain_code)
+where ($domain_code::varchar is null or c.domain_code = $domain_code)

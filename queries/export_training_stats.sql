@@ -5,7 +5,7 @@
 -- agencies of that domain)
 select
     t.region_code,
-    r.region_name,
+    t.region_name,
     t.period_month,
     t.agency_code,
     case when $lang = 'en' then a.name_en else a.name_zh end as agency_name,
@@ -21,10 +21,6 @@ select
     t.is_sample,
     t.import_id,
     a.sort_order as agency_sort
-from training_stats as t
-join regions as r on r.region_code = t.region_code
+from stats_in_scope('training_stats', $code_prefix, $level, $month_from, $month_to) as t
 join agencies as a on a.agency_code = t.agency_code
-where in_subtree(t.region_code, $code_prefix)
-    and ($level::varchar is null or r.level = $level)
-    and t.period_month between $month_from::date and $month_to::date
-    and ($domain_code::varchar is null or a.domain_code = $domain_code)
+where ($domain_code::varchar is null or a.domain_code = $domain_code)

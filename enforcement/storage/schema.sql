@@ -457,6 +457,18 @@ where s.plan_id = for_plan
     and (for_area::varchar is null or m.task_area = for_area)
 group by s.milestone_id, case when by_row then coalesce(s.child_code, root_code) end;
 
+-- The rows of a statistics table (stats_table: its name, e.g. 'case_stats') in the subtree whose root has prefix
+-- (passed as a value, so that the code range is a constant that skips row groups), of regions at for_level unless it
+-- is null, over the months month_from to month_to: the table's columns with the region's name after its code. What
+-- the exports of the statistics read.
+create macro stats_in_scope(stats_table, prefix, for_level, month_from, month_to) as table
+select s.region_code, r.region_name, s.* exclude (region_code)
+from query_table(stats_table) as s
+join regions as r on r.region_code = s.region_code
+where in_subtree(s.region_code, prefix)
+    and (for_level::varchar is null or r.level = for_level)
+    and s.period_month between month_from::date and month_to::date;
+
 -- ---------------------------------------------------------------------------------------------------------
 -- Indicators: the measures of a subtree, and the one definition of every indicator formula.
 
