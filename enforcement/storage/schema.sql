@@ -253,13 +253,6 @@ create table satisfaction_surveys (
 -- sorted by region_code is filtered by its zone maps (every code is digits, and ':' sorts right after '9').
 create macro in_subtree(code, prefix) as code >= prefix and code < prefix || ':';
 
--- The sample generator's months (queries/generate_*.sql): each month from first_month to last_month, and progress,
--- the share of the sample's plan period (2023-01 to 2025-12) elapsed by the month, which its rates improve with.
-create macro sample_progress(period_month) as least(date_diff('month', date '2023-01-01', period_month) / 35.0, 1.0);
-create macro sample_months(first_month, last_month) as table
-select period_month, sample_progress(period_month) as progress
-from (select unnest(generate_series(first_month::date, last_month::date, interval 1 month))::date as period_month);
-
 -- Share of the schedule elapsed on as_of (0 to 1): the basis of 序时进度.
 create macro schedule_share(as_of, schedule_start, deadline) as
     case
@@ -1040,3 +1033,13 @@ measures as (
 )
 
 select * from judged_indicators(measures, indicator_keys, only_plan, as_of);
+
+-- ---------------------------------------------------------------------------------------------------------
+-- The sample generator's helpers.
+
+-- The sample generator's months (queries/generate_*.sql): each month from first_month to last_month, and progress,
+-- the share of the sample's plan period (2023-01 to 2025-12) elapsed by the month, which its rates improve with.
+create macro sample_progress(period_month) as least(date_diff('month', date '2023-01-01', period_month) / 35.0, 1.0);
+create macro sample_months(first_month, last_month) as table
+select period_month, sample_progress(period_month) as progress
+from (select unnest(generate_series(first_month::date, last_month::date, interval 1 month))::date as period_month);
