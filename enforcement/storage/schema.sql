@@ -348,26 +348,28 @@ select milestone_id, region_code, report_date, status_reported, percent_complete
 from progress_spans
 where report_date <= as_of and (replaced_on is null or replaced_on > as_of);
 
+-- Every (milestone, region) pair of assignments (the name of milestone_assignments, or of its stored copy
+-- milestone_assignments_stored once the rollups are built) with the dates its status is judged by: the milestone's
+-- deadline (and its year) and the plan's schedule start.
+create macro assignment_schedules(assignments) as table
+select a.milestone_id, a.plan_id, a.region_code, a.level, m.milestone_year, m.deadline_date, pl.schedule_start_date
+from query_table(assignments) as a
+join milestones as m on m.milestone_id = a.milestone_id
+join plans as pl on pl.plan_id = a.plan_id;
+
 -- Status of every assigned (milestone, region) pair on as_of; pairs with no report count as not started.
 create macro milestone_status_as_of(as_of) as table
 select
-    a.milestone_id,
-    a.plan_id,
-    a.region_code,
-    a.level,
-    m.milestone_year,
-    m.deadline_date,
+    a.* exclude (schedule_start_date),
     p.report_date,
     p.percent_complete,
     p.completed_on,
     p.evidence_note,
     milestone_status(
-        as_of::date, m.deadline_date, pl.schedule_start_date,
+        as_of::date, a.deadline_date, a.schedule_start_date,
         coalesce(p.status_reported, 'not_started'), p.percent_complete, p.completed_on
     ) as status
-from milestone_assignments_stored as a
-join milestones as m on m.milestone_id = a.milestone_id
-join plans as pl on pl.plan_id = a.plan_id
+from assignment_schedules('milestone_assignments_stored') as a
 left join progress_as_of(as_of) as p
     on p.milestone_id = a.milestone_id and p.region_code = a.region_code;
 
