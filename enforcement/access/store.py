@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import logging
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +34,7 @@ from enforcement.access.accounts import (
     normalise_identity,
 )
 from enforcement.access.trail import Event
+from enforcement.storage import runner
 from enforcement.storage import store as database_store
 
 ENV_VAR = "ENFORCEMENT_ACCESS_DB"
@@ -43,10 +42,6 @@ SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 SCHEMA_VERSION = 1
 QUERIES_DIR = database_store.PROJECT_DIR / "queries" / "access"
 WAIT_SECONDS = 10.0  # how long a writer waits for another writer's transaction
-
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_COMMENT_OR_STRING = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.S)
-_PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +63,12 @@ def store_path(db_path: str | os.PathLike | None = None) -> Path:
     return db.parent / f"{db.stem}.access.sqlite"
 
 
-@functools.lru_cache(maxsize=64)
 def _load(name: str) -> tuple[str, frozenset[str]]:
-    if not _NAME.fullmatch(name):
-        raise StoreError(f"not a query name: {name!r}")
-    path = QUERIES_DIR / f"{name}.sql"
-    if not path.is_file():
-        raise StoreError(f"no access query named {name} ({path})")
-    sql = path.read_text(encoding="utf-8")
-    return sql, frozenset(_PLACEHOLDER.findall(_COMMENT_OR_STRING.sub(" ", sql)))
+    """The SQL of a named access query and its parameters, read as the DuckDB runner reads its own."""
+    try:
+        return runner.load(name, QUERIES_DIR)
+    except runner.QueryError as error:
+        raise StoreError(str(error)) from error
 
 
 def _bound(name: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:

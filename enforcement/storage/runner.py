@@ -42,11 +42,12 @@ class QueryError(Exception):
 
 
 @functools.lru_cache(maxsize=256)
-def load(name: str) -> tuple[str, frozenset[str]]:
-    """The SQL text of a named query and the parameter names it uses."""
+def load(name: str, directory: Path = QUERIES_DIR) -> tuple[str, frozenset[str]]:
+    """The SQL text of a named query in directory (queries/, or queries/access/ for the access store) and the
+    parameter names it uses."""
     if not NAME.fullmatch(name):
         raise QueryError(f"not a query name: {name!r}")
-    path = QUERIES_DIR / f"{name}.sql"
+    path = directory / f"{name}.sql"
     if not path.is_file():
         raise QueryError(f"no query named {name} ({path})")
     sql = path.read_text(encoding="utf-8")
