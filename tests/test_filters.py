@@ -56,6 +56,12 @@ def test_defaults_are_left_out_of_the_url():
         ({"as_of": "yesterday"}, "notice_bad_date"),
         ({"as_of": "2030-01-01"}, "notice_out_of_range"),
         ({"from": "2024-13"}, "notice_bad_date"),
+        # every date and month parameter is checked the same way: its form, then the data's range
+        ({"since": "2024-02-30"}, "notice_bad_date"),
+        ({"since": "2019-06-30"}, "notice_out_of_range"),
+        ({"to": "2030-01"}, "notice_out_of_range"),
+        ({"from": "2019-01"}, "notice_out_of_range"),
+        ({"to": "2025-12-31"}, "notice_bad_date"),
         ({"plan": "<script>"}, "notice_unknown"),
         ({"lang": "fr"}, "notice_unknown"),
         ({"since": "2025-12-30", "as_of": "2025-06-30"}, "notice_since_after_as_of"),

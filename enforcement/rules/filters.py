@@ -179,26 +179,21 @@ def parse_query(params: Mapping[str, str | list[str]], choices: Choices) -> Pars
     accept("area", "area", choices.task_areas)
     accept("domain", "domain", choices.domain_codes)
 
+    # Days may run to the data's as-of date; months (the period) to its month.
     lowest, highest = choices.first_month, choices.data_as_of
-    for name, key, parse in (("as_of", "as_of", _parse_date), ("since", "since", _parse_date)):
+    for name, key, parse, latest in (
+        ("as_of", "as_of", _parse_date, max(highest, lowest)),
+        ("since", "since", _parse_date, max(highest, lowest)),
+        ("from", "period_from", _parse_month, highest.replace(day=1)),
+        ("to", "period_to", _parse_month, highest.replace(day=1)),
+    ):
         value = raw.get(name)
         if not value:
             continue
         parsed = parse(value) if len(value) <= MAX_PARAM_LENGTH else None
         if parsed is None:
             reject(name, value, "notice_bad_date")
-        elif not lowest <= parsed <= max(highest, lowest):
-            reject(name, value, "notice_out_of_range")
-        else:
-            changes[key] = parsed
-    for name, key in (("from", "period_from"), ("to", "period_to")):
-        value = raw.get(name)
-        if not value:
-            continue
-        parsed = _parse_month(value) if len(value) <= MAX_PARAM_LENGTH else None
-        if parsed is None:
-            reject(name, value, "notice_bad_date")
-        elif not lowest <= parsed <= highest.replace(day=1):
+        elif not lowest <= parsed <= latest:
             reject(name, value, "notice_out_of_range")
         else:
             changes[key] = parsed
