@@ -131,3 +131,22 @@ def test_browser_waits_get_p50_p95_per_kind_and_a_verdict_each(tmp_path):
     assert next(line for key, line in verdicts.items() if key.endswith("seen before")).endswith("| met |")
     assert verdicts["drill-down click (regions ranking) drawn ≤ 0.8 s p50"].endswith("| met |")
     assert verdicts["shared link in a fresh browser drawn ≤ 2.5 s p50"].endswith("| **missed** |")
+
+
+def test_the_notes_count_the_queries_over_the_target_not_the_pages(tmp_path):
+    """The notes under the targets table repeat the table's count of slow queries, whatever the page rows say."""
+    report = _browser_report(first_visit_s=2.9, returning_s=2.2)
+    slow = dict(report["queries"]["rows"][0], query="indicators_by_child", warm_p50_ms=70.0, cpu_p50_ms=80.0)
+    report["queries"]["rows"] += [dict(slow, level=level) for level in ("nation", "province", "city")]
+    # every page over its target on one view, so a count of pages would read 2, not 3
+    report["browser"]["visits"] = [
+        {"page": page, "region": str(i), "view": "new view", "seconds": 2.0}
+        for page in ("app.py", "pages/3_training.py")
+        for i in range(3)
+    ]
+    out = tmp_path / "results.md"
+    bench.write_results(out, report)
+    text = out.read_text(encoding="utf-8")
+    assert "3 of 4 over | **missed** |" in text
+    assert "2 of 2 pages over" in text
+    assert "3 queries have a warm p50 over 50 ms of wall time; 3 queries use more than 50 ms of CPU" in text
