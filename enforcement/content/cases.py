@@ -13,23 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from enforcement.content import charts, indicators, uses
+from enforcement.content import charts, indicators, trends, uses
 from enforcement.content.indicators import Card, QueryFn, format_count, indicator_params, name_of
-from enforcement.content.trends import (
-    TOTAL_COLOR,
-    Chart,
-    Scope,
-    add_deadlines,
-    add_targets,
-    child_label,
-    empty_chart,
-    indicator_table,
-    month_axis,
-    monthly_table,
-    ranked_bars,
-    target_source_text,
-    whole_counts,
-)
+from enforcement.content.trends import Chart, Scope
 
 COUNT_COLUMNS = ("count_penalty", "count_inspection", "count_license", "count_coercion")
 COUNT_COLORS = {
@@ -141,7 +127,7 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
     """Case counts by month, one small panel per type (their sizes differ a hundredfold)."""
     counts = counts_by_month(query, scope)
     if counts.empty:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     months = pd.to_datetime(counts["period_month"])
     names = [scope.t(f"ca_type_{column}") for column in COUNT_COLUMNS]
     figure = make_subplots(
@@ -167,7 +153,7 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
     figure.update_yaxes(rangemode="tozero", tickformat=",")
     figure.update_annotations(font_size=13)
     table = counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", *COUNT_COLUMNS]]
-    return Chart(figure, whole_counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
+    return Chart(figure, trends.whole_counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
 
 
 @uses("indicator_catalog", "indicators_ytd_by_month")
@@ -177,7 +163,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     rows = rates_by_month(query, scope)
     rows = rows[rows["indicator_key"].isin(DUTY_RATES)].copy()
     if rows["value"].notna().sum() == 0:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     rows["series"] = [name_of(row, scope.lang) for row in rows.to_dict("records")]
     figure = go.Figure()
@@ -194,15 +180,15 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
                 hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.2f}%<extra></extra>",
             )
         )
-    add_targets(figure, rows.drop_duplicates(["period_month", "target_value"]), scope)
-    add_deadlines(figure, rows, scope)
+    trends.add_targets(figure, rows.drop_duplicates(["period_month", "target_value"]), scope)
+    trends.add_deadlines(figure, rows, scope)
     charts.style(figure, height=440)
-    month_axis(figure)
+    trends.month_axis(figure)
     low = rows["value"].min()
     figure.update_yaxes(title_text="%", range=[max(0, (low if pd.notna(low) else 0) - 5), 101.5])
     table = pd.concat(
         [
-            monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
+            trends.monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
                 columns={key: "value"}
             )
             for key in DUTY_RATES
@@ -216,7 +202,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     notes = [scope.t("ca_duties_note")]
     if with_target:
         notes.append(scope.t("ca_targets_for", names="、".join(with_target)))
-    notes.append(target_source_text(rows, scope))
+    notes.append(trends.target_source_text(rows, scope))
     return Chart(figure, table, " ".join(filter(None, notes)))
 
 
@@ -224,39 +210,20 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one rate over the period, against the target and the
     region's own value (the parent average of its children)."""
-    rows = by_child(query, scope)
-    rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"]].copy()
-    if rows["child_code"].isna().all():
-        return empty_chart(scope, scope.t("trend_no_children"))
-    if rows["value"].notna().sum() == 0:
-        return empty_chart(scope)
-    rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
-    figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
-    notes = [scope.t("ca_period_note", period=scope.indicator_period_text())]
-    if (rows["comparator"] == "below_parent_avg").any():
-        notes.append(scope.t("ca_below_parent_note", region=scope.region_name))
-    notes.append(target_source_text(rows, scope))
-    return Chart(figure, indicator_table(rows, scope, "label", "region_name"), " ".join(filter(None, notes)))
+    period_note = scope.t("ca_period_note", period=scope.indicator_period_text())
+    return trends.ranked_children(by_child(query, scope), scope, indicator, period_note)
+
+
+DOMAINS = trends.Grouping("domain_name", "domain_code", all_label_key="ca_all_domains")
 
 
 @uses("indicator_catalog", "indicators_by_domain")
 def domain_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Enforcement domains ranked on one rate over the period; a chosen domain is highlighted among the others."""
-    rows = by_domain(query, scope)
-    rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"] & rows["value"].notna()].copy()
-    if rows.empty:
-        return empty_chart(scope)
-    rows["label"] = rows["domain_name_en" if scope.lang == "en" else "domain_name_zh"]
-    figure = ranked_bars(
-        rows, scope, "label", highlight=scope.domain, key_column="domain_code", average_label=scope.t("ca_all_domains")
-    )
     notes = [scope.t("ca_period_note", period=scope.indicator_period_text())]
     if scope.domain:
         notes.append(scope.t("ca_domain_highlight"))
-    notes.append(target_source_text(rows, scope))
-    table = indicator_table(rows, scope, "label", "domain_name")
-    table.insert(0, "domain_code", rows["domain_code"].to_numpy())
-    return Chart(figure, table, " ".join(filter(None, notes)))
+    return trends.ranked_groups(by_domain(query, scope), scope, indicator, DOMAINS, scope.domain, notes)
 
 
 @uses("case_counts_by_month")
@@ -264,7 +231,7 @@ def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
     """12345 complaints about enforcement by month."""
     counts = counts_by_month(query, scope)
     if counts.empty:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     months = pd.to_datetime(counts["period_month"])
     figure = go.Figure(
         go.Bar(
@@ -276,9 +243,9 @@ def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
         )
     )
     charts.style(figure, height=340)
-    month_axis(figure)
+    trends.month_axis(figure)
     figure.update_yaxes(title_text=scope.t("ca_unit_cases"), tickformat=",")
-    table = whole_counts(
+    table = trends.whole_counts(
         counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", "complaints_12345"]],
         ("complaints_12345",),
     )
@@ -291,7 +258,7 @@ def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
     rows = rates_by_month(query, scope)
     rows = rows[(rows["indicator_key"] == "case_file_pass_rate") & rows["value"].notna()].copy()
     if rows.empty:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     rows["series"] = scope.t("trend_total", region=scope.region_name)
     figure = go.Figure(
@@ -299,17 +266,17 @@ def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
             x=rows["period_month"],
             y=rows["value"],
             mode="lines+markers",
-            line=dict(color=TOTAL_COLOR, width=2.5),
+            line=dict(color=trends.TOTAL_COLOR, width=2.5),
             name=name_of(rows.iloc[0], scope.lang),
             hovertemplate="%{x|%Y-%m}: %{y:.1f}%<extra></extra>",
         )
     )
-    add_targets(figure, rows, scope)
+    trends.add_targets(figure, rows, scope)
     charts.style(figure, height=340)
-    month_axis(figure)
+    trends.month_axis(figure)
     low = rows["value"].min()
     figure.update_yaxes(title_text="%", range=[max(0, low - 5), 101])
-    notes = [scope.t("ca_case_files_note"), target_source_text(rows, scope)]
+    notes = [scope.t("ca_case_files_note"), trends.target_source_text(rows, scope)]
     if rows["target_value"].isna().all():
         notes.append(scope.t("ca_no_case_file_target"))
-    return Chart(figure, monthly_table(rows, scope, "series", "region_name"), " ".join(filter(None, notes)))
+    return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), " ".join(filter(None, notes)))

@@ -11,36 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import charts, indicators, scorecard, uses
-from enforcement.content.indicators import (
-    Card,
-    QueryFn,
-    format_count,
-    format_value,
-    indicator_params,
-    is_missing,
-    judge,
-    judgement_label,
-    shown_column,
-    target_text,
-    unit_label,
-)
-from enforcement.content.trends import (
-    NEUTRAL_COLOR,
-    TOTAL_COLOR,
-    Chart,
-    Scope,
-    add_deadlines,
-    add_targets,
-    child_label,
-    empty_chart,
-    indicator_table,
-    month_axis,
-    monthly_table,
-    ranked_bars,
-    target_source_text,
-    whole_counts,
-)
+from enforcement.content import charts, indicators, scorecard, trends, uses
+from enforcement.content.indicators import Card, QueryFn, format_count, indicator_params
+from enforcement.content.trends import Chart, Scope
 
 INDICATORS = (
     "full_rotation_rate",
@@ -134,7 +107,7 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
         previous.rows.loc["certified_rate", "officers"] if "certified_rate" in previous.rows.index else None
     )
     change = None
-    if not is_missing(officers) and not is_missing(officers_before):
+    if not indicators.is_missing(officers) and not indicators.is_missing(officers_before):
         change = scope.t("tr_kpi_officers_change", change=f"{float(officers) - float(officers_before):+,.0f}")
     headcounts = _total_rows(monthly, "certified_rate")["officers"].dropna().tail(24)
     month_text = f"{scope.period.month:%Y-%m}"
@@ -142,7 +115,7 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
         Card(
             key="officers",
             title=scope.t("tr_kpi_officers"),
-            value=None if is_missing(officers) else float(officers),
+            value=None if indicators.is_missing(officers) else float(officers),
             value_text=format_count(officers, "人" if scope.lang == "zh" else ""),
             judgement="no_target",
             status_text=change or "",
@@ -191,9 +164,9 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     rows = monthly[monthly["indicator_key"] == "full_rotation_rate"].copy()
     rows = rows[rows["value"].notna()]
     if rows.empty:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     rows = _without_lone_own_agencies(rows)
-    rows["series"] = [child_label(row, scope) for row in rows.to_dict("records")]
+    rows["series"] = [trends.child_label(row, scope) for row in rows.to_dict("records")]
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     total_name = scope.t("trend_total", region=scope.region_name)
     children = rows[~rows["is_total"]]
@@ -208,18 +181,22 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     )
     total = rows[rows["is_total"]]
     figure.add_trace(
-        go.Scatter(x=total["period_month"], y=total["value"], name=total_name, line=dict(color=TOTAL_COLOR, width=3.5))
+        go.Scatter(
+            x=total["period_month"], y=total["value"], name=total_name, line=dict(color=trends.TOTAL_COLOR, width=3.5)
+        )
     )
     figure.update_traces(hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.1f}%<extra></extra>")
     # the subtree's targets: a child's own plan may differ, and its line is not judged here
-    add_targets(figure, rows[rows["is_total"]], scope)
-    add_deadlines(figure, rows[rows["is_total"]], scope)
+    trends.add_targets(figure, rows[rows["is_total"]], scope)
+    trends.add_deadlines(figure, rows[rows["is_total"]], scope)
     series_count = rows["series"].nunique()
     charts.style(figure, height=400 + 22 * ((series_count + 2) // 3))
-    month_axis(figure)
+    trends.month_axis(figure)
     figure.update_yaxes(title_text="%", range=[0, 105])
-    note = " ".join(filter(None, [scope.t("tr_rotation_note"), target_source_text(rows[rows["is_total"]], scope)]))
-    return Chart(figure, monthly_table(rows, scope, "series", "region_name"), note)
+    note = " ".join(
+        filter(None, [scope.t("tr_rotation_note"), trends.target_source_text(rows[rows["is_total"]], scope)])
+    )
+    return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), note)
 
 
 @uses("indicator_catalog", "indicators_ytd_by_month")
@@ -229,12 +206,12 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
     keys = ("training_hours_total", "training_hours_public_law", "training_hours_professional")
     rows = monthly[monthly["is_total"] & monthly["indicator_key"].isin(keys) & monthly["value"].notna()].copy()
     if rows.empty:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     rows["series"] = [scope.t("tr_series_" + key) for key in rows["indicator_key"]]
     figure = go.Figure()
     styles = {
-        keys[0]: dict(color=TOTAL_COLOR, width=3),
+        keys[0]: dict(color=trends.TOTAL_COLOR, width=3),
         keys[1]: dict(color="#1e88e5", width=2, dash="dot"),
         keys[2]: dict(color="#8e24aa", width=2, dash="dot"),
     }
@@ -259,22 +236,22 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
         if part.empty or (key == keys[2] and shared):
             continue  # one line serves both parts when their targets agree
         prefix = "" if key == keys[0] else scope.t("tr_each_part" if shared else "tr_part_" + key)
-        add_targets(figure, part, scope, label_prefix=prefix)
+        trends.add_targets(figure, part, scope, label_prefix=prefix)
     charts.style(figure, height=420)
-    month_axis(figure)
+    trends.month_axis(figure)
     figure.update_yaxes(
-        title_text=unit_label("学时", scope.lang) + " / " + scope.t("tr_per_officer"), rangemode="tozero"
+        title_text=indicators.unit_label("学时", scope.lang) + " / " + scope.t("tr_per_officer"), rangemode="tozero"
     )
     table = pd.concat(
         [
-            monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
+            trends.monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
                 columns={key: "value"}
             )
             for key in keys
             if (rows["indicator_key"] == key).any()
         ]
     )
-    note = " ".join(filter(None, [scope.t("tr_hours_note"), target_source_text(rows, scope)]))
+    note = " ".join(filter(None, [scope.t("tr_hours_note"), trends.target_source_text(rows, scope)]))
     return Chart(figure, table, note)
 
 
@@ -291,7 +268,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
     monthly = by_month(query, scope)
     rows = monthly[(monthly["indicator_key"] == "exam_sampling_rate") & monthly["value"].notna()].copy()
     if rows.empty:
-        return empty_chart(scope)
+        return trends.empty_chart(scope)
     rows["year"] = pd.to_datetime(rows["period_month"]).dt.year
     year_end = rows.groupby("year")["period_month"].transform("max")
     rows = _without_lone_own_agencies(rows[rows["period_month"] == year_end])
@@ -301,7 +278,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
         else scope.t("tr_year_so_far", year=year, month=pd.Timestamp(month).month)
         for year, month in zip(rows["year"], rows["period_month"])
     ]
-    rows["series"] = [child_label(row, scope) for row in rows.to_dict("records")]
+    rows["series"] = [trends.child_label(row, scope) for row in rows.to_dict("records")]
     total = rows[rows["is_total"]].sort_values("year")
     figure = go.Figure(
         go.Bar(
@@ -309,10 +286,12 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             y=total["value"],
             name=scope.t("trend_total", region=scope.region_name),
             marker_color=[
-                indicators.rag_color(judge(row)) if not is_missing(row["target_id"]) else NEUTRAL_COLOR
+                indicators.rag_color(indicators.judge(row))
+                if not indicators.is_missing(row["target_id"])
+                else trends.NEUTRAL_COLOR
                 for row in total.to_dict("records")
             ],
-            text=[format_value(v, "%") for v in total["value"]],
+            text=[indicators.format_value(v, "%") for v in total["value"]],
             textposition="inside",
             insidetextanchor="start",
             hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
@@ -354,13 +333,15 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
         {
             "year": rows["year_label"].to_numpy(),
             "region_name": rows["series"].to_numpy(),
-            "exam_sampling_rate": shown_column(rows["value"]).to_numpy(),
+            "exam_sampling_rate": indicators.shown_column(rows["value"]).to_numpy(),
             "target_text": [
-                target_text(row, scope.lang) if not is_missing(row["target_id"]) else ""
+                indicators.target_text(row, scope.lang) if not indicators.is_missing(row["target_id"]) else ""
                 for row in rows.to_dict("records")
             ],
             "status_label": [
-                judgement_label(judge(row), scope.lang) if not is_missing(row["target_id"]) else ""
+                indicators.judgement_label(indicators.judge(row), scope.lang)
+                if not indicators.is_missing(row["target_id"])
+                else ""
                 for row in rows.to_dict("records")
             ],
             "exam_sampled": rows["exam_sampled"].to_numpy(),
@@ -368,56 +349,41 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             "officers": rows["officers"].to_numpy(),
         }
     )
-    table = whole_counts(table, ("exam_sampled", "exam_passed", "officers")).sort_values(
+    table = trends.whole_counts(table, ("exam_sampled", "exam_passed", "officers")).sort_values(
         ["year", "region_name"], kind="stable"
     )
-    note = " ".join(filter(None, [scope.t("tr_exam_note"), target_source_text(total, scope)]))
+    note = " ".join(filter(None, [scope.t("tr_exam_note"), trends.target_source_text(total, scope)]))
     return Chart(figure, table, note)
 
 
 def _exam_target_text(row, scope: Scope) -> str:
     """'目标 ≥ 60%', and for a year not yet over the pro-rated share the bar is judged against."""
-    text = scope.t("target") + " " + target_text(row, scope.lang)
+    text = scope.t("target") + " " + indicators.target_text(row, scope.lang)
     month = pd.Timestamp(row["period_month"]).month
     if month < 12:
-        text += scope.t("tr_prorated", value=format_value(row["target_value"] * month / 12, "%", digits=0))
+        text += scope.t("tr_prorated", value=indicators.format_value(row["target_value"] * month / 12, "%", digits=0))
     return text
 
 
 @uses("indicator_catalog", "indicators_by_child")
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one indicator over the period."""
-    rows = by_child(query, scope)
-    rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"]].copy()
-    if rows["child_code"].isna().all():
-        return empty_chart(scope, scope.t("trend_no_children"))
-    if rows["value"].notna().sum() == 0:
-        return empty_chart(scope)
-    rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
-    figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
-    note = " ".join(
-        filter(None, [scope.t("tr_period_note", period=scope.indicator_period_text()), target_source_text(rows, scope)])
-    )
-    return Chart(figure, indicator_table(rows, scope, "label", "region_name"), note)
+    period_note = scope.t("tr_period_note", period=scope.indicator_period_text())
+    return trends.ranked_children(by_child(query, scope), scope, indicator, period_note)
+
+
+AGENCIES = trends.Grouping("agency_name", "agency_code", all_label_key="tr_all_agencies")
 
 
 @uses("agency_list", "indicator_catalog", "indicators_by_agency")
 def agency_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Agencies ranked on one indicator over the period; with a domain filter its agency is highlighted."""
-    rows = by_agency(query, scope)
-    rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"] & rows["value"].notna()].copy()
-    if rows.empty:
-        return empty_chart(scope)
-    rows["label"] = rows["agency_name_en" if scope.lang == "en" else "agency_name_zh"]
     highlight = None
     if scope.domain:
         agencies = query("agency_list")
         codes = agencies[agencies["domain_code"] == scope.domain]["agency_code"].tolist()
         highlight = codes[0] if codes else None
-    figure = ranked_bars(
-        rows, scope, "label", highlight=highlight, key_column="agency_code", average_label=scope.t("tr_all_agencies")
-    )
-    notes = [scope.t("tr_period_note", period=scope.indicator_period_text()), target_source_text(rows, scope)]
+    notes = [scope.t("tr_period_note", period=scope.indicator_period_text())]
     if highlight:
         notes.append(scope.t("tr_agency_highlight"))
-    return Chart(figure, indicator_table(rows, scope, "label", "agency_name"), " ".join(filter(None, notes)))
+    return trends.ranked_groups(by_agency(query, scope), scope, indicator, AGENCIES, highlight, notes)

@@ -309,6 +309,50 @@ def ranked_bars(
     return figure
 
 
+def ranked_children(rows: pd.DataFrame, scope: Scope, indicator: str, period_note: str) -> Chart:
+    """Child regions (and the root's own agencies) ranked on one indicator over the period, against its target and
+    the region's own value; ``rows`` are indicators_by_child's."""
+    rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"]].copy()
+    if rows["child_code"].isna().all():
+        return empty_chart(scope, scope.t("trend_no_children"))
+    if rows["value"].notna().sum() == 0:
+        return empty_chart(scope)
+    rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
+    figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
+    notes = [period_note]
+    if (rows["comparator"] == "below_parent_avg").any():
+        notes.append(scope.t("trend_below_parent_note", region=scope.region_name))
+    notes.append(target_source_text(rows, scope))
+    return Chart(figure, indicator_table(rows, scope, "label", "region_name"), " ".join(filter(None, notes)))
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A dimension other than region that a page ranks by: its name columns (``<name_column>_zh``/``_en``), its code
+    column, and the string key of the bar for all of them together."""
+
+    name_column: str
+    key_column: str
+    all_label_key: str
+
+
+def ranked_groups(
+    rows: pd.DataFrame, scope: Scope, indicator: str, grouping: Grouping, highlight: str | None, notes: Iterable[str]
+) -> Chart:
+    """Agencies or enforcement domains ranked on one indicator over the period (indicators_by_agency's or
+    indicators_by_domain's rows), the chosen one highlighted among the others; the table keeps each one's code."""
+    rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"] & rows["value"].notna()].copy()
+    if rows.empty:
+        return empty_chart(scope)
+    name, key = grouping.name_column, grouping.key_column
+    rows["label"] = rows[f"{name}_en" if scope.lang == "en" else f"{name}_zh"]
+    average_label = scope.t(grouping.all_label_key)
+    figure = ranked_bars(rows, scope, "label", highlight=highlight, key_column=key, average_label=average_label)
+    table = indicator_table(rows, scope, "label", name)
+    table.insert(0, key, rows[key].to_numpy())
+    return Chart(figure, table, " ".join(filter(None, [*notes, target_source_text(rows, scope)])))
+
+
 def empty_chart(scope: Scope, note: str = "") -> Chart:
     figure = go.Figure()
     figure.add_annotation(text=scope.t("no_data"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
