@@ -295,6 +295,18 @@ def test_a_clerks_file_with_a_row_outside_the_county_is_refused_naming_it(access
     assert '"rows_outside_scope":[3]' in refused[0]["details"] and '"file_name":"玄武区.csv"' in refused[0]["details"]
 
 
+def test_an_english_clerk_reads_the_refusal_in_english_and_the_trail_still_names_the_row(access, page_db):
+    at = run(user("u-clerk"), "pages/7_import.py", lang="en")
+    data = csv_file([CASE_HEADER, case_row(count_penalty=61), case_row(region="320104", name="秦淮区")])
+    at = upload(at, "xuanwu.csv", data)
+    assert not at.exception
+    report = next(d.value for d in at.dataframe if "Problem" in d.value.columns)
+    reason = report["Problem"].iloc[0]
+    assert "outside your jurisdiction" in reason and "玄武区 (320102)" in reason and "管辖" not in reason
+    refused = entries(access, "import")
+    assert '"rows_outside_scope":[3]' in refused[0]["details"]
+
+
 def test_a_clerks_file_inside_the_county_loads_and_names_the_clerk(access, page_db):
     at = run(user("u-clerk"), "pages/7_import.py")
     data = csv_file([CASE_HEADER, case_row(count_penalty=61), case_row(region="320102002", name="梅园新村街道")])

@@ -20,6 +20,7 @@ PART_NAMES = (
     "cases",
     "regions",
     "transfer",
+    "checks",
     "faults",
     "hostile",
     "access",

@@ -143,7 +143,7 @@ def check_file(
     checked.encoding, checked.sheet, checked.notes = table.encoding, table.sheet, table.notes
     if table.sheet is not None:
         checked.notes = [t("tab_sheet_read", lang, sheet=table.sheet), *table.notes]
-    checked.result = validation.check(table, runner, scope)
+    checked.result = validation.check(table, runner, scope, lang)
     if checked.ok:
         existing = _existing(runner, checked.dataset, checked.result.rows)
         new_rows, replaced, unchanged = _classify(checked.dataset, checked.result.rows, existing)

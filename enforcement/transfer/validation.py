@@ -1,4 +1,4 @@
-"""Check an uploaded table row by row, and report every problem at once, in plain Chinese.
+"""Check an uploaded table row by row, and report every problem at once, in plain words of the user's language.
 
 Each problem names the row as the user sees it in Excel (the header is row 1), the column as written in their file,
 the value, and the reason. The checks mirror the database's constraints (schema.sql), so a file that passes loads
@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -45,14 +47,45 @@ class Problem:
     value: str
     reason: str
     shown: str = ""  # the reason for a page (markdown): text from the file as plain text; '' if reason has none
+    outside_scope: bool = False  # the row's region lies outside the importing account's region
 
 
-OUTSIDE_SCOPE = "不在您的管辖范围内"
+class OutsideScope(str):
+    """The reason parse_region gives for a region outside the importing account's region: text like any reason,
+    marked so that the audit trail can list those rows whatever the language."""
 
 
 def is_outside_scope(problem: Problem) -> bool:
     """A row whose region lies outside the importing account's region (see parse_region)."""
-    return OUTSIDE_SCOPE in problem.reason
+    return problem.outside_scope
+
+
+# The language the reasons are written in, set by check_table for one check: the parsers keep their
+# (text) -> (value, reason) shape, and one cell's reason is made once and cached per text within a check.
+_LANG: ContextVar[str] = ContextVar("check_language", default="zh")
+
+
+@contextmanager
+def _language(lang: str) -> Iterator[None]:
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def _say(key: str, **values: object) -> str:
+    """A reason in the language of the check under way."""
+    return t(key, _LANG.get(), **values)
+
+
+def _column_label(column: str) -> str:
+    """A column's name as the template writes it, in the check's language."""
+    return COLUMNS[column][1 if _LANG.get() == "en" else 0]
+
+
+def _listed(items: Iterable[str]) -> str:
+    return (", " if _LANG.get() == "en" else "、").join(items)
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
@@ -209,28 +242,28 @@ def _number_or_reason(text: str) -> tuple[Decimal | None, str | None]:
         cleaned = cleaned.replace(",", "").replace(" ", "")
     elif not _PLAIN_NUMBER.fullmatch(cleaned):
         looks_grouped = re.fullmatch(r"[+-]?[\d, ]*\d[\d, ]*(\.\d*)?", cleaned) and re.search(r"\d[, ]+\d", cleaned)
-        return None, (t("cell_bad_grouping") if looks_grouped else "不是数字")
+        return None, _say("cell_bad_grouping" if looks_grouped else "chk_not_number")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        return None, "不是数字"
-    return (value, None) if value.is_finite() else (None, "不是数字")
+        return None, _say("chk_not_number")
+    return (value, None) if value.is_finite() else (None, _say("chk_not_number"))
 
 
 def parse_count(text: str) -> tuple[int | None, str | None]:
     if text.isascii() and text.isdigit() and len(text) < 10:  # the usual case, without Decimal
         return int(text), None
     if _clean(text).endswith("%"):
-        return None, t("cell_percent_shown", shown=text.strip())
+        return None, _say("cell_percent_shown", shown=text.strip())
     value, reason = _number_or_reason(text)
     if value is None:
         return None, reason
     if value != value.to_integral_value():
-        return None, "必须是整数, 不能带小数"
+        return None, _say("chk_not_integer")
     if value < 0:
-        return None, "不能为负数"
+        return None, _say("chk_negative")
     if value > INT_MAX:
-        return None, "数值过大"
+        return None, _say("chk_too_large")
     return int(value), None
 
 
@@ -239,9 +272,9 @@ def parse_hours(text: str) -> tuple[float | None, str | None]:
     if value is None:
         return None, reason
     if value < 0:
-        return None, "不能为负数"
+        return None, _say("chk_negative")
     if value > 10**12:
-        return None, "数值过大"
+        return None, _say("chk_too_large")
     return float(value), None
 
 
@@ -251,9 +284,9 @@ def parse_percent(text: str) -> tuple[int | None, str | None]:
     if value is None:
         return None, reason
     if not 0 <= value <= 100:
-        return None, "百分比必须在 0 到 100 之间"
+        return None, _say("chk_percent_range")
     if value != value.to_integral_value():
-        return None, "必须是 0 到 100 之间的整数, 不能带小数"
+        return None, _say("chk_percent_integer")
     return int(value), None
 
 
@@ -283,9 +316,9 @@ def _as_date(text: str) -> dt.date | None:
 def parse_date(text: str) -> tuple[dt.date | None, str | None]:
     value = _as_date(text)
     if value is None:
-        return None, "不是有效日期, 请写成 2024-06-30"
+        return None, _say("chk_bad_date")
     if not datasets.FIRST_MONTH <= value <= datasets.LAST_DAY:
-        return None, "日期不在行动期内 (2023-01-01 至 2025-12-31)"
+        return None, _say("chk_date_outside", first=datasets.FIRST_MONTH, last=datasets.LAST_DAY)
     return value, None
 
 
@@ -304,9 +337,11 @@ def parse_month(text: str) -> tuple[dt.date | None, str | None]:
         year = int(found[2]) + (2000 if len(found[2]) == 2 else 0)
         value = dt.date(year, _MONTH_NAMES[found[1].lower()], 1)
     if value is None:
-        return None, "不是有效月份, 请写成 2024-06"
+        return None, _say("chk_bad_month")
     if not datasets.FIRST_MONTH <= value <= datasets.LAST_MONTH:
-        return None, "月份不在行动期内 (2023-01 至 2025-12)"
+        return None, _say(
+            "chk_month_outside", first=f"{datasets.FIRST_MONTH:%Y-%m}", last=f"{datasets.LAST_MONTH:%Y-%m}"
+        )
     return value, None
 
 
@@ -319,23 +354,21 @@ def parse_region(text: str, reference: Reference) -> tuple[str | None, str | Non
     if re.fullmatch(r"\d{12}", code):  # the 12-digit 统计用区划代码: county 320102000000, township 320102001000
         code = code[:6] if code.endswith("000000") else code[:9] if code.endswith("000") else code
     if not re.fullmatch(r"\d{6}|\d{9}", code):
-        return None, "地区代码应为 6 位 (县级及以上) 或 9 位 (乡镇、街道) 数字"
+        return None, _say("chk_region_digits")
     if code not in reference.regions:
-        return None, f"地区代码 {code} 不存在: 不是有效的统计用区划代码, 或不在本系统的地区表中"
+        return None, _say("chk_region_unknown", code=code)
     scope = reference.scope
     if scope is not None and not scope.contains(code):
         own = reference.regions.get(scope.region_code, ("",))[0]
-        return None, (
-            f"地区 {code} ({reference.regions[code][0]}) {OUTSIDE_SCOPE}: "
-            f"您只能导入{own} ({scope.region_code}) 及其下辖地区的数据"
-        )
+        name = reference.regions[code][0]
+        return None, OutsideScope(_say("chk_outside_scope", code=code, name=name, own=own, own_code=scope.region_code))
     return code, None
 
 
 def parse_status(text: str) -> tuple[str | None, str | None]:
     code = STATUS_BY_WORD.get(_key(text))
     if code is None:
-        return None, "上报状态只能是 未启动、推进中、已完成 或 不适用"
+        return None, _say("chk_bad_status")
     return code, None
 
 
@@ -394,17 +427,25 @@ def _header_row(table: RawTable) -> tuple[int, HeaderMatch] | None:
 def _expected_headers() -> str:
     parts = []
     for d in datasets.IMPORTABLE.values():
-        keys = "、".join(COLUMNS[c][0] for c in d.key_columns)
+        keys = _listed(_column_label(c) for c in d.key_columns)
         parts.append(f"{datasets_label(d)} ({keys} …)")
     return "; ".join(parts)
 
 
 def datasets_label(d: Dataset) -> str:
-    return t(d.label_key)
+    return t(d.label_key, _LANG.get())
 
 
-def check_table(table: RawTable, reference: Reference, runner: QueryRunner | None = None) -> CheckResult:
-    """Check every row of a table read from a file; runner serves checks that need SQL (milestone assignments)."""
+def check_table(
+    table: RawTable, reference: Reference, runner: QueryRunner | None = None, lang: str = "zh"
+) -> CheckResult:
+    """Check every row of a table read from a file; runner serves checks that need SQL (milestone assignments).
+    The reasons are written in lang."""
+    with _language(lang):
+        return _check_table(table, reference, runner)
+
+
+def _check_table(table: RawTable, reference: Reference, runner: QueryRunner | None) -> CheckResult:
     found = _header_row(table)
     if found is None:
         first = table.rows[0]
@@ -412,7 +453,7 @@ def check_table(table: RawTable, reference: Reference, runner: QueryRunner | Non
             dataset=None,
             problems=[
                 _file_problem(
-                    "表头无法识别, 不是本系统的导入表格。第 1 行应为列名, 与模板一致: " + _expected_headers(),
+                    _say("chk_unknown_header", expected=_expected_headers()),
                     value="、".join(c for c in first[1] if c.strip())[:200],
                     row=first[0],
                 )
@@ -423,27 +464,27 @@ def check_table(table: RawTable, reference: Reference, runner: QueryRunner | Non
     spec = match.dataset
     problems: list[Problem] = []
     for _, header in match.duplicates:
-        problems.append(_file_problem("列名重复: 同一列出现了两次", column=header, row=header_row))
+        problems.append(_file_problem(_say("chk_duplicate_column"), column=header, row=header_row))
     for _, header in match.unknown:
         hidden = invisible_characters(header)
         if hidden:
-            names = "、".join(invisible_name(ch) for ch in hidden)
-            problems.append(_file_problem(t("cell_invisible", names=names), column=visible(header), row=header_row))
+            names = _listed(invisible_name(ch, _LANG.get()) for ch in hidden)
+            problems.append(_file_problem(_say("cell_invisible", names=names), column=visible(header), row=header_row))
             continue
         problems.append(
             _file_problem(
-                f"无法识别的列 (不属于{datasets_label(spec)}模板)。请改为模板中的列名, 或删除该列",
+                _say("chk_unknown_column", dataset=datasets_label(spec)),
                 column=header,
                 row=header_row,
             )
         )
     for f in spec.fields:
         if f.required and f.name not in match.positions:
-            label = COLUMNS[f.name][0]
-            problems.append(_file_problem(f"缺少必填列「{label}」", column=label, row=header_row))
+            label = _column_label(f.name)
+            problems.append(_file_problem(_say("chk_missing_column", label=label), column=label, row=header_row))
     data_rows = table.rows[header_index + 1 :]
     if not data_rows:
-        problems.append(_file_problem("文件只有表头, 没有数据行"))
+        problems.append(_file_problem(_say("chk_header_only")))
         return CheckResult(dataset=spec, problems=problems, rows_in_file=0, ignored_columns=match.ignored)
     width = len(match.headers)
     for number, cells in data_rows:
@@ -451,7 +492,7 @@ def check_table(table: RawTable, reference: Reference, runner: QueryRunner | Non
         if extra:
             problems.append(
                 _file_problem(
-                    f"本行有 {width + len(extra)} 个以上的单元格, 多于表头的 {width} 列", value=extra[0], row=number
+                    _say("chk_too_many_cells", cells=width + len(extra), width=width), value=extra[0], row=number
                 )
             )
     empty_header_values = [
@@ -462,7 +503,7 @@ def check_table(table: RawTable, reference: Reference, runner: QueryRunner | Non
     ]
     for number, value in empty_header_values:
         if value.strip():
-            problems.append(_file_problem("该列没有列名, 请填写列名或删除该列", value=value, row=number))
+            problems.append(_file_problem(_say("chk_unnamed_column"), value=value, row=number))
     parsed = _parse_rows(spec, match, data_rows, reference, problems, table.uncomputed)
     _check_relations(spec, match, parsed, reference, problems)
     _check_duplicates(spec, match, parsed, problems)
@@ -502,8 +543,8 @@ def _cell_outcome(text: str, allow_breaks: bool, parse) -> tuple[object, str, st
     """(value, the cell as shown in a problem, the problem or None) of a cell's text; _BLANK for a blank cell."""
     hidden = invisible_characters(text, allow_breaks=allow_breaks)
     if hidden:
-        names = "、".join(invisible_name(ch) for ch in hidden)
-        return None, visible(text), t("cell_invisible", names=names)
+        names = _listed(invisible_name(ch, _LANG.get()) for ch in hidden)
+        return None, visible(text), _say("cell_invisible", names=names)
     if not text.strip():
         return _BLANK
     value, reason = parse(text)
@@ -551,13 +592,13 @@ def _parse_rows(
             if outcome is _BLANK:
                 formula = uncomputed.get((number, index))
                 if formula is not None:
-                    problems.append(Problem(number, header, formula, t("cell_formula_no_value", formula=formula)))
+                    problems.append(Problem(number, header, formula, _say("cell_formula_no_value", formula=formula)))
                     row.bad.add(name)
                 elif required:
-                    problems.append(Problem(number, header, "", "必填, 不能为空"))
+                    problems.append(Problem(number, header, "", _say("chk_required")))
                     row.bad.add(name)
             elif reason is not None:
-                problems.append(Problem(number, header, shown, reason))
+                problems.append(Problem(number, header, shown, reason, outside_scope=isinstance(reason, OutsideScope)))
                 row.bad.add(name)
         parsed.append(row)
     return parsed
@@ -568,18 +609,18 @@ def _parser(f: Field, reference: Reference):
         return lambda text: parse_region(text, reference)
     if f.name in ("agency_code", "domain_code"):
         table = reference.agencies if f.name == "agency_code" else reference.domains
-        what = "执法部门" if f.name == "agency_code" else "执法领域"
+        unknown = "chk_unknown_agency" if f.name == "agency_code" else "chk_unknown_domain"
 
         def parse_code(text: str) -> tuple[str | None, str | None]:
             code = table.get(_key(text))
-            return (code, None) if code else (None, f"{what}「{text.strip()}」不存在, 请填写“代码表”中的代码或名称")
+            return (code, None) if code else (None, _say(unknown, text=text.strip()))
 
         return parse_code
     if f.name == "milestone_id":
 
         def parse_milestone(text: str) -> tuple[str | None, str | None]:
             found = reference.milestones.get(_clean(text).upper())
-            return (found, None) if found else (None, f"事项编号 {text.strip()} 不存在, 请对照“事项编号表”填写")
+            return (found, None) if found else (None, _say("chk_unknown_milestone", text=text.strip()))
 
         return parse_milestone
     if f.role == "check":
@@ -595,7 +636,7 @@ def _parser(f: Field, reference: Reference):
 
 
 def _label(match: HeaderMatch, column: str) -> str:
-    return match.header(column) if column in match.positions else COLUMNS[column][0]
+    return match.header(column) if column in match.positions else _column_label(column)
 
 
 def _check_relations(
@@ -616,7 +657,7 @@ def _check_relations(
                         row.number,
                         _label(match, smaller),
                         row.raw[smaller],
-                        f"{_label(match, smaller)} ({a}) 大于 {_label(match, larger)} ({b})",
+                        _say("chk_larger", smaller=_label(match, smaller), a=a, larger=_label(match, larger), b=b),
                     )
                 )
         for name_column, code_column in reference_names.items():
@@ -632,7 +673,7 @@ def _check_relations(
                             row.number,
                             _label(match, name_column),
                             written,
-                            f"名称与{_label(match, code_column)} {code} 不一致 ({code} 是「{names[0]}」)",
+                            _say("chk_name_mismatch", code_column=_label(match, code_column), code=code, name=names[0]),
                         )
                     )
         if spec.key == "progress":
@@ -659,18 +700,18 @@ def _check_progress_row(match: HeaderMatch, row: _Row, problems: list[Problem]) 
                     row.number,
                     _label(match, "percent_complete"),
                     row.raw["percent_complete"],
-                    "状态为“已完成”时, 完成进度须为 100",
+                    _say("chk_completed_percent"),
                 )
             )
         if completed_on is None and "completed_on" not in row.bad:
-            problems.append(Problem(row.number, _label(match, "completed_on"), "", "状态为“已完成”时须填写完成日期"))
+            problems.append(Problem(row.number, _label(match, "completed_on"), "", _say("chk_completed_no_date")))
     elif status is not None and completed_on is not None:
         problems.append(
             Problem(
                 row.number,
                 _label(match, "completed_on"),
                 row.raw["completed_on"],
-                "只有状态为“已完成”时才填写完成日期, 其他状态请留空",
+                _say("chk_date_without_completed"),
             )
         )
     if completed_on is not None and report_date is not None and completed_on > report_date:
@@ -679,7 +720,7 @@ def _check_progress_row(match: HeaderMatch, row: _Row, problems: list[Problem]) 
                 row.number,
                 _label(match, "completed_on"),
                 row.raw["completed_on"],
-                f"完成日期 ({completed_on}) 晚于报告日期 ({report_date})",
+                _say("chk_completed_after_report", completed_on=completed_on, report_date=report_date),
             )
         )
 
@@ -696,7 +737,7 @@ def _check_duplicates(spec: Dataset, match: HeaderMatch, rows: list[_Row], probl
         return
     first_seen: dict[tuple, int] = {}
     labels = "+".join(match.header(k) for k in keys)
-    what = "、".join(COLUMNS[k][0] for k in keys)
+    what = _listed(_column_label(k) for k in keys)
     for row in rows:
         if row.bad & set(keys):
             continue
@@ -707,7 +748,7 @@ def _check_duplicates(spec: Dataset, match: HeaderMatch, rows: list[_Row], probl
                     row.number,
                     labels,
                     " / ".join(_key_text(v, spec.field(k).kind) for k, v in zip(keys, key)),
-                    f"与第 {first_seen[key]} 行重复: 同一{what}只能有一行",
+                    _say("chk_duplicate_row", first=first_seen[key], what=what),
                 )
             )
         else:
@@ -730,9 +771,14 @@ def _check_assignments(match: HeaderMatch, rows: list[_Row], runner: QueryRunner
                 int(row.row_no),
                 _label(match, "milestone_id"),
                 row.milestone_id,
-                f"事项 {row.milestone_id} 不适用于地区 {row.region_code} ({row.region_name}): "
-                f"它是{row.issuer}方案的事项, 只适用于该方案所辖地区的"
-                f"{'、'.join(level_label(level) for level in row.applies_to_levels)}级",
+                _say(
+                    "chk_not_assigned",
+                    milestone=row.milestone_id,
+                    code=row.region_code,
+                    name=row.region_name,
+                    issuer=row.issuer,
+                    levels=_listed(level_label(level, _LANG.get()) for level in row.applies_to_levels),
+                ),
             )
         )
 
@@ -747,7 +793,7 @@ def _check_example_rows(
             example[f.name] = value
     for row in rows:
         if all(row.values.get(name) == value for name, value in example.items()):
-            problems.append(Problem(row.number, "", "", "这是模板中的示例行, 请删除后再导入"))
+            problems.append(Problem(row.number, "", "", _say("chk_example_row")))
 
 
 def _frame(spec: Dataset, rows: list[_Row]) -> pd.DataFrame:
@@ -766,12 +812,12 @@ def _frame(spec: Dataset, rows: list[_Row]) -> pd.DataFrame:
     return frame
 
 
-def check(table: RawTable, runner: QueryRunner, scope: Scope | None = None) -> CheckResult:
+def check(table: RawTable, runner: QueryRunner, scope: Scope | None = None, lang: str = "zh") -> CheckResult:
     """Check a table against the database behind runner (regions, agencies, domains, milestones, assignments);
-    with a scope, a row whose region lies outside it is a problem too."""
+    with a scope, a row whose region lies outside it is a problem too. The reasons are written in lang."""
     reference = load_reference(runner)
     reference.scope = scope
-    return check_table(table, reference, runner)
+    return check_table(table, reference, runner, lang)
 
 
 def problem_summary(problems: Iterable[Problem]) -> pd.DataFrame:
