@@ -343,6 +343,22 @@ def test_the_admin_page_adds_accounts_inside_its_region_only(access):
     assert [(e["actor"], e["region_code"]) for e in entries(access, "account_add")][-1] == ("u-admin", "320500")
 
 
+def test_an_english_admin_is_told_in_english_why_an_account_cannot_be_added(access):
+    at = run(user("u-admin"), "pages/8_admin.py", lang="en")
+    at.text_input(key="ad_add_identity").input("has space@example.cn")
+    at.text_input(key="ad_add_region").input("320500")
+    at = at.get("form_submit_button")[0].click().run()
+    assert [e.value for e in at.error] == [
+        "invalid identity (no spaces or control characters, at most 256 characters): 'has space@example.cn'"
+    ]
+    at.text_input(key="ad_add_identity").input("u-clerk")  # already has an account
+    at = at.get("form_submit_button")[0].click().run()
+    assert [e.value for e in at.error] == [
+        "the account already exists: u-clerk (change its role or region with set-scope)"
+    ]
+    assert access.account("has space@example.cn") is None and access.account("u-clerk").region_code == "320102"
+
+
 def test_the_admin_page_filters_the_trail_by_region_and_period(access):
     run(user("u-leader"), region="320500")  # a refused link, filed under 南京市
     at = run(user("u-admin"), "pages/8_admin.py")

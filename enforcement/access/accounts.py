@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from enforcement.access import roles
 from enforcement.access.scope import Scope, is_region_code
+from enforcement.i18n import t
 
 MAX_IDENTITY = 256
 MAX_NAME = 100
@@ -15,7 +16,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class AccountError(ValueError):
-    """An account change that cannot be made as asked (the message says why, in Chinese)."""
+    """An account change that cannot be made as asked: message(lang) says why in the reader's language (str() is
+    the Chinese, for the command line and logs)."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(t(key, "zh", **values))
+
+    def message(self, lang: str = "zh") -> str:
+        return t(self.key, lang, **self.values)
 
 
 def normalise_identity(identity: str) -> str:
@@ -27,29 +36,29 @@ def normalise_identity(identity: str) -> str:
 def check_identity(identity: str) -> str:
     text = normalise_identity(identity)
     if not text:
-        raise AccountError("身份标识不能为空: 请填写身份认证平台的 sub 或电子邮箱")
+        raise AccountError("acc_identity_empty")
     if len(text) > MAX_IDENTITY or _CONTROL.search(text) or " " in text:
-        raise AccountError(f"身份标识无效 (不能含空格或控制字符, 最长 {MAX_IDENTITY} 个字符): {text[:80]!r}")
+        raise AccountError("acc_identity_invalid", limit=MAX_IDENTITY, text=repr(text[:80]))
     return text
 
 
 def check_role(role: str) -> str:
     if not roles.is_role(role):
-        raise AccountError(f"角色无效: {role!r} (可选: {', '.join(roles.ROLES)})")
+        raise AccountError("acc_role_invalid", role=repr(role), roles=", ".join(roles.ROLES))
     return role
 
 
 def check_region(region_code: str) -> str:
     code = (region_code or "").strip()
     if not is_region_code(code):
-        raise AccountError(f"地区代码应为 6 位或 9 位数字: {region_code!r}")
+        raise AccountError("acc_region_invalid", code=repr(region_code))
     return code
 
 
 def check_name(name: str | None) -> str:
     text = (name or "").strip()
     if len(text) > MAX_NAME or _CONTROL.search(text):
-        raise AccountError(f"姓名无效 (不能含控制字符, 最长 {MAX_NAME} 个字符)")
+        raise AccountError("acc_name_invalid", limit=MAX_NAME)
     return text
 
 

@@ -179,7 +179,7 @@ class AccessStore:
         at = _now()
         with self._writing() as connection:
             if self._one(connection, "account_get", identity=identity) is not None:
-                raise AccountError(f"账号已存在: {identity} (修改角色或地区请用 set-scope)")
+                raise AccountError("acc_exists", identity=identity)
             self._run(
                 connection,
                 "account_insert",
@@ -212,7 +212,7 @@ class AccessStore:
         with self._writing() as connection:
             before = _account(self._one(connection, "account_get", identity=identity))
             if before is None:
-                raise AccountError(f"没有这个账号: {identity}")
+                raise AccountError("acc_unknown", identity=identity)
             after = Account(
                 identity=identity,
                 role=check_role(role) if role is not None else before.role,

@@ -89,7 +89,7 @@ def _add_form(ctx: PageContext, names: _Names) -> None:
     try:
         identity = check_identity(identity)
     except AccountError as error:
-        st.error(str(error))
+        st.error(_said(ctx, error))
         return
     problem = _problem(ctx, identity, region, names)
     if problem:
@@ -98,7 +98,7 @@ def _add_form(ctx: PageContext, names: _Names) -> None:
     try:
         account = viewer.store.add_account(identity, role, region, viewer.actor, name, names.get(region, ""))
     except (AccountError, StoreError) as error:
-        st.error(str(error))
+        st.error(_said(ctx, error))
         return
     st.success(ctx.t("ad_added", identity=account.identity, role=_role_label(ctx, role), region=names.get(region)))
 
@@ -148,9 +148,14 @@ def _change_form(ctx: PageContext, accounts: list[Account], names: _Names) -> No
             region_name=names.get(region, ""),
         )
     except (AccountError, StoreError) as error:
-        st.error(str(error))
+        st.error(_said(ctx, error))
         return
     st.success(ctx.t("ad_saved", identity=after.identity) if before != after else ctx.t("ad_unchanged"))
+
+
+def _said(ctx: PageContext, error: Exception) -> str:
+    """Why an account change failed, in the page's language (a store that cannot be opened names its file)."""
+    return error.message(ctx.lang) if isinstance(error, AccountError) else str(error)
 
 
 def accounts_section(ctx: PageContext) -> None:
