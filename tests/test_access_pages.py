@@ -197,6 +197,23 @@ def test_a_viewer_has_no_download_of_any_table_and_an_analyst_has(access):
 # ----------------------------------------------------------------------------------------------- region scope
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "![x](http://127.0.0.1:9999/p.png)",
+        "[点此下载正式数据](http://example.cn)",
+        "<img src=x onerror=alert(1)>",
+        "99999a",
+    ],
+)
+def test_a_crafted_region_in_a_link_is_quoted_as_text_in_the_notice(access, asked):
+    """Signed in too, a region that is no code is quoted as text (the filters refuse it before the scope sees it)."""
+    at = run(user("u-leader"), region=asked, lang="zh")
+    notices = [w.value for w in at.warning if asked in w.value]
+    assert len(notices) == 1 and f"`{asked}`" in notices[0]  # a code span: no link, image or HTML comes alive
+    assert "南京市" in at.title[0].value and at.query_params["region"] in ("320100", ["320100"])
+
+
 def test_a_signed_in_person_lands_on_their_region(access):
     at = run(user("u-leader"))
     assert at.title[0].value == "总览 · 南京市"
@@ -209,7 +226,15 @@ def test_a_signed_in_person_lands_on_their_region(access):
 def test_a_link_outside_the_region_falls_back_with_a_notice(access, page, outside):
     at = run(user("u-leader"), page, region=outside, lang="zh")
     assert not at.exception
-    assert any(f"链接中的地区 {outside} 不在您的权限范围内" in w.value and "南京市" in w.value for w in at.warning)
+    named = {
+        "320500": "苏州市 (320500)",
+        "320000": "江苏省 (320000)",
+        "000000": "全国 (000000)",
+        "440100": "广州市 (440100)",
+    }
+    assert any(
+        f"链接中的地区 {named[outside]} 不在您的权限范围内" in w.value and "南京市" in w.value for w in at.warning
+    )
     assert "南京市" in at.title[0].value and at.query_params["region"] in ("320100", ["320100"])
     refused = entries(access, "link_out_of_scope")
     assert len(refused) == 1 and f'"requested":"{outside}"' in refused[0]["details"]

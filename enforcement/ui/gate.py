@@ -31,6 +31,7 @@ from enforcement.access.accounts import Account, Actor
 from enforcement.access.scope import NATION_CODE, Scope, is_region_code
 from enforcement.access.store import AccessStore, StoreError
 from enforcement.access.trail import Event
+from enforcement.i18n import plain as code_span
 from enforcement.i18n import t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, Filters
 
@@ -394,6 +395,17 @@ def account_box(viewer: Viewer, lang: str, region_name: str | None = None) -> No
     _sign_out_button(viewer, lang, "gate_signout")
 
 
+def _asked_region(asked: str, region_name: Callable[[str], str]) -> str:
+    """A region a link asked for, as a notice names it: 苏州市 (320500) for a known code; anything else as plain text
+    in a code span (it comes from the link, and the notice is markdown: no link or image in it may come alive)."""
+    shown = asked[:MAX_PARAM_LENGTH]
+    if is_region_code(shown):
+        name = region_name(shown)
+        if name != shown:
+            return f"{name} ({shown})"
+    return code_span(shown)
+
+
 def confine(viewer: Viewer, filters: Filters, region_name: Callable[[str], str], page: str) -> Filters:
     """The filters with the region inside the account's subtree: its own region when the link names none, and its
     own region with a notice (and an audit entry) when the link names one outside."""
@@ -408,7 +420,7 @@ def confine(viewer: Viewer, filters: Filters, region_name: Callable[[str], str],
             t(
                 "gate_out_of_scope",
                 lang,
-                value=str(asked)[:MAX_PARAM_LENGTH],
+                value=_asked_region(str(asked), region_name),
                 region=region_name(scope.region_code),
             )
         )

@@ -224,7 +224,7 @@ def _viewer_of_a_city(site: Site, tab) -> None:
     shoot_both_sizes(tab, "signin_viewer_overview")
     assert tab.get_by_role("button", name="下载CSV (Excel可直接打开)").count() == 0  # a viewer only looks
     open_page(tab, site, "/milestones?region=320500", "里程碑 · 南京市")  # 苏州市: a crafted link
-    assert "链接中的地区 320500 不在您的权限范围内" in notices(tab)
+    assert "链接中的地区 苏州市 (320500) 不在您的权限范围内" in notices(tab)
     open_page(tab, site, "/export?region=320100", "数据导出")
     assert "没有“导出”权限" in notices(tab)
     assert tab.get_by_role("button", name="下载 CSV").count() == 0
@@ -249,7 +249,7 @@ def _analyst_of_a_province(site: Site, tab) -> dict:
     wait_for_title(tab, "总览 · 江苏省")
     assert sidebar_links(tab)[-2:] == ["数据导出", "评估报告"]  # exports and the report, no import
     open_page(tab, site, "/regions?region=440100", "地区对比 · 江苏省")  # 广州市
-    assert "链接中的地区 440100 不在您的权限范围内" in notices(tab)
+    assert "链接中的地区 广州市 (440100) 不在您的权限范围内" in notices(tab)
     nav_link(tab, "数据导出").click()
     wait_for_title(tab, "数据导出")
     open_page(tab, site, "/export?region=320100&ds=cases&from=2024-01&to=2024-12&lvl=county", "数据导出")
@@ -271,7 +271,7 @@ def _clerk_of_a_county(site: Site, tab) -> None:
     sign_in(tab, site, "u-clerk")
     wait_for_title(tab, "总览 · 玄武区")
     open_page(tab, site, "/cases?region=320104", "案件 · 玄武区")  # 秦淮区, the neighbour
-    assert "链接中的地区 320104 不在您的权限范围内" in notices(tab)
+    assert "链接中的地区 秦淮区 (320104) 不在您的权限范围内" in notices(tab)
     before = snapshot(site.db)
     open_page(tab, site, "/import", "数据导入")
     data = csv_file([CASE_HEADER, case_row(count_penalty=61), case_row(region="320104", name="秦淮区")])
