@@ -112,7 +112,7 @@ def _record(db_path: Path, event: Event) -> None:
     try:
         AccessStore.for_database(db_path).record(event)
     except StoreError as error:
-        raise CliError(f"操作已完成, 但留痕未能写入: {error}") from None
+        raise CliError("cli_trail_not_written", error=error) from None
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -121,7 +121,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise EnvironmentProblem(
             "cli_parquet_read_only" if (db_path / "dataset.json").is_file() else "cli_out_not_file", path=db_path
         )
-    print(f"构建数据库 {db_path} (规模: {args.scale}, 种子: {args.seed}) …", file=sys.stderr)
+    lang = _lang(args)
+    print(t("cli_building", lang, path=db_path, scale=args.scale, seed=args.seed), file=sys.stderr)
     report = build.build(db_path, scale=args.scale, seed=args.seed)
     details = {
         "database": str(db_path),
@@ -130,7 +131,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         "version_file": str(report.version_file),
     }
     _record(db_path, Event("build", Actor.command_line(), details=details))
-    print(f"完成, 用时 {report.seconds:.1f} 秒: {report.version_file}")
+    print(t("cli_built", lang, seconds=report.seconds, path=report.version_file))
     for table, rows in sorted(report.row_counts.items()):
         print(f"  {table:24s} {rows:>12,d}")
     return 0
@@ -140,7 +141,8 @@ def _month(text: str) -> dt.date:
     try:
         day = dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM, 如 2024-06: {text}") from None
+        # argparse says this before --lang is read: both languages
+        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM, 如 2024-06 (a month as YYYY-MM): {text}") from None
     return day
 
 
@@ -148,7 +150,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD, 如 2024-10-31: {text}") from None
+        raise argparse.ArgumentTypeError(
+            f"日期应写成 YYYY-MM-DD, 如 2024-10-31 (a date as YYYY-MM-DD): {text}"
+        ) from None
 
 
 def _open_current(db_path: Path):
@@ -203,7 +207,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         Actor.command_line(), request, region_name=region_name, fmt=fmt, rows=written, file_name=str(out), via="cli"
     )
     _record(db_path, event)
-    print(f"已导出 {written:,} 行到 {out}")
+    print(t("cli_exported", _lang(args), rows=written, path=out))
     for label, value in facts:
         print(f"  {label}: {value}")
     return 0
@@ -298,11 +302,11 @@ def _writable(out: Path) -> None:
     """CliError unless out can be written: an existing folder that we may write to, and not itself a folder."""
     folder = out.parent
     if out.is_dir():
-        raise CliError(f"--out 是一个文件夹, 应为文件: {out}")
+        raise CliError("cli_out_is_folder", path=out)
     if not folder.is_dir():
-        raise CliError(f"输出文件夹不存在: {folder}")
+        raise CliError("cli_out_folder_missing", path=folder)
     if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise CliError(f"无法写入: {out}")
+        raise CliError("cli_cannot_write", path=out)
 
 
 def _progress_bar(done: int, total: int, name: str) -> None:
@@ -323,19 +327,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         as_of = dt.date.fromisoformat(args.as_of)
     except ValueError:
-        raise CliError(f"日期应写成 YYYY-MM-DD, 如 2025-10-31: {args.as_of}") from None
+        raise CliError("cli_bad_as_of", text=args.as_of) from None
     out = Path(args.out)
     suffix = out.suffix.lower().lstrip(".")
     if args.children:
         if suffix != "zip":
-            raise CliError(f"--children 把每个下级地区的报告打包为一个 .zip: --out 应以 .zip 结尾 ({out})")
+            raise CliError("cli_children_zip", path=out)
         formats = ("docx", "pdf") if args.format in (None, "both") else (args.format,)
     else:
         chosen = args.format or (suffix if suffix in ("docx", "pdf") else None)
         if chosen not in ("docx", "pdf"):
-            raise CliError(
-                f"一份报告写一个文件: 用 --format docx 或 --format pdf, 或让 --out 以 .docx/.pdf 结尾 ({out})"
-            )
+            raise CliError("cli_one_format", path=out)
         formats = (chosen,)
     _writable(out)
     db_path = store.database_path(args.db)
@@ -357,14 +359,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
             workers=min(2, os.cpu_count() or 1),
         )
     except reports.ReportError as error:
-        raise CliError(error.message("zh")) from None
+        raise CliError(error.message(args.lang)) from None
     finally:
         con.close()
     try:
         out.write_bytes(files[0].data)
     except OSError as error:
-        raise CliError(f"无法写入 {out}: {error.strerror}") from None
-    print(f"已写入 {out} ({len(files[0].data) / 1024:,.0f} KB)")
+        raise CliError("cli_cannot_write_reason", path=out, reason=error.strerror) from None
+    print(t("cli_report_written", args.lang, path=out, kb=len(files[0].data) / 1024))
     return 0
 
 
@@ -387,6 +389,7 @@ def parser() -> argparse.ArgumentParser:
         help="sample: 五个方案所辖地区 (默认); national: 全国 (基准测试用)",
     )
     build_cmd.add_argument("--seed", type=int, default=sample.DEFAULT_SEED, help="示例数据的随机种子")
+    build_cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="信息的语言 (默认 zh)")
     _add_db_option(build_cmd)
     build_cmd.set_defaults(handler=_cmd_build)
 
@@ -473,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
         failure.detail = str(error).splitlines()[0] if str(error) else type(error).__name__
     except OSError as error:
         failure = _environment_line(error, args)
+    except access_commands.CommandError as error:
+        failure = UsageError(error.key, **error.values)
     except ValueError as error:  # a value the command cannot use (e.g. an export request it refuses)
         failure = UsageError(str(error).splitlines()[0] if str(error) else type(error).__name__)
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import getpass
 import io
+import re
 import sqlite3
 
 import pytest
@@ -131,3 +132,35 @@ def test_a_build_is_on_record(tmp_path):
     entries = AccessStore(target.parent / "enforcement.access.sqlite").entries()
     assert [(e["action"], e["actor"], e["actor_kind"]) for e in entries] == [("build", OS_USER, "cli")]
     assert snapshot(target).counts["case_stats"] > 0
+
+
+def test_accounts_from_the_command_line_in_english(db):
+    added = cli(db, "users", "add", "u-en", "--role", "clerk", "--region", "320102", "--lang", "en")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Account u-en opened: clerk · ") and "(320102)" in added.stdout
+    disabled = cli(db, "users", "disable", "u-en", "--lang", "en")
+    assert disabled.stdout.strip() == "Account u-en is disabled"
+    again = cli(db, "users", "disable", "u-en", "--lang", "en")
+    assert again.stdout.strip() == "Account u-en is disabled (it already was; nothing changed)"
+    listed = cli(db, "users", "list", "--lang", "en").stdout.split("\t")
+    assert listed[2:5] == ["clerk", "320102", "disabled"] and listed[5].startswith("changed ")
+    assert cli(db, "audit", "verify", "--lang", "en").stdout.startswith("The chain is intact: 2 entries")
+    assert cli(db, "audit", "list", "--lang", "en").stdout.strip().endswith("2 entries")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("users", "add", "u-x", "--role", "viewer", "--region", "329999"), "Region code 329999 does not exist"),
+        (("users", "add", "u-x", "--role", "viewer", "--region", "32x"), "a region code has 6 or 9 digits: '32x'"),
+        (("users", "add", "a b", "--role", "viewer", "--region", "320100"), "invalid identity (no spaces"),
+        (("users", "set-scope", "u-nobody", "--role", "viewer"), "no such account: u-nobody"),
+        (("users", "set-scope", "u-nobody"), "Give at least one of --role, --region or --name"),
+        (("audit", "verify"), "There is no audit trail yet: "),
+    ],
+)
+def test_bad_input_gets_its_message_in_english_when_asked(db, args, message):
+    result = cli(db, *args, "--lang", "en")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert not re.search(r"[\u4e00-\u9fff]", result.stderr), result.stderr

@@ -26,7 +26,20 @@ CsvBytes = Callable[[pd.DataFrame, str], bytes]
 
 
 class CommandError(ValueError):
-    """Input the command cannot act on (printed as a message, exit status 2)."""
+    """Input the command cannot act on: a catalog key and its values, printed in the language of --lang (exit
+    status 2)."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(t(key, "zh", **values))
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "zh"
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="信息的语言 (默认 zh)")
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -43,14 +56,14 @@ def _region_name(args: argparse.Namespace, code: str) -> str:
     db_path = store.database_path(args.db)
     current = store.current_file(db_path)
     if current is None:
-        raise CommandError(f"数据库不存在: {db_path} (先运行 python -m enforcement build), 无法核对地区代码")
+        raise CommandError("cmd_no_database", path=db_path)
     con = connect.connect_readonly(current)
     try:
         lineage = QueryRunner(con).run("region_lineage", region_code=code)
     finally:
         con.close()
     if lineage.empty or lineage.iloc[-1]["region_code"] != code:
-        raise CommandError(f"地区代码 {code} 不存在")
+        raise CommandError("cmd_no_region", code=code)
     return str(lineage.iloc[-1]["full_name"])
 
 
@@ -58,8 +71,10 @@ def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse
     def run(args: argparse.Namespace) -> int:
         try:
             return handler(args)
-        except (AccountError, StoreError) as error:
-            raise CommandError(str(error)) from None
+        except AccountError as error:
+            raise CommandError(error.key, **error.values) from None
+        except StoreError as error:
+            raise CommandError("cmd_store_failed", error=str(error)) from None
 
     return run
 
@@ -72,27 +87,35 @@ def _users_add(args: argparse.Namespace) -> int:
     account = _access(args).add_account(
         args.identity, args.role, args.region, Actor.command_line(), args.name or "", region_name
     )
-    print(f"已开通账号 {account.identity}: {t(f'role_{account.role}')} · {region_name} ({account.region_code})")
+    lang = _lang(args)
+    role = t(f"role_{account.role}", lang)
+    print(t("cmd_added", lang, identity=account.identity, role=role, region=region_name, code=account.region_code))
     return 0
 
 
 def _users_list(args: argparse.Namespace) -> int:
+    lang = _lang(args)
     accounts = _access(args).accounts()
     if not accounts:
-        print("还没有账号。开通第一个管理员: python -m enforcement users add 身份标识 --role admin --region 地区代码")
+        print(t("cmd_no_accounts", lang))
         return 0
     for a in accounts:
-        state = "启用" if a.is_enabled else "停用"
-        role = t(f"role_{a.role}")
-        print(f"{a.identity}\t{a.display_name or '-'}\t{role}\t{a.region_code}\t{state}\t修改于 {a.updated_at}")
+        state = t("cmd_enabled" if a.is_enabled else "cmd_disabled", lang)
+        role = t(f"role_{a.role}", lang)
+        changed = t("cmd_changed_on", lang, when=a.updated_at)
+        print(f"{a.identity}\t{a.display_name or '-'}\t{role}\t{a.region_code}\t{state}\t{changed}")
     return 0
 
 
 def _users_enable(enabled: bool) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         before, after = _access(args).change_account(args.identity, Actor.command_line(), enabled=enabled)
-        word = "启用" if enabled else "停用"
-        print(f"账号 {after.identity} 已{word}" + ("" if before != after else " (原本就是如此, 未作改动)"))
+        lang = _lang(args)
+        state = t("cmd_enabled" if enabled else "cmd_disabled", lang)
+        print(
+            t("cmd_now", lang, identity=after.identity, state=state)
+            + ("" if before != after else t("cmd_was_already", lang))
+        )
         return 0
 
     return run
@@ -100,7 +123,7 @@ def _users_enable(enabled: bool) -> Callable[[argparse.Namespace], int]:
 
 def _users_set_scope(args: argparse.Namespace) -> int:
     if args.role is None and args.region is None and args.name is None:
-        raise CommandError("请至少给出 --role、--region 或 --name 之一")
+        raise CommandError("cmd_give_a_change")
     region_name = _region_name(args, args.region) if args.region is not None else ""
     before, after = _access(args).change_account(
         args.identity,
@@ -110,10 +133,19 @@ def _users_set_scope(args: argparse.Namespace) -> int:
         display_name=args.name,
         region_name=region_name,
     )
+    lang = _lang(args)
     if before == after:
-        print(f"账号 {after.identity} 没有变化")
+        print(t("cmd_unchanged", lang, identity=after.identity))
     else:
-        print(f"账号 {after.identity}: {t(f'role_{after.role}')} · 地区 {after.region_code}")
+        print(
+            t(
+                "cmd_scope_set",
+                lang,
+                identity=after.identity,
+                role=t(f"role_{after.role}", lang),
+                code=after.region_code,
+            )
+        )
     return 0
 
 
@@ -131,12 +163,13 @@ def verdict_text(verdict, lang: str = "zh") -> str:
 def _audit_verify(args: argparse.Namespace) -> int:
     path = _access(args).path
     if not path.exists():
-        raise CommandError(f"还没有留痕库: {path}")
+        raise CommandError("cmd_no_trail", path=path)
+    lang = _lang(args)
     verdict = _access(args).verify()
     if verdict.ok:
-        print(verdict_text(verdict))
+        print(verdict_text(verdict, lang))
         return 0
-    print(f"错误: {verdict_text(verdict)} ({path})", file=sys.stderr)
+    print(t("cli_error", lang, message=f"{verdict_text(verdict, lang)} ({path})"), file=sys.stderr)
     return 1
 
 
@@ -144,7 +177,8 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD: {text}") from None
+        # argparse says this before --lang is read: both languages
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD (a date as YYYY-MM-DD): {text}") from None
 
 
 def _period(text: str) -> trail.Period:
@@ -164,7 +198,7 @@ def _audit_list(csv_bytes: CsvBytes) -> Callable[[argparse.Namespace], int]:
             check_region(args.region)
         access = _access(args)
         if not access.path.exists():
-            raise CommandError(f"还没有留痕库: {access.path}")
+            raise CommandError("cmd_no_trail", path=access.path)
         since = dt.datetime.combine(args.since, dt.time()).astimezone() if args.since else None
         until = dt.datetime.combine(args.until + dt.timedelta(days=1), dt.time()).astimezone() if args.until else None
         entries = access.entries(since=since, until=until, actor=args.actor, action=args.action)
@@ -173,17 +207,17 @@ def _audit_list(csv_bytes: CsvBytes) -> Callable[[argparse.Namespace], int]:
         if args.out:
             out = Path(args.out)
             if not out.parent.is_dir():
-                raise CommandError(f"输出文件夹不存在: {out.parent}")
+                raise CommandError("cli_out_folder_missing", path=out.parent)
             out.write_bytes(csv_bytes(table, args.lang))
-            print(f"已导出 {len(table):,} 条留痕到 {out}")
+            print(t("cmd_trail_exported", args.lang, n=len(table), path=out))
             return 0
         if table.empty:
-            print("没有符合条件的留痕记录")
+            print(t("cmd_no_entries", args.lang))
             return 0
         shown = table.drop(columns=["entry_hash"]).rename(columns=lambda c: column_label(c, args.lang))
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
             print(shown.to_string(index=False, max_colwidth=80))
-        print(f"共 {len(table):,} 条")
+        print(t("cmd_entry_count", args.lang, n=len(table)))
         return 0
 
     return run
@@ -205,16 +239,19 @@ def add_commands(commands: argparse._SubParsersAction, csv_bytes: CsvBytes) -> N
     add.add_argument("--region", required=True, help="地区代码: 账号可查看 (及按角色导出、导入) 该地区及其下辖地区")
     add.add_argument("--name", help="姓名 (显示用)")
     _db_option(add)
+    _lang_option(add)
     add.set_defaults(handler=_guarded(_users_add))
 
     listing = users.add_parser("list", help="列出全部账号")
     _db_option(listing)
+    _lang_option(listing)
     listing.set_defaults(handler=_guarded(_users_list))
 
     for name, enabled, text in (("disable", False, "停用账号 (保留记录)"), ("enable", True, "重新启用账号")):
         command = users.add_parser(name, help=text)
         command.add_argument("identity")
         _db_option(command)
+        _lang_option(command)
         command.set_defaults(handler=_guarded(_users_enable(enabled)))
 
     scope = users.add_parser("set-scope", help="修改账号的角色、地区或姓名")
@@ -223,6 +260,7 @@ def add_commands(commands: argparse._SubParsersAction, csv_bytes: CsvBytes) -> N
     scope.add_argument("--region", help="新的地区代码")
     scope.add_argument("--name", help="新的姓名")
     _db_option(scope)
+    _lang_option(scope)
     scope.set_defaults(handler=_guarded(_users_set_scope))
 
     audit = commands.add_parser("audit", help="留痕: 校验哈希链、查询、导出").add_subparsers(
@@ -230,6 +268,7 @@ def add_commands(commands: argparse._SubParsersAction, csv_bytes: CsvBytes) -> N
     )
     verify = audit.add_parser("verify", help="校验留痕的哈希链; 断开时报告第一处并以状态 1 退出")
     _db_option(verify)
+    _lang_option(verify)
     verify.set_defaults(handler=_guarded(_audit_verify))
 
     listing = audit.add_parser(

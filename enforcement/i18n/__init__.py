@@ -21,6 +21,7 @@ PART_NAMES = (
     "regions",
     "transfer",
     "checks",
+    "cli",
     "faults",
     "hostile",
     "access",
