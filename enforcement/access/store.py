@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 
 
 class StoreError(RuntimeError):
-    """The access store cannot be used (its message says which file and why)."""
+    """The access store cannot be used. Its message names the file and the reason (no language of its own: the page
+    or command that shows it says in its reader's language what could not be done)."""
 
 
 def store_path(db_path: str | os.PathLike | None = None) -> Path:
@@ -110,7 +111,7 @@ class AccessStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=WAIT_SECONDS, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"访问控制库无法打开: {self.path} ({error})") from error
+            raise StoreError(f"{self.path}: {error}") from error  # the reader's page or command says what failed
         try:
             if created:
                 # Accounts and the trail are for the server's user only.
@@ -123,7 +124,7 @@ class AccessStore:
             yield connection
         except sqlite3.DatabaseError as error:
             log.error("access store %s: %s", self.path, error)
-            raise StoreError(f"访问控制库出错: {self.path} ({error})") from error
+            raise StoreError(f"{self.path}: {error}") from error
         finally:
             connection.close()
 

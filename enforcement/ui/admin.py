@@ -155,7 +155,7 @@ def _change_form(ctx: PageContext, accounts: list[Account], names: _Names) -> No
 
 def _said(ctx: PageContext, error: Exception) -> str:
     """Why an account change failed, in the page's language (a store that cannot be opened names its file)."""
-    return error.message(ctx.lang) if isinstance(error, AccountError) else str(error)
+    return error.message(ctx.lang) if isinstance(error, AccountError) else ctx.t("cmd_store_failed", error=error)
 
 
 def accounts_section(ctx: PageContext) -> None:
