@@ -5,6 +5,8 @@ Expected numbers are computed here from case_stats with their own SQL (subtrees 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from enforcement.content import cases
@@ -100,8 +102,27 @@ def test_domain_chart_highlights_the_chosen_domain_among_all(runner):
 
 
 def test_domain_ranking_does_not_judge_a_parent_average_target(runner):
+    """A domain has no parent average: its bar is neither judged nor called "no data" where it has a value."""
     chart = cases.domain_chart(runner.run, scope("500237", "巫山县"), "litigation_loss_rate")
-    assert set(chart.data["status_label"]) <= {"", "无数据"}
+    assert set(chart.data["status_label"]) == {""} and set(chart.data["target_text"]) == {""}
+    assert "无数据" not in {trace.name for trace in chart.figure.data}
+    assert all(label == "" for label in chart.figure.data[0].customdata)
+
+
+def test_the_parent_average_target_says_average_once(runner):
+    chart = cases.children_chart(runner.run, scope("500237", "巫山县"), "litigation_loss_rate")
+    texts = set(chart.data["target_text"]) - {""}
+    assert texts and all(text.count("平均") == 1 and text.startswith("低于") for text in texts), texts
+    english = cases.children_chart(runner.run, scope("500237", "巫山县", lang="en"), "litigation_loss_rate")
+    assert all(text.count("average") == 1 for text in set(english.data["target_text"]) - {""})
+
+
+def test_a_zero_bar_writes_its_number_beside_it(runner):
+    chart = cases.children_chart(runner.run, scope("500237", "巫山县"), "litigation_loss_rate")
+    bars = chart.figure.data[0]
+    zeros = [i for i, value in enumerate(bars.x) if value == 0]
+    assert zeros, "the sample has townships with no lawsuit lost"
+    assert all(bars.textposition[i] == "outside" and bars.text[i] == "0.0%" for i in zeros)
 
 
 def test_ranking_indicator_from_the_url_is_checked():
@@ -160,3 +181,10 @@ def test_ranking_indicator_round_trips_through_the_url(sample_db):
     at = at.selectbox(key="p_ci").set_value("litigation_loss_rate").run()
     assert query_param(at, "ci") is None  # the default is left out of the URL
     assert not at.exception
+
+
+def test_notes_join_sentences_as_each_language_writes_them(runner):
+    chinese = cases.children_chart(runner.run, scope("500237", "巫山县"), "litigation_loss_rate").note
+    assert chinese.count("。") >= 3 and "。 " not in chinese  # period, below-parent and source sentences
+    english = cases.children_chart(runner.run, scope("500237", "巫山县", lang="en"), "litigation_loss_rate").note
+    assert english.count(". ") >= 2 and not re.search(r"\.[A-Z]", english)

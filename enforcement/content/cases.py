@@ -203,7 +203,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     if with_target:
         notes.append(scope.t("ca_targets_for", names="、".join(with_target)))
     notes.append(trends.target_source_text(rows, scope))
-    return Chart(figure, table, " ".join(filter(None, notes)))
+    return Chart(figure, table, scope.sentences(notes))
 
 
 @uses("indicator_catalog", "indicators_by_child")
@@ -279,4 +279,4 @@ def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
     notes = [scope.t("ca_case_files_note"), trends.target_source_text(rows, scope)]
     if rows["target_value"].isna().all():
         notes.append(scope.t("ca_no_case_file_target"))
-    return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), " ".join(filter(None, notes)))
+    return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), scope.sentences(notes))

@@ -150,7 +150,8 @@ def target_text(row: pd.Series | dict, lang: str = "zh", parent_name: str | None
     unit = row.get("target_unit") or row.get("unit") or ""
     if row.get("comparator") == "below_parent_avg":
         parent = format_value(row.get("parent_value"), unit, lang)
-        return t("kpi_below_parent", lang, parent=parent_name or t("parent_average", lang), value=parent)
+        # kpi_below_parent says "average" itself: the parent is a name (重庆市) or, unnamed, the word for it (上级)
+        return t("kpi_below_parent", lang, parent=parent_name or t("parent_region", lang), value=parent)
     sign = _COMPARATOR_SIGNS.get(row.get("comparator"), row.get("comparator"))
     return f"{sign} {format_value(row.get('target_value'), unit, lang)}"
 

@@ -193,9 +193,7 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     charts.style(figure, height=400 + 22 * ((series_count + 2) // 3))
     trends.month_axis(figure)
     figure.update_yaxes(title_text="%", range=[0, 105])
-    note = " ".join(
-        filter(None, [scope.t("tr_rotation_note"), trends.target_source_text(rows[rows["is_total"]], scope)])
-    )
+    note = scope.sentences([scope.t("tr_rotation_note"), trends.target_source_text(rows[rows["is_total"]], scope)])
     return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), note)
 
 
@@ -251,7 +249,7 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
             if (rows["indicator_key"] == key).any()
         ]
     )
-    note = " ".join(filter(None, [scope.t("tr_hours_note"), trends.target_source_text(rows, scope)]))
+    note = scope.sentences([scope.t("tr_hours_note"), trends.target_source_text(rows, scope)])
     return Chart(figure, table, note)
 
 
@@ -352,7 +350,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
     table = trends.whole_counts(table, ("exam_sampled", "exam_passed", "officers")).sort_values(
         ["year", "region_name"], kind="stable"
     )
-    note = " ".join(filter(None, [scope.t("tr_exam_note"), trends.target_source_text(total, scope)]))
+    note = scope.sentences([scope.t("tr_exam_note"), trends.target_source_text(total, scope)])
     return Chart(figure, table, note)
 
 

@@ -109,6 +109,10 @@ class Scope:
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
+    def sentences(self, parts: Iterable[str | None]) -> str:
+        """Notes as one text: Chinese sentences end in 。 and follow each other without a space; English ones take one."""
+        return ("" if self.lang == "zh" else " ").join(part for part in parts if part)
+
     def period_text(self) -> str:
         """The trend span, e.g. 2023-01 – 2025-12."""
         return f"{self.month_from:%Y-%m} – {self.month_to:%Y-%m}"
@@ -235,7 +239,8 @@ def ranked_bars(
             orientation="h",
             marker=dict(color=colors, opacity=opacity),
             text=[format_value(v, unit, scope.lang) for v in ordered["value"]],
-            textposition="auto",
+            # a bar of 0 has no width to hold its number: written beside it, so that it is not read as missing
+            textposition=["outside" if v == 0 else "auto" for v in ordered["value"]],
             insidetextanchor="end",
             insidetextfont=dict(color="white"),
             outsidetextfont=dict(color=colors),
@@ -323,7 +328,7 @@ def ranked_children(rows: pd.DataFrame, scope: Scope, indicator: str, period_not
     if (rows["comparator"] == "below_parent_avg").any():
         notes.append(scope.t("trend_below_parent_note", region=scope.region_name))
     notes.append(target_source_text(rows, scope))
-    return Chart(figure, indicator_table(rows, scope, "label", "region_name"), " ".join(filter(None, notes)))
+    return Chart(figure, indicator_table(rows, scope, "label", "region_name"), scope.sentences(notes))
 
 
 @dataclass(frozen=True)
@@ -344,13 +349,16 @@ def ranked_groups(
     rows = rows[(rows["indicator_key"] == indicator) & ~rows["is_total"] & rows["value"].notna()].copy()
     if rows.empty:
         return empty_chart(scope)
+    # "Below the parent average" compares a region with the region above it; a domain or an agency has no parent
+    # average, so it is shown unjudged rather than as "no data".
+    rows.loc[rows["comparator"] == "below_parent_avg", "target_id"] = None
     name, key = grouping.name_column, grouping.key_column
     rows["label"] = rows[f"{name}_en" if scope.lang == "en" else f"{name}_zh"]
     average_label = scope.t(grouping.all_label_key)
     figure = ranked_bars(rows, scope, "label", highlight=highlight, key_column=key, average_label=average_label)
     table = indicator_table(rows, scope, "label", name)
     table.insert(0, key, rows[key].to_numpy())
-    return Chart(figure, table, " ".join(filter(None, [*notes, target_source_text(rows, scope)])))
+    return Chart(figure, table, scope.sentences([*notes, target_source_text(rows, scope)]))
 
 
 def empty_chart(scope: Scope, note: str = "") -> Chart:
