@@ -22,6 +22,7 @@ PART_NAMES = (
     "transfer",
     "checks",
     "cli",
+    "column_notes",
     "faults",
     "hostile",
     "access",

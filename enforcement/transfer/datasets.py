@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from enforcement.i18n import STRINGS, t
+
 # The plan period: statistics and progress reports outside it are rejected on import.
 FIRST_MONTH = dt.date(2023, 1, 1)
 LAST_MONTH = dt.date(2025, 12, 1)
@@ -39,8 +41,12 @@ class Field:
     role: str | None = None
     required: bool = False
     default: bool = True  # offered as a default column on the export page
-    note: str = ""  # template explanation (Chinese: the templates are for clerks)
     example: str = ""
+
+    def note(self, lang: str = "zh") -> str:
+        """What the column holds, as the template explains it (i18n/catalog/column_notes.toml); '' if unexplained."""
+        key = f"note_{self.name}"
+        return t(key, lang) if key in STRINGS else ""
 
 
 @dataclass(frozen=True)
@@ -95,15 +101,12 @@ _REGION_CODE = Field(
     "code",
     role="key",
     required=True,
-    note="必填。填报单位所在地区的统计用区划代码: 县级及以上6位 (如 320102), 乡镇(街道)9位 (如 320102001)。"
-    "省、市、县本级机关的数字填本级地区代码; 全国本级填 000000。",
     example="320102",
 )
 _REGION_NAME = Field(
     "region_name",
     "text",
     role="check",
-    note="选填。地区名称, 仅用于核对: 若填写, 须与地区代码对应 (可填简称, 如“玄武”)。",
     example="玄武区",
 )
 _PERIOD_MONTH = Field(
@@ -111,15 +114,14 @@ _PERIOD_MONTH = Field(
     "month",
     role="key",
     required=True,
-    note="必填。统计月份, 如 2025-06 (也可写 2025/6、2025年6月)。限 2023-01 至 2025-12。",
     example="2025-06",
 )
-_IS_SAMPLE = Field("is_sample", "bool", role="ignore", default=False, note="导出时附带, 导入时忽略。")
-_IMPORT_ID = Field("import_id", "count", role="ignore", default=False, note="导出时附带, 导入时忽略。")
+_IS_SAMPLE = Field("is_sample", "bool", role="ignore", default=False)
+_IMPORT_ID = Field("import_id", "count", role="ignore", default=False)
 
 
-def _count(name: str, note: str, example: str) -> Field:
-    return Field(name, "count", role="value", required=True, note="必填。非负整数。" + note, example=example)
+def _count(name: str, example: str) -> Field:
+    return Field(name, "count", role="value", required=True, example=example)
 
 
 CASES = Dataset(
@@ -141,27 +143,26 @@ CASES = Dataset(
             role="key",
             required=True,
             default=False,  # the name says it to a reader; the import takes either
-            note="必填。执法领域代码, 见“代码表”; 也可直接填领域名称 (如“市场监管”)。",
             example="market",
         ),
-        Field("domain_name", "text", role="check", note="选填。执法领域名称, 仅用于核对。", example="市场监管"),
-        _count("count_penalty", "当月作出的行政处罚决定件数。", "35"),
-        _count("count_inspection", "当月开展的行政检查次数。", "210"),
-        _count("count_license", "当月办理的行政许可件数。", "120"),
-        _count("count_coercion", "当月采取的行政强制措施件数。", "4"),
-        _count("major_decisions", "当月作出的重大执法决定件数。", "6"),
-        _count("major_decisions_reviewed", "其中经法制审核的件数, 不得大于重大执法决定件数。", "6"),
-        _count("decisions_to_publicize", "当月应当公开的执法决定件数。", "35"),
-        _count("decisions_publicized", "其中已公开的件数, 不得大于应公开件数。", "35"),
-        _count("decisions_publicized_7d", "其中7个工作日内公开的件数, 不得大于已公开件数。", "33"),
-        _count("reconsiderations", "当月办结的以本单位为被申请人的行政复议件数。", "2"),
-        _count("reconsiderations_corrected", "其中被纠错的件数, 不得大于复议件数。", "0"),
-        _count("lawsuits", "当月办结的行政诉讼应诉件数。", "1"),
-        _count("lawsuits_lost", "其中败诉件数, 不得大于应诉件数。", "0"),
-        _count("head_appearances", "其中行政机关负责人出庭应诉件数, 不得大于应诉件数。", "1"),
-        _count("complaints_12345", "当月收到的涉及本单位执法的12345热线投诉件数。", "8"),
-        _count("case_files_reviewed", "当月评查的行政执法案卷数。", "12"),
-        _count("case_files_passed", "其中评查合格的案卷数, 不得大于评查案卷数。", "11"),
+        Field("domain_name", "text", role="check", example="市场监管"),
+        _count("count_penalty", "35"),
+        _count("count_inspection", "210"),
+        _count("count_license", "120"),
+        _count("count_coercion", "4"),
+        _count("major_decisions", "6"),
+        _count("major_decisions_reviewed", "6"),
+        _count("decisions_to_publicize", "35"),
+        _count("decisions_publicized", "35"),
+        _count("decisions_publicized_7d", "33"),
+        _count("reconsiderations", "2"),
+        _count("reconsiderations_corrected", "0"),
+        _count("lawsuits", "1"),
+        _count("lawsuits_lost", "0"),
+        _count("head_appearances", "1"),
+        _count("complaints_12345", "8"),
+        _count("case_files_reviewed", "12"),
+        _count("case_files_passed", "11"),
         _IS_SAMPLE,
         _IMPORT_ID,
     ),
@@ -197,19 +198,17 @@ TRAINING = Dataset(
             role="key",
             required=True,
             default=False,  # the name says it to a reader; the import takes either
-            note="必填。执法部门代码, 见“代码表”; 也可直接填部门名称 (如“市场监督管理部门”)。",
             example="market",
         ),
-        Field("agency_name", "text", role="check", note="选填。执法部门名称, 仅用于核对。", example="市场监督管理部门"),
-        _count("officers", "月末在岗行政执法人员人数。", "120"),
-        _count("certified_officers", "月末持有行政执法证件的人数, 不得大于执法人员人数。", "118"),
-        _count("full_rotation_trained", "自2023年起累计完成全员轮训的人数, 不得大于执法人员人数。", "96"),
+        Field("agency_name", "text", role="check", example="市场监督管理部门"),
+        _count("officers", "120"),
+        _count("certified_officers", "118"),
+        _count("full_rotation_trained", "96"),
         Field(
             "public_law_hours",
             "hours",
             role="value",
             required=True,
-            note="必填。当月全体执法人员参加公共法律知识培训的学时合计 (人·学时), 可带小数, 不得为负。",
             example="300.5",
         ),
         Field(
@@ -217,13 +216,12 @@ TRAINING = Dataset(
             "hours",
             role="value",
             required=True,
-            note="必填。当月全体执法人员参加业务知识和执法技能培训的学时合计 (人·学时), 可带小数, 不得为负。",
             example="320",
         ),
-        _count("exam_sampled", "当月参加闭卷考试抽考的人数。", "10"),
-        _count("exam_passed", "其中考试合格的人数, 不得大于抽考人数。", "9"),
-        _count("township_officers", "月末乡镇(街道)综合行政执法人员人数; 无则填0。", "0"),
-        _count("township_officers_trained", "本年度已培训的乡镇(街道)执法人员人数, 不得大于乡镇执法人员人数。", "0"),
+        _count("exam_sampled", "10"),
+        _count("exam_passed", "9"),
+        _count("township_officers", "0"),
+        _count("township_officers_trained", "0"),
         _IS_SAMPLE,
         _IMPORT_ID,
     ),
@@ -253,12 +251,11 @@ PROGRESS = Dataset(
             "code",
             role="key",
             required=True,
-            note="必填。里程碑事项编号, 见“事项编号表” (如 JS-M004)。",
             example="JS-M004",
         ),
-        Field("plan_id", "code", role="ignore", default=False, note="导出时附带, 导入时忽略。"),
-        Field("requirement", "text", role="ignore", default=False, note="导出时附带, 导入时忽略。"),
-        Field("deadline_date", "date", role="ignore", default=False, note="导出时附带, 导入时忽略。"),
+        Field("plan_id", "code", role="ignore", default=False),
+        Field("requirement", "text", role="ignore", default=False),
+        Field("deadline_date", "date", role="ignore", default=False),
         _REGION_CODE,
         _REGION_NAME,
         Field(
@@ -266,8 +263,6 @@ PROGRESS = Dataset(
             "date",
             role="key",
             required=True,
-            note="必填。报告日期, 如 2024-06-30 (也可写 2024/6/30)。限 2023-01-01 至 2025-12-31。"
-            "同一事项、同一地区可以有多个报告日期, 看板取截至所选日期的最新一次报告。",
             example="2024-06-30",
         ),
         Field(
@@ -275,7 +270,6 @@ PROGRESS = Dataset(
             "status",
             role="value",
             required=True,
-            note="必填。未启动、推进中、已完成 或 不适用。",
             example="已完成",
         ),
         Field(
@@ -283,21 +277,18 @@ PROGRESS = Dataset(
             "percent",
             role="value",
             required=True,
-            note="必填。完成进度, 0 到 100 的整数 (可带 %); 已完成须为 100。",
             example="100",
         ),
         Field(
             "completed_on",
             "date",
             role="value",
-            note="状态为“已完成”时必填, 其他状态留空。完成日期, 不得晚于报告日期。",
             example="2024-06-20",
         ),
         Field(
             "evidence_note",
             "text",
             role="value",
-            note="选填。佐证材料或进展说明。",
             example="已完成全员轮训, 台账已归档",
         ),
         _IS_SAMPLE,

@@ -39,7 +39,7 @@ def notes_frame(spec: Dataset, lang: str = "zh") -> pd.DataFrame:
             COLUMNS[f.name][0],
             COLUMNS[f.name][1],
             t("yes", lang) if f.required else t("no", lang),
-            f.note,
+            f.note(lang),
             f.example,
         )
         for f in template_fields(spec)
