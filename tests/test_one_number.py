@@ -159,5 +159,9 @@ def test_the_milestone_items_of_a_region_are_one_number_on_the_overview_and_the_
         for year in scorecard.MILESTONE_YEARS
     ]
     assert shown == sum(year_cards) > 0
+    # and the overview's table under its milestone chart counts the same items per year
+    table = scorecard.milestone_year_table(counts).set_index("milestone_year")
+    for year, items in zip(scorecard.MILESTONE_YEARS, year_cards, strict=True):
+        assert (int(table.loc[year, "items_total"]) if year in table.index else 0) == items
     not_applicable = int(counts.loc[counts["status"] == "not_applicable", "item_count"].sum())
     assert f"{not_applicable} 个" in next(m.help for m in at.metric if m.label == "地区×事项")

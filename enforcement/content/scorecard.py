@@ -147,7 +147,8 @@ def milestone_year_table(counts: pd.DataFrame, lang: str = "zh") -> pd.DataFrame
     table = rows.pivot_table(index="milestone_year", columns="status", values="item_count", aggfunc="sum", fill_value=0)
     table = table.reindex(columns=list(status.MILESTONE_STATUSES), fill_value=0)
     table.columns = [f"items_{code}" for code in table.columns]
-    table.insert(0, "items_total", table.sum(axis=1))
+    # the items that apply, as the cards and the chart count them; the not-applicable ones keep their own column
+    table.insert(0, "items_total", table.drop(columns="items_not_applicable").sum(axis=1))
     table.index = table.index.astype(int)
     return table.reset_index()
 
