@@ -352,7 +352,7 @@ def test_timeline_colours_points_and_draws_the_as_of_line():
 
 def test_heatmap_hover_and_labels():
     columns = SUMMARY[["milestone_id", "clause_path", "short_name_zh", "short_name_en"]]
-    labels = {"371100": "own agencies", "371102": "日照经济技术开发区"}
+    labels = {"371100": "Own agencies", "371102": "日照经济技术开发区"}
     board = BOARD[BOARD["row_code"].isin(labels)].copy()
     board.loc[board["milestone_id"] == "M1", "count_items"] = 3
     cells = milestones.board_cells(board, SUMMARY, labels, "zh")
@@ -365,4 +365,4 @@ def test_heatmap_hover_and_labels():
     assert "牵头单位" not in hover  # M1 names no lead unit
     down = milestone_charts.status_heatmap(cells, columns, labels, "en")
     assert list(down.layout.yaxis.ticktext) == ["Special oversight", "Platform"]  # milestones down the side
-    assert list(down.layout.xaxis.ticktext) == ["own agencies", "日照经济技术开发区"]  # one line: Plotly turns them
+    assert list(down.layout.xaxis.ticktext) == ["Own agencies", "日照经济技术开发区"]  # one line: Plotly turns them

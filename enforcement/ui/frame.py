@@ -398,7 +398,7 @@ def _region_selectors(ctx: PageContext) -> None:
         blank = [""] if ctx.access is None or gate.offers_all(ctx.access, depth) else []
         st.session_state[key] = chain[depth] if depth < len(chain) else ""
         st.selectbox(
-            ctx.t(f"level_{level}"),
+            ctx.t(f"level_{level}").capitalize(),  # a label: "Province", not the in-sentence "province"
             [*blank, *names],
             format_func=lambda code, names=names: names.get(code, ctx.t("region_all")),
             key=key,
