@@ -8,23 +8,15 @@ from dataclasses import dataclass
 
 from enforcement.access import roles
 from enforcement.access.scope import Scope, is_region_code
-from enforcement.i18n import t
+from enforcement.i18n import SaidError
 
 MAX_IDENTITY = 256
 MAX_NAME = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class AccountError(ValueError):
-    """An account change that cannot be made as asked: message(lang) says why in the reader's language (str() is
-    the Chinese, for the command line and logs)."""
-
-    def __init__(self, key: str, **values: object):
-        self.key, self.values = key, values
-        super().__init__(t(key, "zh", **values))
-
-    def message(self, lang: str = "zh") -> str:
-        return t(self.key, lang, **self.values)
+class AccountError(SaidError, ValueError):
+    """An account change that cannot be made as asked: message(lang) says why."""
 
 
 def normalise_identity(identity: str) -> str:

@@ -18,20 +18,15 @@ import pandas as pd
 from enforcement.access import roles, trail
 from enforcement.access.accounts import AccountError, Actor, check_region
 from enforcement.access.store import AccessStore, StoreError
-from enforcement.i18n import column_label, t
+from enforcement.i18n import SaidError, column_label, t
 from enforcement.storage import connect, store
 from enforcement.storage.runner import QueryRunner
 
 CsvBytes = Callable[[pd.DataFrame, str], bytes]
 
 
-class CommandError(ValueError):
-    """Input the command cannot act on: a catalog key and its values, printed in the language of --lang (exit
-    status 2)."""
-
-    def __init__(self, key: str, **values: object):
-        self.key, self.values = key, values
-        super().__init__(t(key, "zh", **values))
+class CommandError(SaidError, ValueError):
+    """Input the command cannot act on, printed in the language of --lang (exit status 2)."""
 
 
 def _lang(args: argparse.Namespace) -> str:

@@ -52,6 +52,25 @@ def t(key: str, lang: str = "zh", **values: object) -> str:
     return text.format(**values) if values else text
 
 
+class SaidError(Exception):
+    """A failure said by a catalog key and its values: message(lang) says it in the reader's language, str() in
+    Chinese (logs, and callers that have no language). Survives pickling (raised in a worker process)."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(t(key, "zh", **values))
+
+    def message(self, lang: str = "zh") -> str:
+        return t(self.key, lang, **self.values)
+
+    def __reduce__(self):
+        return (_said_again, (type(self), self.key, self.values))
+
+
+def _said_again(kind: type[SaidError], key: str, values: dict[str, object]) -> SaidError:
+    return kind(key, **values)
+
+
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 

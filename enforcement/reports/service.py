@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from enforcement.i18n import t
+from enforcement.i18n import SaidError
 from enforcement.reports import compose, figures, fonts, pdf, word
 from enforcement.reports.figures import QueryFn
 from enforcement.storage import connect
@@ -35,22 +35,8 @@ MIME = {
 Progress = Callable[[int, int, str], None]
 
 
-class ReportError(Exception):
+class ReportError(SaidError):
     """A request that cannot be written (unknown region, date outside the data, missing font): message(lang)."""
-
-    def __init__(self, key: str, **values: object):
-        self.key, self.values = key, values
-        super().__init__(self.message("zh"))
-
-    def message(self, lang: str = "zh") -> str:
-        return t(self.key, lang, **self.values)
-
-    def __reduce__(self):  # raised in a worker process, it is pickled back to the caller
-        return (_report_error, (self.key, self.values))
-
-
-def _report_error(key: str, values: dict[str, object]) -> ReportError:
-    return ReportError(key, **values)
 
 
 @dataclass(frozen=True)
