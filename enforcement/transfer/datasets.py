@@ -44,9 +44,14 @@ class Field:
     example: str = ""
 
     def note(self, lang: str = "zh") -> str:
-        """What the column holds, as the template explains it (i18n/catalog/column_notes.toml); '' if unexplained."""
+        """What the column holds, as the template explains it (i18n/catalog/column_notes.toml); '' if unexplained.
+        A count's note starts with the rule every count shares."""
         key = f"note_{self.name}"
-        return t(key, lang) if key in STRINGS else ""
+        if key not in STRINGS:
+            return ""
+        if self.kind == "count" and self.role == "value":
+            return ("" if lang == "zh" else " ").join((t("note_count_rule", lang), t(key, lang)))
+        return t(key, lang)
 
 
 @dataclass(frozen=True)
