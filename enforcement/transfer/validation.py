@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import numpy as np
 import pandas as pd
 
 from enforcement.access.scope import Scope
@@ -25,7 +26,7 @@ from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import datasets
 from enforcement.transfer.datasets import Dataset, Field
 from enforcement.transfer.export import FORMULA_TRIGGERS
-from enforcement.transfer.tabular import RawTable, invisible_characters, invisible_name, visible
+from enforcement.transfer.tabular import RawTable, TextColumn, invisible_characters, invisible_name, visible
 
 INT_MAX = 2_147_483_647
 _MONTH_NAMES = {name: i for i, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), start=1)} | {
@@ -417,7 +418,7 @@ def _file_problem(reason: str, column: str = "", value: str = "", row: int | Non
 
 
 def _header_row(table: RawTable) -> tuple[int, HeaderMatch] | None:
-    for index, (_, cells) in enumerate(table.rows[:5]):
+    for index, (_, cells) in enumerate(table.head(5)):
         match = best_match(cells)
         if match is not None:
             return index, match
@@ -448,19 +449,19 @@ def check_table(
 def _check_table(table: RawTable, reference: Reference, runner: QueryRunner | None) -> CheckResult:
     found = _header_row(table)
     if found is None:
-        first = table.rows[0]
+        number, cells = table.row(0)
         return CheckResult(
             dataset=None,
             problems=[
                 _file_problem(
                     _say("chk_unknown_header", expected=_expected_headers()),
-                    value="、".join(c for c in first[1] if c.strip())[:200],
-                    row=first[0],
+                    value="、".join(c for c in cells if c.strip())[:200],
+                    row=number,
                 )
             ],
         )
     header_index, match = found
-    header_row = table.rows[header_index][0]
+    header_row = int(table.numbers[header_index])
     spec = match.dataset
     problems: list[Problem] = []
     for _, header in match.duplicates:
@@ -482,36 +483,21 @@ def _check_table(table: RawTable, reference: Reference, runner: QueryRunner | No
         if f.required and f.name not in match.positions:
             label = _column_label(f.name)
             problems.append(_file_problem(_say("chk_missing_column", label=label), column=label, row=header_row))
-    data_rows = table.rows[header_index + 1 :]
-    if not data_rows:
+    cells = _Cells.after(table, header_index)
+    if not len(cells.numbers):
         problems.append(_file_problem(_say("chk_header_only")))
         return CheckResult(dataset=spec, problems=problems, rows_in_file=0, ignored_columns=match.ignored)
-    width = len(match.headers)
-    for number, cells in data_rows:
-        extra = [c for c in cells[width:] if c.strip()]
-        if extra:
-            problems.append(
-                _file_problem(
-                    _say("chk_too_many_cells", cells=width + len(extra), width=width), value=extra[0], row=number
-                )
-            )
-    empty_header_values = [
-        (number, cells[i])
-        for number, cells in data_rows
-        for i, h in enumerate(match.headers)
-        if not h and i < len(cells)
-    ]
-    for number, value in empty_header_values:
-        if value.strip():
-            problems.append(_file_problem(_say("chk_unnamed_column"), value=value, row=number))
-    parsed = _parse_rows(spec, match, data_rows, reference, problems, table.uncomputed)
+    _check_cells_outside_header(match, cells, problems)
+    parsed = _parse_columns(spec, match, cells, reference, problems, table.uncomputed)
     _check_relations(spec, match, parsed, reference, problems)
     _check_duplicates(spec, match, parsed, problems)
     if spec.key == "progress" and runner is not None:
         _check_assignments(match, parsed, runner, problems)
-    _check_example_rows(spec, match, parsed, reference, problems)
+    _check_example_rows(spec, parsed, reference, problems)
     problems.sort(key=lambda p: (p.row or 0, _column_order(match, p.column)))
-    result = CheckResult(dataset=spec, problems=problems, rows_in_file=len(data_rows), ignored_columns=match.ignored)
+    result = CheckResult(
+        dataset=spec, problems=problems, rows_in_file=len(cells.numbers), ignored_columns=match.ignored
+    )
     if not problems:
         result.rows = _frame(spec, parsed)
     return result
@@ -525,11 +511,55 @@ def _column_order(match: HeaderMatch, header: str) -> int:
 
 
 @dataclass
-class _Row:
-    number: int
-    raw: dict[str, str]
-    values: dict[str, object]
-    bad: set[str]
+class _Cells:
+    """The data rows of a table (the rows after its header), column by column."""
+
+    numbers: np.ndarray  # each row's number as in Excel
+    columns: list[TextColumn]
+
+    @classmethod
+    def after(cls, table: RawTable, header_index: int) -> _Cells:
+        start = header_index + 1
+        return cls(table.numbers[start:], [column.sliced(start) for column in table.columns])
+
+    def column(self, index: int) -> TextColumn:
+        """The cells at a position (blank where the file has no such column)."""
+        if index < len(self.columns):
+            return self.columns[index]
+        return TextColumn(np.zeros(len(self.numbers), dtype=np.int32), [""])
+
+
+def _filled(column: TextColumn) -> np.ndarray:
+    """Per row: the cell holds more than white space."""
+    distinct = np.fromiter((bool(text.strip()) for text in column.texts), dtype=bool, count=len(column.texts))
+    return distinct[column.codes]
+
+
+def _check_cells_outside_header(match: HeaderMatch, cells: _Cells, problems: list[Problem]) -> None:
+    """Cells beyond the header's last column, and cells under a column without a header."""
+    width = len(match.headers)
+    beyond = cells.columns[width:]
+    if beyond:
+        filled = [_filled(column) for column in beyond]
+        for position in np.flatnonzero(np.logical_or.reduce(filled)):
+            extra = [column.text(position) for column, mask in zip(beyond, filled) if mask[position]]
+            problems.append(
+                _file_problem(
+                    _say("chk_too_many_cells", cells=width + len(extra), width=width),
+                    value=extra[0],
+                    row=int(cells.numbers[position]),
+                )
+            )
+    unnamed = [(index, _filled(cells.column(index))) for index, header in enumerate(match.headers) if not header]
+    found = sorted((position, index) for index, mask in unnamed for position in np.flatnonzero(mask))
+    for position, index in found:
+        problems.append(
+            _file_problem(
+                _say("chk_unnamed_column"),
+                value=cells.column(index).text(position),
+                row=int(cells.numbers[position]),
+            )
+        )
 
 
 _STRICT_KINDS = ("count", "hours", "percent", "month", "date", "status")
@@ -551,56 +581,80 @@ def _cell_outcome(text: str, allow_breaks: bool, parse) -> tuple[object, str, st
     return value, text, reason
 
 
-def _parse_rows(
+@dataclass
+class _Column:
+    """A dataset's column as checked: per row a code into the distinct texts; each distinct text parsed once."""
+
+    codes: np.ndarray
+    texts: list[str]
+    values: list[object]  # the parsed value of each distinct text (None: blank or not valid)
+    bad: np.ndarray  # per row: the cell has a problem (reported), so checks across columns skip it
+
+    def value(self, position: int) -> object:
+        return self.values[self.codes[position]]
+
+    def text(self, position: int) -> str:
+        return self.texts[self.codes[position]]
+
+    def per_row(self, test) -> np.ndarray:
+        """test(value) for every row, evaluated once per distinct value."""
+        distinct = np.fromiter((bool(test(v)) for v in self.values), dtype=bool, count=len(self.values))
+        return distinct[self.codes]
+
+    def numbers(self) -> np.ndarray:
+        """The values as floats per row (NaN where there is none), for comparisons across columns."""
+        distinct = np.array([np.nan if v is None else float(v) for v in self.values], dtype=np.float64)
+        return distinct[self.codes]
+
+
+@dataclass
+class _Parsed:
+    numbers: np.ndarray  # each row's number as in Excel
+    columns: dict[str, _Column]  # the dataset's columns present in the file
+
+
+def _parse_columns(
     spec: Dataset,
     match: HeaderMatch,
-    rows: list[tuple[int, list[str]]],
+    cells: _Cells,
     reference: Reference,
     problems: list[Problem],
     uncomputed: dict[tuple[int, int], str] | None = None,
-) -> list[_Row]:
-    # (name, position in the file, header as written, required, line breaks allowed, parser, cache of outcomes):
-    # a cell's outcome depends on its text alone, and a clerk's file repeats codes, months and small counts on every
-    # row, so each distinct text of a column is checked and parsed once.
+) -> _Parsed:
+    """Parse every column, one distinct text at a time (a cell's outcome depends on its text alone), and report
+    the cells that are not valid, blank where a value is required, or a formula the file holds no result of."""
     uncomputed = uncomputed or {}
     free_text = {f.name for f in spec.fields if f.kind not in _STRICT_KINDS and f.role != "check"}
-    columns = [
-        (
-            f.name,
-            match.positions[f.name],
-            match.header(f.name),
-            f.required,
-            f.name in free_text,
-            _parser(f, reference),
-            {},
-        )
-        for f in spec.fields
-        if f.name in match.positions and f.role != "ignore"
-    ]
-    parsed = []
-    for number, cells in rows:
-        row = _Row(number=number, raw={}, values={}, bad=set())
-        width = len(cells)
-        for name, index, header, required, allow_breaks, parse, cache in columns:
-            text = cells[index] if index < width else ""
-            row.raw[name] = text
-            outcome = cache.get(text)
-            if outcome is None:
-                outcome = cache[text] = _cell_outcome(text, allow_breaks, parse)
-            value, shown, reason = outcome
-            row.values[name] = value
-            if outcome is _BLANK:
-                formula = uncomputed.get((number, index))
-                if formula is not None:
-                    problems.append(Problem(number, header, formula, _say("cell_formula_no_value", formula=formula)))
-                    row.bad.add(name)
-                elif required:
-                    problems.append(Problem(number, header, "", _say("chk_required")))
-                    row.bad.add(name)
-            elif reason is not None:
-                problems.append(Problem(number, header, shown, reason, outside_scope=isinstance(reason, OutsideScope)))
-                row.bad.add(name)
-        parsed.append(row)
+    numbers = cells.numbers
+    parsed = _Parsed(numbers=numbers, columns={})
+    for f in spec.fields:
+        if f.name not in match.positions or f.role == "ignore":
+            continue
+        index, header = match.positions[f.name], match.header(f.name)
+        column = cells.column(index)
+        parse = _parser(f, reference)
+        outcomes = [_cell_outcome(text, f.name in free_text, parse) for text in column.texts]
+        count = len(outcomes)
+        blank = np.fromiter((o is _BLANK for o in outcomes), dtype=bool, count=count)[column.codes]
+        failed = np.fromiter((o is not _BLANK and o[2] is not None for o in outcomes), dtype=bool, count=count)
+        bad = failed[column.codes]
+        for position in np.flatnonzero(bad):
+            _, shown, reason = outcomes[column.codes[position]]
+            problems.append(
+                Problem(int(numbers[position]), header, shown, reason, outside_scope=isinstance(reason, OutsideScope))
+            )
+        formulas = sorted((row, formula) for (row, at), formula in uncomputed.items() if at == index)
+        for row, formula in formulas:
+            position = int(np.searchsorted(numbers, row))
+            if position < len(numbers) and numbers[position] == row and blank[position]:
+                problems.append(Problem(row, header, formula, _say("cell_formula_no_value", formula=formula)))
+                blank[position] = False
+                bad[position] = True
+        if f.required:
+            for position in np.flatnonzero(blank):
+                problems.append(Problem(int(numbers[position]), header, "", _say("chk_required")))
+            bad |= blank
+        parsed.columns[f.name] = _Column(column.codes, column.texts, [o[0] for o in outcomes], bad)
     return parsed
 
 
@@ -640,44 +694,62 @@ def _label(match: HeaderMatch, column: str) -> str:
 
 
 def _check_relations(
-    spec: Dataset, match: HeaderMatch, rows: list[_Row], reference: Reference, problems: list[Problem]
+    spec: Dataset, match: HeaderMatch, parsed: _Parsed, reference: Reference, problems: list[Problem]
 ) -> None:
-    agreed: dict[tuple[str, tuple[str, ...]], bool] = {}
-    reference_names = {
-        "region_name": "region_code",
-        "agency_name": "agency_code",
-        "domain_name": "domain_code",
-    }
-    for row in rows:
-        for smaller, larger in spec.not_above:
-            a, b = row.values.get(smaller), row.values.get(larger)
-            if a is not None and b is not None and a > b:
-                problems.append(
-                    Problem(
-                        row.number,
-                        _label(match, smaller),
-                        row.raw[smaller],
-                        _say("chk_larger", smaller=_label(match, smaller), a=a, larger=_label(match, larger), b=b),
-                    )
+    columns, numbers = parsed.columns, parsed.numbers
+    for smaller, larger in spec.not_above:
+        a, b = columns.get(smaller), columns.get(larger)
+        if a is None or b is None:
+            continue
+        for position in np.flatnonzero(a.numbers() > b.numbers()):  # NaN (no value) compares false
+            problems.append(
+                Problem(
+                    int(numbers[position]),
+                    _label(match, smaller),
+                    a.text(position),
+                    _say(
+                        "chk_larger",
+                        smaller=_label(match, smaller),
+                        a=a.value(position),
+                        larger=_label(match, larger),
+                        b=b.value(position),
+                    ),
                 )
-        for name_column, code_column in reference_names.items():
-            written, code = row.values.get(name_column), row.values.get(code_column)
-            if written and code and name_column not in row.bad:
-                names = _names_of(reference, code_column, code)
-                agrees = agreed.get((written, names))
-                if agrees is None:
-                    agrees = agreed[(written, names)] = _name_agrees(written, names)
-                if names and not agrees:
-                    problems.append(
-                        Problem(
-                            row.number,
-                            _label(match, name_column),
-                            written,
-                            _say("chk_name_mismatch", code_column=_label(match, code_column), code=code, name=names[0]),
-                        )
-                    )
-        if spec.key == "progress":
-            _check_progress_row(match, row, problems)
+            )
+    reference_names = {"region_name": "region_code", "agency_name": "agency_code", "domain_name": "domain_code"}
+    for name_column, code_column in reference_names.items():
+        written, code = columns.get(name_column), columns.get(code_column)
+        if written is None or code is None:
+            continue
+        both = written.per_row(bool) & code.per_row(bool) & ~written.bad
+        # Each distinct (name as written, code) pair is judged once.
+        pairs = written.codes.astype(np.int64) * len(code.values) + code.codes
+        distinct, first = np.unique(pairs[both], return_index=True)
+        positions = np.flatnonzero(both)[first]
+        disagree = set()
+        for pair, position in zip(distinct, positions):
+            names = _names_of(reference, code_column, code.value(position))
+            if names and not _name_agrees(written.value(position), names):
+                disagree.add(pair)
+        if not disagree:
+            continue
+        mismatch = both & np.isin(pairs, list(disagree))
+        for position in np.flatnonzero(mismatch):
+            problems.append(
+                Problem(
+                    int(numbers[position]),
+                    _label(match, name_column),
+                    written.value(position),
+                    _say(
+                        "chk_name_mismatch",
+                        code_column=_label(match, code_column),
+                        code=code.value(position),
+                        name=_names_of(reference, code_column, code.value(position))[0],
+                    ),
+                )
+            )
+    if spec.key == "progress":
+        _check_progress_rows(match, parsed, problems)
 
 
 def _names_of(reference: Reference, code_column: str, code: str) -> tuple[str, ...]:
@@ -688,41 +760,40 @@ def _names_of(reference: Reference, code_column: str, code: str) -> tuple[str, .
     return reference.domain_names.get(code, ())
 
 
-def _check_progress_row(match: HeaderMatch, row: _Row, problems: list[Problem]) -> None:
-    status = row.values.get("status_reported")
-    percent = row.values.get("percent_complete")
-    completed_on = row.values.get("completed_on")
-    report_date = row.values.get("report_date")
-    if status == "completed":
-        if percent is not None and percent != 100:
+def _check_progress_rows(match: HeaderMatch, parsed: _Parsed, problems: list[Problem]) -> None:
+    """A task's status, percentage and dates must agree (a progress file holds one row per task: a loop is fine)."""
+
+    def cell(name: str, position: int) -> tuple[object, str, bool]:
+        column = parsed.columns.get(name)
+        if column is None:
+            return None, "", False
+        return column.value(position), column.text(position), bool(column.bad[position])
+
+    for position, number in enumerate(parsed.numbers.tolist()):
+        status, _, _ = cell("status_reported", position)
+        percent, percent_text, _ = cell("percent_complete", position)
+        completed_on, completed_text, completed_bad = cell("completed_on", position)
+        report_date, _, _ = cell("report_date", position)
+        if status == "completed":
+            if percent is not None and percent != 100:
+                problems.append(
+                    Problem(number, _label(match, "percent_complete"), percent_text, _say("chk_completed_percent"))
+                )
+            if completed_on is None and not completed_bad:
+                problems.append(Problem(number, _label(match, "completed_on"), "", _say("chk_completed_no_date")))
+        elif status is not None and completed_on is not None:
+            problems.append(
+                Problem(number, _label(match, "completed_on"), completed_text, _say("chk_date_without_completed"))
+            )
+        if completed_on is not None and report_date is not None and completed_on > report_date:
             problems.append(
                 Problem(
-                    row.number,
-                    _label(match, "percent_complete"),
-                    row.raw["percent_complete"],
-                    _say("chk_completed_percent"),
+                    number,
+                    _label(match, "completed_on"),
+                    completed_text,
+                    _say("chk_completed_after_report", completed_on=completed_on, report_date=report_date),
                 )
             )
-        if completed_on is None and "completed_on" not in row.bad:
-            problems.append(Problem(row.number, _label(match, "completed_on"), "", _say("chk_completed_no_date")))
-    elif status is not None and completed_on is not None:
-        problems.append(
-            Problem(
-                row.number,
-                _label(match, "completed_on"),
-                row.raw["completed_on"],
-                _say("chk_date_without_completed"),
-            )
-        )
-    if completed_on is not None and report_date is not None and completed_on > report_date:
-        problems.append(
-            Problem(
-                row.number,
-                _label(match, "completed_on"),
-                row.raw["completed_on"],
-                _say("chk_completed_after_report", completed_on=completed_on, report_date=report_date),
-            )
-        )
 
 
 def _key_text(value: object, kind: str) -> str:
@@ -731,39 +802,53 @@ def _key_text(value: object, kind: str) -> str:
     return str(value)
 
 
-def _check_duplicates(spec: Dataset, match: HeaderMatch, rows: list[_Row], problems: list[Problem]) -> None:
+def _value_ids(column: _Column) -> np.ndarray:
+    """Per row, a number standing for its value: equal values (2024-01 and 2024/1) get the same number."""
+    ids, _ = pd.factorize(pd.Series(column.values, dtype=object), use_na_sentinel=False)
+    return ids[column.codes]
+
+
+def _check_duplicates(spec: Dataset, match: HeaderMatch, parsed: _Parsed, problems: list[Problem]) -> None:
     keys = spec.key_columns
-    if not all(k in match.positions for k in keys):
+    if not all(k in parsed.columns for k in keys):
         return
-    first_seen: dict[tuple, int] = {}
+    columns = [parsed.columns[k] for k in keys]
+    usable = ~np.logical_or.reduce([column.bad for column in columns])
+    frame = pd.DataFrame({k: _value_ids(column)[usable] for k, column in zip(keys, columns)})
+    frame["row_no"] = parsed.numbers[usable]
+    again = frame.duplicated(subset=list(keys), keep="first").to_numpy()
+    if not again.any():
+        return
+    first = frame.groupby(list(keys), sort=False)["row_no"].transform("first").to_numpy()
+    positions = np.flatnonzero(usable)
     labels = "+".join(match.header(k) for k in keys)
     what = _listed(_column_label(k) for k in keys)
-    for row in rows:
-        if row.bad & set(keys):
-            continue
-        key = tuple(row.values[k] for k in keys)
-        if key in first_seen:
-            problems.append(
-                Problem(
-                    row.number,
-                    labels,
-                    " / ".join(_key_text(v, spec.field(k).kind) for k, v in zip(keys, key)),
-                    _say("chk_duplicate_row", first=first_seen[key], what=what),
-                )
+    for at in np.flatnonzero(again):
+        position = positions[at]
+        problems.append(
+            Problem(
+                int(parsed.numbers[position]),
+                labels,
+                " / ".join(_key_text(c.value(position), spec.field(k).kind) for k, c in zip(keys, columns)),
+                _say("chk_duplicate_row", first=int(first[at]), what=what),
             )
-        else:
-            first_seen[key] = row.number
+        )
 
 
-def _check_assignments(match: HeaderMatch, rows: list[_Row], runner: QueryRunner, problems: list[Problem]) -> None:
-    pairs = [
-        (row.number, row.values["milestone_id"], row.values["region_code"])
-        for row in rows
-        if row.values.get("milestone_id") and row.values.get("region_code")
-    ]
-    if not pairs:
+def _check_assignments(match: HeaderMatch, parsed: _Parsed, runner: QueryRunner, problems: list[Problem]) -> None:
+    milestone, region = parsed.columns.get("milestone_id"), parsed.columns.get("region_code")
+    if milestone is None or region is None:
         return
-    frame = pd.DataFrame(pairs, columns=["row_no", "milestone_id", "region_code"])
+    present = milestone.per_row(bool) & region.per_row(bool)
+    if not present.any():
+        return
+    frame = pd.DataFrame(
+        {
+            "row_no": parsed.numbers[present],
+            "milestone_id": np.array(milestone.values, dtype=object)[milestone.codes[present]],
+            "region_code": np.array(region.values, dtype=object)[region.codes[present]],
+        }
+    )
     unassigned = runner.run("import_unassigned_progress", frames={"incoming_pairs": frame})
     for row in unassigned.itertuples(index=False):
         problems.append(
@@ -783,32 +868,50 @@ def _check_assignments(match: HeaderMatch, rows: list[_Row], runner: QueryRunner
         )
 
 
-def _check_example_rows(
-    spec: Dataset, match: HeaderMatch, rows: list[_Row], reference: Reference, problems: list[Problem]
-) -> None:
+def _check_example_rows(spec: Dataset, parsed: _Parsed, reference: Reference, problems: list[Problem]) -> None:
+    """A row identical to the template's example row (left in by mistake) is a problem."""
     example = {}
     for f in spec.fields:
         if f.role in ("key", "value") and f.example:
             value, _ = _parser(f, reference)(f.example)
             example[f.name] = value
-    for row in rows:
-        if all(row.values.get(name) == value for name, value in example.items()):
-            problems.append(Problem(row.number, "", "", _say("chk_example_row")))
+    rows = np.ones(len(parsed.numbers), dtype=bool)
+    for name, wanted in example.items():
+        column = parsed.columns.get(name)
+        if column is None:
+            if wanted is not None:
+                return
+            continue
+        rows &= column.per_row(lambda value, wanted=wanted: value == wanted)
+    for position in np.flatnonzero(rows):
+        problems.append(Problem(int(parsed.numbers[position]), "", "", _say("chk_example_row")))
 
 
-def _frame(spec: Dataset, rows: list[_Row]) -> pd.DataFrame:
-    columns = spec.value_columns
-    data = {name: [row.values.get(name) for row in rows] for name in columns}
-    frame = pd.DataFrame(data, columns=list(columns))
-    for name in columns:
+def _frame(spec: Dataset, parsed: _Parsed) -> pd.DataFrame:
+    count = len(parsed.numbers)
+    data = {}
+    for name in spec.value_columns:
+        kind = spec.field(name).kind
+        column = parsed.columns.get(name)
+        values = [None] if column is None else column.values
+        codes = np.zeros(count, dtype=np.int32) if column is None else column.codes
+        missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))[codes]
+        if kind in ("count", "percent") and not missing.any():
+            data[name] = np.array([0 if v is None else v for v in values], dtype=np.int64)[codes]
+        elif kind == "hours":
+            data[name] = np.array([np.nan if v is None else v for v in values], dtype=np.float64)[codes]
+        else:
+            distinct = np.empty(len(values), dtype=object)
+            distinct[:] = values
+            data[name] = distinct[codes]
+    frame = pd.DataFrame(data, columns=list(spec.value_columns))
+    for name in spec.value_columns:
         kind = spec.field(name).kind
         if kind in ("count", "percent"):
             frame[name] = frame[name].astype("int64")
-        elif kind == "hours":
-            frame[name] = frame[name].astype("float64")
         elif kind in ("month", "date"):
             frame[name] = frame[name].astype(object)
-    frame.insert(0, "row_no", [row.number for row in rows])
+    frame.insert(0, "row_no", parsed.numbers)
     return frame
 
 
