@@ -1,7 +1,7 @@
--- Import: delete the stored case rows that an upload replaces (their keys registered as replaced_keys).
+-- Import: delete the stored case rows that uploaded rows replace (the changed rows, registered as changed_rows).
 -- Parameters: none
 delete from case_stats as c
-using replaced_keys as k
+using changed_rows as k
 where c.region_code = k.region_code
     and c.period_month = k.period_month::date
     and c.domain_code = k.domain_code

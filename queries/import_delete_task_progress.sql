@@ -1,7 +1,7 @@
--- Import: delete the stored progress reports that an upload replaces (their keys registered as replaced_keys).
+-- Import: delete the stored progress reports that uploaded rows replace (the changed rows, registered as changed_rows).
 -- Parameters: none
 delete from task_progress as p
-using replaced_keys as k
+using changed_rows as k
 where p.milestone_id = k.milestone_id
     and p.region_code = k.region_code
     and p.report_date = k.report_date::date

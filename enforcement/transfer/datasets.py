@@ -56,7 +56,8 @@ class Field:
 
 @dataclass(frozen=True)
 class ImportQueries:
-    existing: str
+    compare: str  # each uploaded row against the stored row of its key: found, same
+    archive: str  # keep the stored rows that changed rows replace (import_replaced_rows)
     delete: str
     insert: str
 
@@ -69,7 +70,7 @@ class Dataset:
     fields: tuple[Field, ...]
     order_by: tuple[str, ...] = ()  # output columns of the export query the file is sorted by
     table: str | None = None  # the table an import writes, None if not importable
-    # The import's named queries: stored rows with the incoming keys, delete the replaced keys, insert new rows.
+    # The import's named queries: compare uploaded rows with stored ones, keep and delete the replaced, insert.
     import_queries: ImportQueries | None = None
     # What the period filters: the statistics month, the report date, or the due date (catalogues).
     period_meaning: str = "month"
@@ -136,7 +137,10 @@ CASES = Dataset(
     export_query="export_case_stats",
     table="case_stats",
     import_queries=ImportQueries(
-        existing="import_existing_case_stats", delete="import_delete_case_stats", insert="import_insert_case_stats"
+        compare="import_compare_case_stats",
+        archive="import_archive_case_stats",
+        delete="import_delete_case_stats",
+        insert="import_insert_case_stats",
     ),
     fields=(
         _REGION_CODE,
@@ -189,7 +193,8 @@ TRAINING = Dataset(
     export_query="export_training_stats",
     table="training_stats",
     import_queries=ImportQueries(
-        existing="import_existing_training_stats",
+        compare="import_compare_training_stats",
+        archive="import_archive_training_stats",
         delete="import_delete_training_stats",
         insert="import_insert_training_stats",
     ),
@@ -245,7 +250,8 @@ PROGRESS = Dataset(
     export_query="export_task_progress",
     table="task_progress",
     import_queries=ImportQueries(
-        existing="import_existing_task_progress",
+        compare="import_compare_task_progress",
+        archive="import_archive_task_progress",
         delete="import_delete_task_progress",
         insert="import_insert_task_progress",
     ),

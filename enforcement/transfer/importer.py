@@ -19,16 +19,17 @@ is removed (or, if its import was published after all, moved into place) by tidy
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import io
-import math
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from enforcement.access.scope import Scope
@@ -83,6 +84,13 @@ class CheckedFile:
     @property
     def dataset(self) -> Dataset | None:
         return self.result.dataset
+
+    def without_rows(self) -> CheckedFile:
+        """The outcome without the checked rows (none kept, columns kept): what a page shows and caches. A full sheet
+        is a million rows, and importing checks the file again anyway."""
+        if self.result.rows is None:
+            return self
+        return dataclasses.replace(self, result=dataclasses.replace(self.result, rows=self.result.rows.iloc[:0]))
 
 
 @dataclass(frozen=True)
@@ -145,92 +153,34 @@ def check_file(
         checked.notes = [t("tab_sheet_read", lang, sheet=table.sheet), *table.notes]
     checked.result = validation.check(table, runner, scope, lang)
     if checked.ok:
-        existing = _existing(runner, checked.dataset, checked.result.rows)
-        new_rows, replaced, unchanged = _classify(checked.dataset, checked.result.rows, existing)
-        checked.changes = Changes(inserted=len(new_rows) - len(replaced), replaced=len(replaced), unchanged=unchanged)
+        checked.changes = _changes(
+            *_compare(runner, checked.dataset, _for_database(checked.dataset, checked.result.rows))
+        )
     return checked
 
 
 # ----------------------------------------------------------------------------------------------- comparing
 
 
-def _plain(value: object) -> object:
-    """A stored value in a JSON-friendly form (dates as date, numpy scalars as Python numbers, missing as None)."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp | dt.datetime):
-        return value.date()
-    if hasattr(value, "item"):  # numpy scalars
-        return _plain(value.item())
-    return value
+def _for_database(spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their dates as datetime64, which DuckDB scans as a column (dates as Python objects it would
+    read one by one)."""
+    dates = {
+        name: pd.to_datetime(rows[name])
+        for name in rows.columns
+        if name != "row_no" and spec.field(name).kind in ("month", "date")
+    }
+    return rows.assign(**dates)
 
 
-def _comparable(spec: Dataset, frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The columns in one form for both sides: dates as dates, numbers as floats rounded, text as text or None."""
-    out = pd.DataFrame(index=frame.index)
-    for name in columns:
-        kind = spec.field(name).kind
-        column = frame[name]
-        if kind in ("month", "date"):
-            out[name] = pd.to_datetime(column).dt.strftime("%Y-%m-%d")
-        elif kind in ("count", "percent", "hours"):
-            out[name] = pd.to_numeric(column).astype("float64").round(6)
-        else:
-            out[name] = column.astype(object).where(column.notna(), None)
-    return out
+def _compare(runner: QueryRunner, spec: Dataset, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per uploaded row, in the file's order: (a row with its key is stored, that row is reported and equal)."""
+    flags = runner.run(spec.import_queries.compare, frames={"incoming": rows})
+    return flags["found"].to_numpy(dtype=bool), flags["same"].to_numpy(dtype=bool)
 
 
-def _existing(runner: QueryRunner, spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    keys = rows[list(spec.key_columns)]
-    return runner.run(spec.import_queries.existing, frames={"incoming_keys": keys})
-
-
-def _classify(spec: Dataset, incoming: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """(rows to insert, stored rows they replace, count of rows identical to stored reported rows).
-
-    A stored sample row is replaced even if its figures are the same: the upload makes them reported figures.
-    """
-    keys = list(spec.key_columns)
-    values = [c for c in spec.value_columns if c not in keys]
-    ours = _comparable(spec, incoming, keys + values)
-    theirs = _comparable(spec, existing, keys + values).assign(
-        _stored=True, _sample=existing["is_sample"].astype(bool), _position=range(len(existing))
-    )
-    # One stored row per key (the table has no unique index; duplicates would misalign the comparison).
-    unique = theirs.drop_duplicates(subset=keys)
-    merged = ours.reset_index(drop=True).merge(unique, on=keys, how="left", suffixes=("", "_stored"))
-    found = merged["_stored"].eq(True).to_numpy()
-    same = found & ~merged["_sample"].fillna(True).astype(bool).to_numpy()
-    for name in values:
-        mine, stored = merged[name], merged[f"{name}_stored"]
-        same &= ((mine == stored) | (mine.isna() & stored.isna())).fillna(False).to_numpy(dtype=bool)
-    replaced_keys = merged.loc[found & ~same, keys]
-    replaced_positions = theirs.merge(replaced_keys, on=keys)["_position"].tolist()
-    return incoming.iloc[~same], existing.iloc[sorted(replaced_positions)], int(same.sum())
-
-
-def replaced_rows_table(spec: Dataset, replaced: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
-    """The replaced stored rows as import_replaced_rows holds them: number, the file row that replaced it, the
-    natural key as text and the whole stored row as JSON (one short string per row, not one for the import)."""
-    keys = list(spec.key_columns)
-    plain = _comparable(spec, replaced, keys).reset_index(drop=True)
-    row_key = plain.astype(str).agg(" / ".join, axis=1) if len(plain) else pd.Series([], dtype=object)
-    by_key = _comparable(spec, incoming, keys).assign(_row=incoming["row_no"].to_numpy()).drop_duplicates(keys)
-    replaced_by = plain.merge(by_key, on=keys, how="left")["_row"]
-    stored = replaced.drop(columns=[c for c in ("row_no",) if c in replaced.columns]).reset_index(drop=True)
-    json_lines = stored.to_json(orient="records", lines=True, force_ascii=False, date_format="iso", date_unit="s")
-    row_json = json_lines.splitlines() if len(stored) else []
-    table = pd.DataFrame(
-        {
-            "replaced_by_row": replaced_by.astype("Int64").to_numpy(),
-            "row_key": row_key.to_numpy(),
-            "row_json": row_json,
-        }
-    ).sort_values("replaced_by_row", kind="stable")  # in the order of the file's rows
-    table.insert(0, "replaced_no", range(1, len(table) + 1))
-    return table
+def _changes(found: np.ndarray, same: np.ndarray) -> Changes:
+    return Changes(inserted=int((~found).sum()), replaced=int((found & ~same).sum()), unchanged=int(same.sum()))
 
 
 # ----------------------------------------------------------------------------------------------- loading
@@ -326,30 +276,26 @@ class _NothingToChange(Exception):
 
 
 def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) -> ImportResult:
-    spec, rows = checked.dataset, checked.result.rows
+    spec, rows = checked.dataset, _for_database(checked.dataset, checked.result.rows)
     stored_path: Path | None = None
     outcome: dict[str, object] = {}
     try:
         with store.new_version(db_path, copy_current=True) as writer:
             with writer.transaction() as tx:
                 import_id = int(tx.scalar("next_import_id"))
-                existing = _existing(tx, spec, rows)
-                new_rows, replaced, unchanged = _classify(spec, rows, existing)
-                changes = Changes(len(new_rows) - len(replaced), len(replaced), unchanged)
+                found, same = _compare(tx, spec, rows)
+                changes = _changes(found, same)
                 if not changes.any:
                     raise _NothingToChange
-                if not replaced.empty:
-                    tx.execute(spec.import_queries.delete, frames={"replaced_keys": replaced[list(spec.key_columns)]})
-                for start in range(0, len(new_rows), BATCH_ROWS):
-                    _insert_batch(tx, spec, new_rows.iloc[start : start + BATCH_ROWS], import_id)
-                stored_path = _keep_upload(db_path, import_id, checked.checksum, checked.file_name, data)
+                kept = store.uploads_dir(db_path) / kept_name(import_id, checked.checksum, checked.file_name)
+                # The log first: the replaced rows kept below refer to it. The upload is written last, after the rows.
                 tx.execute(
                     "insert_import_log",
                     import_id=import_id,
                     imported_at=dt.datetime.now().replace(microsecond=0),
                     dataset=spec.key,
                     file_name=checked.file_name,
-                    stored_path=str((store.uploads_dir(db_path) / stored_path.name).relative_to(Path(db_path).parent)),
+                    stored_path=str(kept.relative_to(Path(db_path).parent)),
                     checksum_sha256=checked.checksum,
                     rows_in_file=checked.result.rows_in_file,
                     rows_inserted=changes.inserted,
@@ -357,12 +303,15 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
                     rows_unchanged=changes.unchanged,
                     imported_by=imported_by,
                 )
-                if not replaced.empty:
-                    tx.execute(
-                        "insert_import_replaced_rows",
-                        frames={"replaced_rows": replaced_rows_table(spec, replaced, rows)},
-                        import_id=import_id,
-                    )
+                changed = rows if not same.any() else rows[~same]
+                queries = spec.import_queries
+                if changes.replaced:
+                    # The stored rows go to import_replaced_rows before they are deleted.
+                    tx.execute(queries.archive, frames={"changed_rows": changed}, import_id=import_id)
+                    tx.execute(queries.delete, frames={"changed_rows": changed})
+                for start in range(0, len(changed), BATCH_ROWS):
+                    _insert_batch(tx, spec, changed.iloc[start : start + BATCH_ROWS], import_id)
+                stored_path = _keep_upload(db_path, import_id, checked.checksum, checked.file_name, data)
                 _update_meta(tx, import_id)
             rollups.refresh(writer)
             outcome.update(import_id=import_id, changes=changes)

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # tenth of it (4.4 M rows: ~50 MB instead of ~500 MB).
 CSV_ZIP_ROWS = 1_000_000
 # The upload widget's cap: the server's own (server.maxUploadSize in .streamlit/config.toml), above the import's limit.
-UPLOAD_CAP_MB = 50
+UPLOAD_CAP_MB = 110
 REPLACED_PAGE_ROWS = 100
 
 
@@ -156,9 +156,9 @@ def check_upload(
     version_file: str, checksum: str, file_name: str, lang: str, _data: bytes, scope_key: str | None = None
 ) -> importer.CheckedFile:
     """Check an upload against this database version (cached per version, content, name, language and the account's
-    region: rows outside it are problems)."""
+    region: rows outside it are problems). Kept without the rows themselves: the cache pickles what it keeps."""
     scope = Scope(scope_key) if scope_key else None
-    return importer.check_file(_data, file_name, runner_for(version_file), lang, scope)
+    return importer.check_file(_data, file_name, runner_for(version_file), lang, scope).without_rows()
 
 
 def replaced_rows(ctx: PageContext, import_id: int, page: int) -> pd.DataFrame:
