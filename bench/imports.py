@@ -1,0 +1,143 @@
+"""Benchmark of large imports: ``python -m bench.imports [--db PATH] [--rows N] [--xlsx]``.
+
+Measures what a clerk waits for with a full sheet of figures: checking a CSV of N case rows (``import --dry-run``),
+importing it into a copy of the database (check, compare with the stored rows, keep the replaced ones, load, refresh
+the rollups, publish a new version), and with ``--xlsx`` checking a workbook of about a million rows. Each step runs
+in a process of its own (``python -m enforcement import``), so its peak memory is its own; wall seconds and peak RSS
+are printed and written to bench/import_results.md. The files come from the database itself (the case export), so
+every row is valid and replaces a stored row. A benchmark, not a test: it asserts nothing about time.
+
+Targets (issue 20): 1 M rows checked and imported ≤ 20 s, peak ≤ 1 GB; a 1,048,575-row .xlsx checked ≤ 30 s, ≤ 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.national import cpu_probe, probe_text
+from enforcement.storage import store
+
+DEFAULT_DB = store.PROJECT_DIR / "data" / "national.duckdb"
+RESULTS_FILE = store.PROJECT_DIR / "bench" / "import_results.md"
+TARGET_IMPORT_S, TARGET_XLSX_S, TARGET_MB = 20.0, 30.0, 1024
+
+
+def _run(*args: str) -> dict[str, float]:
+    """One command in a child process of its own: wall seconds, peak RSS (MB) and its exit status."""
+    code = (
+        "import resource, runpy, sys, time; sys.argv = ['enforcement', *sys.argv[1:]]; started = time.perf_counter()\n"
+        "try:\n    runpy.run_module('enforcement', run_name='__main__')\n"
+        "except SystemExit as done:\n    status = done.code or 0\nelse:\n    status = 0\n"
+        "print(f'@@ {time.perf_counter() - started:.3f} "
+        "{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} {status}', file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=store.PROJECT_DIR, check=False
+    )
+    line = next(line for line in done.stderr.splitlines() if line.startswith("@@ "))
+    wall, peak, status = line.split()[1:]
+    return {"wall": float(wall), "peak_mb": float(peak), "status": int(status), "output": done.stdout.strip()}
+
+
+def _case_csv(db: Path, rows: int, folder: Path) -> Path:
+    """The first rows of the database's case export (header included), as a clerk's file."""
+    whole = folder / "cases_all.csv"
+    _run("export", "cases", "--db", str(db), "--out", str(whole))
+    out = folder / f"cases_{rows}.csv"
+    with whole.open(encoding="utf-8-sig") as source, out.open("w", encoding="utf-8-sig") as target:
+        next(source)  # the export's description line
+        next(source)  # and the blank line after it
+        for number, line in enumerate(source):
+            if number > rows:
+                break
+            target.write(line)
+    whole.unlink()
+    return out
+
+
+def _case_xlsx(db: Path, region: str, last_month: str, folder: Path) -> Path:
+    out = folder / "cases.xlsx"
+    _run("export", "cases", "--db", str(db), "--region", region, "--to", last_month, "--out", str(out))
+    return out
+
+
+def _copy_of(db: Path, folder: Path) -> Path:
+    copy = folder / "copy.duckdb"
+    shutil.copyfile(store.current_file(db), copy)
+    return copy
+
+
+def _verdict(wall: float, target_s: float, peak: float) -> str:
+    missed = [what for what, over in (("time", wall > target_s), ("memory", peak > TARGET_MB)) if over]
+    return "met" if not missed else "**missed** (" + ", ".join(missed) + ")"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.imports", description=__doc__.split("\n")[0])
+    parser.add_argument("--db", default=str(DEFAULT_DB))
+    parser.add_argument("--rows", type=int, default=1_048_575, help="data rows of the CSV (default: a full sheet)")
+    parser.add_argument("--xlsx", action="store_true", help="also check a workbook of about a million rows")
+    parser.add_argument("--xlsx-region", default="440000", help="the workbook's region (default 广东)")
+    parser.add_argument("--xlsx-to", default="2025-03", help="its last month (default 2025-03: 1,026,540 rows)")
+    parser.add_argument("--out", default=str(RESULTS_FILE))
+    args = parser.parse_args(argv)
+    db = Path(args.db)
+    probe_start, load_start = cpu_probe(), os.getloadavg()
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="bench-imports-") as tmp:
+        folder = Path(tmp)
+        csv_file = _case_csv(db, args.rows, folder)
+        size_mb = csv_file.stat().st_size / 2**20
+        checked = _run("import", str(csv_file), "--dry-run", "--db", str(db))
+        copy = _copy_of(db, folder)
+        imported = _run("import", str(csv_file), "--db", str(copy))
+        lines += [
+            f"| check a CSV of {args.rows:,} case rows ({size_mb:.0f} MB), `import --dry-run` | "
+            f"{checked['wall']:.1f} | {checked['peak_mb']:.0f} | {_verdict(checked['wall'], TARGET_IMPORT_S, checked['peak_mb'])} |",
+            f"| import it (check, compare, keep replaced rows, load, rollups, publish) | "
+            f"{imported['wall']:.1f} | {imported['peak_mb']:.0f} | {_verdict(imported['wall'], TARGET_IMPORT_S, imported['peak_mb'])} |",
+        ]
+        print(checked["output"], imported["output"], sep="\n")
+        if args.xlsx:
+            workbook = _case_xlsx(db, args.xlsx_region, args.xlsx_to, folder)
+            xlsx = _run("import", str(workbook), "--dry-run", "--db", str(db))
+            print(xlsx["output"])
+            size = workbook.stat().st_size / 2**20
+            lines.append(
+                f"| check a .xlsx of the cases of {args.xlsx_region} to {args.xlsx_to} ({size:.0f} MB), `--dry-run` | "
+                f"{xlsx['wall']:.1f} | {xlsx['peak_mb']:.0f} | {_verdict(xlsx['wall'], TARGET_XLSX_S, xlsx['peak_mb'])} |"
+            )
+    probe_end, load_end = cpu_probe(), os.getloadavg()
+    text = "\n".join(
+        [
+            "# Import benchmark",
+            "",
+            f"Run {dt.datetime.now():%Y-%m-%dT%H:%M} by `python -m bench.imports` on `{db.name}`; {os.cpu_count()} cores. "
+            f"Load average at start {' / '.join(f'{x:.2f}' for x in load_start)}, at end "
+            f"{' / '.join(f'{x:.2f}' for x in load_end)}; CPU probe at start {probe_text(probe_start)}, at end "
+            f"{probe_text(probe_end)}. Each step in a process of its own (`python -m enforcement import`): wall "
+            "seconds from the start of the command, peak RSS of the process. Targets: 1 M rows checked and imported "
+            f"≤ {TARGET_IMPORT_S:.0f} s, a full .xlsx sheet checked ≤ {TARGET_XLSX_S:.0f} s, each ≤ {TARGET_MB} MB.",
+            "",
+            "| step | wall s | peak MB | target |",
+            "| --- | ---: | ---: | --- |",
+            *lines,
+            "",
+        ]
+    )
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
