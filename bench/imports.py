@@ -44,13 +44,20 @@ def _run(*args: str) -> dict[str, float]:
     )
     line = next(line for line in done.stderr.splitlines() if line.startswith("@@ "))
     wall, peak, status = line.split()[1:]
-    return {"wall": float(wall), "peak_mb": float(peak), "status": int(status), "output": done.stdout.strip()}
+    error = " ".join(line.strip() for line in done.stderr.splitlines() if not line.startswith("@@ "))
+    return {
+        "wall": float(wall),
+        "peak_mb": float(peak),
+        "status": int(status),
+        "output": done.stdout.strip(),
+        "error": error[:500],
+    }
 
 
-def _case_csv(db: Path, rows: int, folder: Path) -> Path:
-    """The first rows of the database's case export (header included), as a clerk's file."""
+def _case_csv(db: Path, region: str, rows: int, folder: Path) -> Path:
+    """The first rows of the database's case export of a region (header included), as a clerk's file."""
     whole = folder / "cases_all.csv"
-    _run("export", "cases", "--db", str(db), "--out", str(whole))
+    _run("export", "cases", "--db", str(db), "--region", region, "--out", str(whole))
     out = folder / f"cases_{rows}.csv"
     with whole.open(encoding="utf-8-sig") as source, out.open("w", encoding="utf-8-sig") as target:
         next(source)  # the export's description line
@@ -75,7 +82,9 @@ def _copy_of(db: Path, folder: Path) -> Path:
     return copy
 
 
-def _verdict(wall: float, target_s: float, peak: float) -> str:
+def _verdict(wall: float, target_s: float, peak: float, status: int = 0) -> str:
+    if status != 0:
+        return "**refused** (see below)"
     missed = [what for what, over in (("time", wall > target_s), ("memory", peak > TARGET_MB)) if over]
     return "met" if not missed else "**missed** (" + ", ".join(missed) + ")"
 
@@ -84,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.imports", description=__doc__.split("\n")[0])
     parser.add_argument("--db", default=str(DEFAULT_DB))
     parser.add_argument("--rows", type=int, default=1_048_575, help="data rows of the CSV (default: a full sheet)")
+    parser.add_argument("--region", default="440000", help="the region the CSV's rows come from (default 广东)")
     parser.add_argument("--xlsx", action="store_true", help="also check a workbook of about a million rows")
     parser.add_argument("--xlsx-region", default="440000", help="the workbook's region (default 广东)")
     parser.add_argument("--xlsx-to", default="2025-03", help="its last month (default 2025-03: 1,026,540 rows)")
@@ -91,16 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = Path(args.db)
     probe_start, load_start = cpu_probe(), os.getloadavg()
-    lines = []
+    lines: list[str] = []
+    refusals: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-imports-") as tmp:
         folder = Path(tmp)
-        csv_file = _case_csv(db, args.rows, folder)
+        csv_file = _case_csv(db, args.region, args.rows, folder)
         size_mb = csv_file.stat().st_size / 2**20
         checked = _run("import", str(csv_file), "--dry-run", "--db", str(db))
         copy = _copy_of(db, folder)
         imported = _run("import", str(csv_file), "--db", str(copy))
         lines += [
-            f"| check a CSV of {args.rows:,} case rows ({size_mb:.0f} MB), `import --dry-run` | "
+            f"| check a CSV of {args.rows:,} case rows of {args.region} ({size_mb:.0f} MB), `import --dry-run` | "
             f"{checked['wall']:.1f} | {checked['peak_mb']:.0f} | {_verdict(checked['wall'], TARGET_IMPORT_S, checked['peak_mb'])} |",
             f"| import it (check, compare, keep replaced rows, load, rollups, publish) | "
             f"{imported['wall']:.1f} | {imported['peak_mb']:.0f} | {_verdict(imported['wall'], TARGET_IMPORT_S, imported['peak_mb'])} |",
@@ -113,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             size = workbook.stat().st_size / 2**20
             lines.append(
                 f"| check a .xlsx of the cases of {args.xlsx_region} to {args.xlsx_to} ({size:.0f} MB), `--dry-run` | "
-                f"{xlsx['wall']:.1f} | {xlsx['peak_mb']:.0f} | {_verdict(xlsx['wall'], TARGET_XLSX_S, xlsx['peak_mb'])} |"
+                f"{xlsx['wall']:.1f} | {xlsx['peak_mb']:.0f} | {_verdict(xlsx['wall'], TARGET_XLSX_S, xlsx['peak_mb'], xlsx['status'])} |"
             )
+            if xlsx["status"] != 0:
+                refusals.append(f"- The workbook was refused: {xlsx['error']}")
     probe_end, load_end = cpu_probe(), os.getloadavg()
     text = "\n".join(
         [
@@ -130,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             "| step | wall s | peak MB | target |",
             "| --- | ---: | ---: | --- |",
             *lines,
+            "",
+            *refusals,
             "",
         ]
     )

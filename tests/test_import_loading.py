@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from enforcement.storage import rollups, store
@@ -174,9 +175,48 @@ def test_english_headers_utf16_and_xlsx_numbers_and_dates(db):
 
 def test_rollups_are_refreshed_inside_the_new_version(db, monkeypatch):
     calls = []
-    monkeypatch.setattr(rollups, "refresh", lambda runner: calls.append(runner.run("meta_facts")))
+    monkeypatch.setattr(rollups, "refresh", lambda runner, codes=None: calls.append(runner.run("meta_facts")))
     _, result = importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=3)]), "r.csv", imported_by="t")
     assert len(calls) == 1
     facts = dict(zip(calls[0]["key"], calls[0]["value"]))
     assert facts["last_import_id"] == str(result.import_id)  # it saw the loaded version, before publication
     assert store.current_file(db) == result.version_file
+
+
+def test_an_import_rebuilds_the_rollups_of_the_provinces_it_touched_and_they_equal_a_full_rebuild(db, monkeypatch):
+    rebuilt = []
+    real_refresh = rollups.refresh
+
+    def spy(runner, region_codes=None):
+        rebuilt.append(real_refresh(runner, region_codes))
+        return rebuilt[-1]
+
+    monkeypatch.setattr(rollups, "refresh", spy)
+    rows = [CASE_HEADER, case_row(count_penalty=777), case_row(region="370102", name="历下区", count_penalty=555)]
+    importer.import_file(db, csv_file(rows), "two_provinces.csv", imported_by="test")
+    assert rebuilt == [["32", "37"]]  # Jiangsu and Shandong, not the whole country
+    full = copy_database(db, db.parent / "full" / "enforcement.duckdb")
+    with store.new_version(full, copy_current=True) as writer:
+        real_refresh(writer)
+    con = duckdb.connect()
+    try:
+        con.execute("attach $path as imported (read_only)", {"path": str(store.current_file(db))})
+        con.execute("attach $path as rebuilt (read_only)", {"path": str(store.current_file(full))})
+        # Hours are sums of doubles, whose last bits depend on the order DuckDB adds them in.
+        rows_of = (
+            "select * replace (round(public_law_hours, 6) as public_law_hours, "
+            "round(professional_hours, 6) as professional_hours) from {}.rollup_monthly"
+        )
+        differ = con.execute(
+            f"select count(*) from (({rows_of.format('imported')} except all {rows_of.format('rebuilt')}) "
+            f"union all ({rows_of.format('rebuilt')} except all {rows_of.format('imported')}))"
+        ).fetchone()[0]
+        after_import = con.execute(
+            "select * from imported.rollup_monthly where region_code = '320102' and period_month = '2025-11-01'"
+        ).df()
+    finally:
+        con.close()
+    assert differ == 0
+    # the county's subtree total holds the imported 777 (its own row) besides its townships' figures
+    market = after_import[after_import["domain_code"] == "market"]["count_penalty"].dropna()
+    assert len(market) == 1 and market.iloc[0] >= 777

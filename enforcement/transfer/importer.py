@@ -313,7 +313,10 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
                     _insert_batch(tx, spec, changed.iloc[start : start + BATCH_ROWS], import_id)
                 stored_path = _keep_upload(db_path, import_id, checked.checksum, checked.file_name, data)
                 _update_meta(tx, import_id)
-            rollups.refresh(writer)
+            # Only the provinces whose figures changed (a full rebuild at national scale takes ~20 s); progress
+            # reports feed no monthly rollup, and the milestone tables are rebuilt whole either way.
+            touched = [] if spec.key == "progress" else changed["region_code"].unique().tolist()
+            rollups.refresh(writer, touched)
             outcome.update(import_id=import_id, changes=changes)
     except _NothingToChange:
         return ImportResult(
