@@ -1,36 +1,29 @@
 -- Import: each uploaded training row (registered as incoming: row_no and the stored columns) against the stored row of
 -- its natural key (region_code, period_month, agency_code): found, a row with the key is stored; same, it is stored as
--- a reported row with every figure equal (hours to six decimals). One row per uploaded row.
--- Parameters: none
-with stored as (
-    select t.*
-    from training_stats as t
-    semi join incoming as i
-        on t.region_code = i.region_code
-        and t.period_month = i.period_month::date
-        and t.agency_code = i.agency_code
-    -- one stored row per key (the table has no unique index)
-    qualify row_number() over (partition by t.region_code, t.period_month, t.agency_code) = 1
-)
+-- a reported row with every figure equal (hours to six decimals). One row per uploaded row: grouped, as the table has
+-- no unique index (a key stored twice is "same" only if both are). Parameters: none
 select
     i.row_no,
-    s.region_code is not null as found,
+    bool_or(s.region_code is not null) as found,
     coalesce(
-        not s.is_sample
-        and i.officers = s.officers
-        and i.certified_officers = s.certified_officers
-        and i.full_rotation_trained = s.full_rotation_trained
-        and round(i.public_law_hours, 6) = round(s.public_law_hours, 6)
-        and round(i.professional_hours, 6) = round(s.professional_hours, 6)
-        and i.exam_sampled = s.exam_sampled
-        and i.exam_passed = s.exam_passed
-        and i.township_officers = s.township_officers
-        and i.township_officers_trained = s.township_officers_trained,
+        bool_and(
+            not s.is_sample
+            and i.officers = s.officers
+            and i.certified_officers = s.certified_officers
+            and i.full_rotation_trained = s.full_rotation_trained
+            and round(i.public_law_hours, 6) = round(s.public_law_hours, 6)
+            and round(i.professional_hours, 6) = round(s.professional_hours, 6)
+            and i.exam_sampled = s.exam_sampled
+            and i.exam_passed = s.exam_passed
+            and i.township_officers = s.township_officers
+            and i.township_officers_trained = s.township_officers_trained
+        ),
         false
     ) as same
 from incoming as i
-left join stored as s
+left join training_stats as s
     on s.region_code = i.region_code
     and s.period_month = i.period_month::date
     and s.agency_code = i.agency_code
+group by i.row_no
 order by i.row_no

@@ -75,7 +75,7 @@ def test_a_clean_file_loads_the_same_rows_whatever_the_batches(runner, monkeypat
     assert again_problems == [] and again.equals(frame)
     # Each row's number is its line in the file: the blank line 8 is skipped, so the next row is row 9.
     assert frame["row_no"].tolist()[:8] == [2, 3, 4, 5, 6, 7, 9, 10]
-    assert frame["period_month"].iloc[0].isoformat() == "2024-01-01" and frame["count_penalty"].dtype == "int64"
+    assert frame["period_month"].iloc[0].isoformat() == "2024-01-01" and frame["count_penalty"].dtype == "int32"
 
 
 def reading_peak(rows: int) -> tuple[int, int]:

@@ -156,10 +156,11 @@ def tidy(db_path: Path) -> list[Path] | None:
 
 
 @contextlib.contextmanager
-def new_version(db_path: Path, copy_current: bool) -> Iterator[QueryRunner]:
+def new_version(db_path: Path, copy_current: bool, memory_limit: str | None = None) -> Iterator[QueryRunner]:
     """A runner on a read-write connection to a new version; published when the block ends without error.
 
     copy_current=True starts from the current database (imports); False starts empty (builds).
+    memory_limit: DuckDB's (e.g. "512MB"; it spills to disk beyond it), or its default (80 % of the machine's).
     On any error the new file is deleted and the current database is untouched; a first build that fails leaves
     no versions folder and no lock file behind.
     """
@@ -185,7 +186,7 @@ def new_version(db_path: Path, copy_current: bool) -> Iterator[QueryRunner]:
                     moved = _new_version_path(db_path)
                     os.replace(db_path, moved)
                     current = moved
-                con = duckdb.connect(str(version))
+                con = duckdb.connect(str(version), config={"memory_limit": memory_limit} if memory_limit else {})
                 try:
                     runner = QueryRunner(con)
                     yield runner

@@ -43,6 +43,8 @@ from enforcement.transfer.validation import CheckResult, Problem
 
 MAX_BYTES = tabular.MAX_BYTES
 BATCH_ROWS = 50_000  # rows per insert statement (all in one transaction)
+# DuckDB's memory while loading (it spills beyond it): an import runs inside the app's process, beside every session.
+LOAD_MEMORY_LIMIT = "512MB"
 MAX_NAME_BYTES = 255  # a file name on Linux file systems, in bytes (UTF-8)
 _STEM_BYTES = 120  # the original name's share of a kept upload's name (the rest: batch, checksum, suffix)
 
@@ -152,6 +154,7 @@ def check_file(
     if table.sheet is not None:
         checked.notes = [t("tab_sheet_read", lang, sheet=table.sheet), *table.notes]
     checked.result = validation.check(table, runner, scope, lang)
+    del table  # the file's cells, no longer needed once checked (a full sheet: about 100 MB)
     if checked.ok:
         checked.changes = _changes(
             *_compare(runner, checked.dataset, _for_database(checked.dataset, checked.result.rows))
@@ -280,7 +283,7 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
     stored_path: Path | None = None
     outcome: dict[str, object] = {}
     try:
-        with store.new_version(db_path, copy_current=True) as writer:
+        with store.new_version(db_path, copy_current=True, memory_limit=LOAD_MEMORY_LIMIT) as writer:
             with writer.transaction() as tx:
                 import_id = int(tx.scalar("next_import_id"))
                 found, same = _compare(tx, spec, rows)
