@@ -47,7 +47,15 @@ def test_the_outcome_does_not_depend_on_the_batch_size(runner, monkeypatch, batc
     data = messy_file()
     expected = outcome(runner, data)
     monkeypatch.setattr(tabular._TableBuilder, "BATCH", batch)
+    batches = []
+    add_batch = tabular._TableBuilder.add_batch
+    monkeypatch.setattr(
+        tabular._TableBuilder,
+        "add_batch",
+        lambda self, first, rows: (batches.append(len(rows)), add_batch(self, first, rows)),
+    )
     assert outcome(runner, data) == expected
+    assert len(batches) > 1 and max(batches) == batch  # the file really was read in batches of that size
     problems, rows, in_file = expected
     reasons = {row: reason for row, _, _, reason in problems}
     assert len(problems) >= 6 and rows is None

@@ -134,7 +134,6 @@ class _TableBuilder:
         self.lengths: list[np.ndarray] = []
         self.batches: list[list[tuple[np.ndarray, np.ndarray]]] = []  # per column: (codes, distinct) per batch
         self.rows = 0  # rows kept so far
-        self.kept = 0  # batches added so far
 
     def _limit(self, key: str, **values: object) -> TableError:
         where = {} if self.sheet is None else {"sheet": self.sheet}
@@ -200,9 +199,9 @@ class _TableBuilder:
         )
 
 
-def _batches(rows: Iterator[list[str]], clock: _Clock, size: int = _TableBuilder.BATCH) -> Iterator[list[list[str]]]:
-    """The rows in lists of size, the time budget checked between them."""
-    while batch := list(itertools.islice(rows, size)):
+def _batches(rows: Iterator[list[str]], clock: _Clock) -> Iterator[list[list[str]]]:
+    """The rows in lists of the builder's batch size, the time budget checked between them."""
+    while batch := list(itertools.islice(rows, _TableBuilder.BATCH)):
         yield batch
         clock.check()
 
