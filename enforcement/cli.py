@@ -265,7 +265,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         data = _read(path)
         try:
             checked, result = importer.import_file(
-                db_path, data, path.name, imported_by=f"命令行 ({getpass.getuser()})", lang=lang
+                db_path, data, path.name, imported_by=f"{t('import_by_cli', lang)} ({getpass.getuser()})", lang=lang
             )
         except importer.ImportRejected as rejected:
             checked, result = rejected.checked, None

@@ -150,7 +150,7 @@ history = transfer.visible_history(ctx, ctx.query("import_history"))
 if history.empty:
     st.caption(ctx.t("import_history_empty"))
 else:
-    history = history.assign(dataset=[transfer.dataset_label(ctx, key) for key in history["dataset"]])
+    history = transfer.history_for_reader(ctx, history)
     blocks.data_table(ctx, history, key="x_history", stem="导入记录")
     batch = st.selectbox(ctx.t("import_replaced_of"), history["import_id"].tolist(), key="x_replaced_batch")
     replaced_count = int(history.loc[history["import_id"] == batch, "rows_replaced"].iloc[0])

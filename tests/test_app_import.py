@@ -88,3 +88,21 @@ def test_replaced_rows_are_read_a_page_at_a_time_and_only_when_asked(page_db, mo
     at.number_input(key="x_replaced_page").set_value(3).run()
     last = table_with(at, "替换它的文件行")
     assert reads[-1] == (1, 2, 5) and last["替换它的文件行"].tolist() == [12, 13]
+
+
+def test_how_each_import_was_made_is_said_in_the_readers_language(page_db):
+    from enforcement.i18n import column_label, t
+    from enforcement.transfer import importer
+
+    web = f"{t('import_by_web', 'zh')} (张三, zs@example.cn)"  # what the Chinese page writes in the log
+    cli = f"{t('import_by_cli', 'en')} (root)"  # what `import --lang en` writes
+    importer.import_file(page_db, csv_file([CASE_HEADER, case_row(count_penalty=5)]), "a.csv", imported_by=web)
+    importer.import_file(page_db, csv_file([CASE_HEADER, case_row(count_penalty=6)]), "b.csv", imported_by=cli)
+    shown = {}
+    for lang in ("en", "zh"):
+        at = run_page(lang=lang)
+        assert not at.exception
+        label = column_label("imported_by", lang)
+        shown[lang] = sorted(table_with(at, label)[label])
+    assert shown["en"] == ["command line (root)", "web upload (张三, zs@example.cn)"]
+    assert shown["zh"] == ["命令行 (root)", "网页上传 (张三, zs@example.cn)"]

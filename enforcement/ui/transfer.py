@@ -240,6 +240,29 @@ def visible_replaced(ctx: PageContext, replaced: pd.DataFrame) -> pd.DataFrame:
     return replaced[keep].reset_index(drop=True)
 
 
+# How an import was made, as the log keeps it: in the language of whoever imported.
+_IMPORTED_BY = ("import_by_web", "import_by_cli")
+
+
+def imported_by_in(lang: str, text: str) -> str:
+    """Who imported, said in the reader's language: the log keeps 网页上传 (张三, zs@example.cn) as the importer's page
+    said it; an English page shows web upload (张三, zs@example.cn). The person's name stays as written."""
+    for key in _IMPORTED_BY:
+        for said in (t(key, "zh"), t(key, "en")):
+            if text == said or text.startswith(said + " ("):
+                return t(key, lang) + text[len(said) :]
+    return text
+
+
+def history_for_reader(ctx: PageContext, history: pd.DataFrame) -> pd.DataFrame:
+    """The import log as the page shows it: the dataset's name and how each import was made, in the reader's
+    language."""
+    return history.assign(
+        dataset=[dataset_label(ctx, key) for key in history["dataset"]],
+        imported_by=[imported_by_in(ctx.lang, str(by)) for by in history["imported_by"]],
+    )
+
+
 def dataset_label(ctx: PageContext, key: str) -> str:
     spec = datasets.DATASETS.get(key)
     return ctx.t(spec.label_key) if spec else key
