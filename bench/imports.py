@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     db = Path(args.db)
     probe_start, load_start = cpu_probe(), os.getloadavg()
     lines: list[str] = []
-    refusals: list[str] = []
+    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-imports-") as tmp:
         folder = Path(tmp)
         csv_file = _case_csv(db, args.region, args.rows, folder)
@@ -128,10 +128,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{xlsx['wall']:.1f} | {xlsx['peak_mb']:.0f} | {_verdict(xlsx['wall'], TARGET_XLSX_S, xlsx['peak_mb'], xlsx['status'])} |"
             )
             if xlsx["status"] != 0:
-                refusals.append(f"- The workbook was refused: {xlsx['error']}")
+                notes.append(f"- The workbook was refused: {xlsx['error']}")
             else:
                 rows = int(re.search(r"([\d,]+) 行", xlsx["output"])[1].replace(",", ""))
-                refusals.append(
+                notes.append(
                     f"- The workbook: {rows:,} rows, {rows / xlsx['wall']:,.0f} rows a second. openpyxl's streaming "
                     "reader is the cost: it builds a Python object for every cell. A full sheet of case figures "
                     "unpacks to about 730 MB of XML, over the 256 MB unpacked limit that keeps a crafted workbook "
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             "| --- | ---: | ---: | --- |",
             *lines,
             "",
-            *refusals,
+            *notes,
             "",
         ]
     )

@@ -133,7 +133,7 @@ class _TableBuilder:
         self.numbers: list[np.ndarray] = []
         self.lengths: list[np.ndarray] = []
         self.batches: list[list[tuple[np.ndarray, np.ndarray]]] = []  # per column: (codes, distinct) per batch
-        self.rows = 0  # rows kept so far
+        self.count = 0  # rows kept so far
 
     def _limit(self, key: str, **values: object) -> TableError:
         where = {} if self.sheet is None else {"sheet": self.sheet}
@@ -167,19 +167,19 @@ class _TableBuilder:
         del grid
         keep = ~blank
         count = int(keep.sum())
-        if self.rows + count > MAX_ROWS + 1:  # the header plus MAX_ROWS data rows
+        if self.count + count > MAX_ROWS + 1:  # the header plus MAX_ROWS data rows
             raise self._limit("tab_too_many_rows", limit=f"{MAX_ROWS:,}")
         if not count:
             return
         while len(self.batches) < width:  # a new column: the rows before it had no cell there
-            self.batches.append([(np.zeros(self.rows, dtype=np.int32), np.array([""], dtype=object))])
+            self.batches.append([(np.zeros(self.count, dtype=np.int32), np.array([""], dtype=object))])
         for position, (codes, distinct) in enumerate(encoded):
             self.batches[position].append((codes[keep], distinct))
         for position in range(width, len(self.batches)):
             self.batches[position].append((np.zeros(count, dtype=np.int32), np.array([""], dtype=object)))
         self.numbers.append(first_number + np.flatnonzero(keep))
         self.lengths.append(lengths[keep])
-        self.rows += count
+        self.count += count
 
     def table(self, **details: object) -> RawTable:
         columns = []
@@ -199,11 +199,15 @@ class _TableBuilder:
         )
 
 
-def _batches(rows: Iterator[list[str]], clock: _Clock) -> Iterator[list[list[str]]]:
-    """The rows in lists of the builder's batch size, the time budget checked between them."""
+def _collect(rows: Iterator[list[str]], clock: _Clock, sheet: str | None) -> _TableBuilder:
+    """Every row (blank ones too, so that the count is the row number) into a builder, a batch at a time, the time
+    budget checked between batches. sheet: its name in messages, None for a CSV."""
+    table, first = _TableBuilder(sheet), 1
     while batch := list(itertools.islice(rows, _TableBuilder.BATCH)):
-        yield batch
+        table.add_batch(first, batch)
+        first += len(batch)
         clock.check()
+    return table
 
 
 _MAGIC = (
@@ -426,15 +430,12 @@ def _read_csv(data: bytes, clock: _Clock) -> RawTable:
     del text  # decoded whole only to check it; read again below in chunks, so the text is not held twice
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=codec, newline="")
     reader = csv.reader(stream, delimiter=delimiter)
-    rows, first = _TableBuilder(sheet=None), 1
     try:
         # A record with a quoted line break is still one row in Excel, so the record count is the row number.
-        for batch in _batches(reader, clock):
-            rows.add_batch(first, batch)
-            first += len(batch)
+        rows = _collect(reader, clock, sheet=None)
     except csv.Error as error:
         raise TableError("tab_bad_csv", line=reader.line_num, reason=str(error)) from None
-    if not rows.rows:
+    if not rows.count:
         raise TableError("tab_empty")
     return rows.table(kind="csv", encoding=encoding)
 
@@ -577,6 +578,8 @@ def _sheet_rows(sheet, clock: _Clock) -> Iterator[list[str]]:
     for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
         if number > MAX_SHEET_ROWS:
             raise TableError("tab_too_many_rows_sheet", limit=f"{MAX_ROWS:,}", sheet=sheet.title)
+        if number % 5000 == 0:  # also while looking for a header, which may follow a great many blank rows
+            clock.check()
         yield [shown_text(cell.value, getattr(cell, "number_format", None)) for cell in cells]
 
 
@@ -589,14 +592,6 @@ def _sheet_head(sheet, clock: _Clock, count: int = 5) -> list[tuple[int, list[st
             if len(head) >= count:
                 break
     return head
-
-
-def _read_sheet(sheet, clock: _Clock) -> _TableBuilder:
-    rows, first = _TableBuilder(sheet.title), 1
-    for batch in _batches(_sheet_rows(sheet, clock), clock):
-        rows.add_batch(first, batch)
-        first += len(batch)
-    return rows
 
 
 def _sheet_label(title: str, state: str, lang: str = "zh") -> str:
@@ -649,7 +644,7 @@ def _read_xlsx(data: bytes, is_header: Callable[[list[str]], bool] | None, clock
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 uncomputed = _uncomputed_formulas(archive, path)
         try:
-            rows = _read_sheet(chosen, clock)
+            rows = _collect(_sheet_rows(chosen, clock), clock, chosen.title)
         except TableError:
             raise
         except Exception as error:  # a damaged sheet

@@ -529,10 +529,14 @@ class _Cells:
         return TextColumn(np.zeros(len(self.numbers), dtype=np.int32), [""])
 
 
+def _per_row(distinct: list, codes: np.ndarray, test) -> np.ndarray:
+    """test(value) for every row of a dictionary-encoded column, evaluated once per distinct value."""
+    return np.fromiter((bool(test(value)) for value in distinct), dtype=bool, count=len(distinct))[codes]
+
+
 def _filled(column: TextColumn) -> np.ndarray:
     """Per row: the cell holds more than white space."""
-    distinct = np.fromiter((bool(text.strip()) for text in column.texts), dtype=bool, count=len(column.texts))
-    return distinct[column.codes]
+    return _per_row(column.texts, column.codes, str.strip)
 
 
 def _check_cells_outside_header(match: HeaderMatch, cells: _Cells, problems: list[Problem]) -> None:
@@ -598,10 +602,9 @@ class _Column:
 
     def per_row(self, test) -> np.ndarray:
         """test(value) for every row, evaluated once per distinct value."""
-        distinct = np.fromiter((bool(test(v)) for v in self.values), dtype=bool, count=len(self.values))
-        return distinct[self.codes]
+        return _per_row(self.values, self.codes, test)
 
-    def numbers(self) -> np.ndarray:
+    def as_floats(self) -> np.ndarray:
         """The values as floats per row (NaN where there is none), for comparisons across columns."""
         distinct = np.array([np.nan if v is None else float(v) for v in self.values], dtype=np.float64)
         return distinct[self.codes]
@@ -701,7 +704,7 @@ def _check_relations(
         a, b = columns.get(smaller), columns.get(larger)
         if a is None or b is None:
             continue
-        for position in np.flatnonzero(a.numbers() > b.numbers()):  # NaN (no value) compares false
+        for position in np.flatnonzero(a.as_floats() > b.as_floats()):  # NaN (no value) compares false
             problems.append(
                 Problem(
                     int(numbers[position]),
@@ -726,11 +729,11 @@ def _check_relations(
         pairs = written.codes.astype(np.int64) * len(code.values) + code.codes
         distinct, first = np.unique(pairs[both], return_index=True)
         positions = np.flatnonzero(both)[first]
-        disagree = set()
+        disagree = {}  # pair -> the name the code stands for
         for pair, position in zip(distinct, positions):
             names = _names_of(reference, code_column, code.value(position))
             if names and not _name_agrees(written.value(position), names):
-                disagree.add(pair)
+                disagree[pair] = names[0]
         if not disagree:
             continue
         mismatch = both & np.isin(pairs, list(disagree))
@@ -744,7 +747,7 @@ def _check_relations(
                         "chk_name_mismatch",
                         code_column=_label(match, code_column),
                         code=code.value(position),
-                        name=_names_of(reference, code_column, code.value(position))[0],
+                        name=disagree[pairs[position]],
                     ),
                 )
             )
