@@ -63,7 +63,9 @@ def by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_child", **scope.at_period(), **indicator_params(query, RANKABLE))
+    """Every indicator of the region's children: the overview's and the regions page's result, shared (the chart
+    picks its indicator)."""
+    return indicators.children_at(query, scope.region, scope.period, domain=scope.domain, plan=scope.plan)
 
 
 def by_agency(query: QueryFn, scope: Scope) -> pd.DataFrame:
