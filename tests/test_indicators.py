@@ -58,3 +58,27 @@ def test_training_hours_are_per_officer_per_year(con, runner):
         "indicator_values", region_code="500237", month_from="2025-01-01", month_to="2025-06-01", domain_code=None
     ).set_index("indicator_key")["value"]
     assert 40 < half["training_hours_total"] < 90  # six months scaled to a year, not halved
+
+
+@pytest.mark.parametrize("region", ["371100", "500000", "320000"])
+def test_the_light_row_records_say_what_the_full_rows_say(runner, region):
+    """judge, target_text, name_of and the labels are given only ROW_FIELDS of a row (row_records): on real judged
+    rows, with and without a target and with a parent average, they must say exactly what they say of the whole row
+    (a field they start to read and the list lacks would read as missing here)."""
+    import datetime as dt
+
+    from enforcement.content import indicators, trends
+
+    period = indicators.Period(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    rows = indicators.children_at(runner.run, region, period)
+    full, light = rows.to_dict("records"), indicators.row_records(rows)
+    assert len(light) == len(full) > 0 and len(light[0]) < len(full[0])
+    judgements = {indicators.judge(row) for row in full}
+    assert {"no_target", "met"} <= judgements  # both kinds of row are compared
+    scope = trends.Scope(region, "某地", dt.date(2025, 1, 1), dt.date(2025, 6, 1), period, lang="en")
+    for whole, part in zip(full, light, strict=True):
+        assert indicators.judge(part) == indicators.judge(whole)
+        assert indicators.target_text(part, "zh", "上级") == indicators.target_text(whole, "zh", "上级")
+        assert indicators.target_text(part, "en") == indicators.target_text(whole, "en")
+        assert indicators.name_of(part, "en") == indicators.name_of(whole, "en")
+        assert trends.child_label(part, scope) == trends.child_label(whole, scope)

@@ -167,7 +167,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     if rows["value"].notna().sum() == 0:
         return trends.empty_chart(scope)
     rows["period_month"] = pd.to_datetime(rows["period_month"])
-    rows["series"] = [name_of(row, scope.lang) for row in rows.to_dict("records")]
+    rows["series"] = [name_of(row, scope.lang) for row in indicators.row_records(rows)]
     figure = go.Figure()
     for key in DUTY_RATES:
         part = rows[rows["indicator_key"] == key]

@@ -113,8 +113,8 @@ def ranking(
         rows = values[values["indicator_key"] == key].copy()
         parent = rows[rows["scope"] == "total"]
         parent_name = parent["region_name"].iloc[0] if not parent.empty else None
-        rows["judgement"] = [indicators.judge(row) for row in rows.to_dict("records")]
-        rows["target_text"] = [indicators.target_text(row, lang, parent_name) for row in rows.to_dict("records")]
+        rows["judgement"] = [indicators.judge(row) for row in indicators.row_records(rows)]
+        rows["target_text"] = [indicators.target_text(row, lang, parent_name) for row in indicators.row_records(rows)]
     rows["judgement_label"] = [_judgement_label(key, j, lang) for j in rows["judgement"]]
     rows["region_name"] = [
         region_name(c, n, lang) for c, n in zip(rows["region_code"], rows["region_name"], strict=True)

@@ -203,7 +203,7 @@ def child_milestones(counts: pd.DataFrame) -> pd.DataFrame:
 def target_gaps(values: pd.DataFrame, catalog: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Per child: targets missed (red or amber) and the worst one by relative gap to its target."""
     children = values[values["scope"] == "child"].copy()
-    children["judgement"] = [judge(row) for row in children.to_dict("records")]
+    children["judgement"] = [judge(row) for row in indicators.row_records(children)]
     missed = children[children["judgement"].isin(("not_met", "behind", "near"))].copy()
     reference = missed["parent_value"].where(missed["comparator"] == "below_parent_avg", missed["target_value"])
     missed["gap"] = (missed["value"] - reference).abs() / reference.abs().where(reference != 0, 1.0)

@@ -168,7 +168,7 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     if rows.empty:
         return trends.empty_chart(scope)
     rows = _without_lone_own_agencies(rows)
-    rows["series"] = [trends.child_label(row, scope) for row in rows.to_dict("records")]
+    rows["series"] = [trends.child_label(row, scope) for row in indicators.row_records(rows)]
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     total_name = scope.t("trend_total", region=scope.region_name)
     children = rows[~rows["is_total"]]
@@ -278,7 +278,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
         else scope.t("tr_year_so_far", year=year, month=pd.Timestamp(month).month)
         for year, month in zip(rows["year"], rows["period_month"])
     ]
-    rows["series"] = [trends.child_label(row, scope) for row in rows.to_dict("records")]
+    rows["series"] = [trends.child_label(row, scope) for row in indicators.row_records(rows)]
     total = rows[rows["is_total"]].sort_values("year")
     figure = go.Figure(
         go.Bar(
@@ -334,16 +334,7 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             "year": rows["year_label"].to_numpy(),
             "region_name": rows["series"].to_numpy(),
             "exam_sampling_rate": indicators.shown_column(rows["value"]).to_numpy(),
-            "target_text": [
-                indicators.target_text(row, scope.lang) if not indicators.is_missing(row["target_id"]) else ""
-                for row in rows.to_dict("records")
-            ],
-            "status_label": [
-                indicators.judgement_label(indicators.judge(row), scope.lang)
-                if not indicators.is_missing(row["target_id"])
-                else ""
-                for row in rows.to_dict("records")
-            ],
+            **trends.judged_columns(rows, scope),
             "exam_sampled": rows["exam_sampled"].to_numpy(),
             "exam_passed": rows["exam_passed"].to_numpy(),
             "officers": rows["officers"].to_numpy(),

@@ -226,7 +226,7 @@ def ranked_bars(
     unit = rows.iloc[0]["unit"]
     lower_better = indicator in LOWER_IS_BETTER
     ordered = rows.sort_values("value", ascending=not lower_better, na_position="last")
-    judgements = [judge(row) for row in ordered.to_dict("records")]
+    judgements = [judge(row) for row in indicators.row_records(ordered)]
     has_target = any(j != "no_target" for j in judgements)
     colors = [indicators.rag_color(j) for j in judgements] if has_target else [NEUTRAL_COLOR] * len(ordered)
     opacity = [1.0] * len(ordered)
@@ -322,7 +322,7 @@ def ranked_children(rows: pd.DataFrame, scope: Scope, indicator: str, period_not
         return empty_chart(scope, scope.t("trend_no_children"))
     if rows["value"].notna().sum() == 0:
         return empty_chart(scope)
-    rows["label"] = [child_label(row, scope) for row in rows.to_dict("records")]
+    rows["label"] = [child_label(row, scope) for row in indicators.row_records(rows)]
     figure = ranked_bars(rows, scope, "label", average_label=scope.t("trend_total", region=scope.region_name))
     notes = [period_note]
     if (rows["comparator"] == "below_parent_avg").any():
@@ -384,16 +384,15 @@ def whole_counts(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     return out
 
 
-def _judged_columns(rows: pd.DataFrame, scope: Scope) -> dict[str, object]:
+def judged_columns(rows: pd.DataFrame, scope: Scope) -> dict[str, object]:
     """The target and its judgement of each row, as the chart and the cards word them."""
+    records = indicators.row_records(rows)
     return {
         "target_text": [
-            target_text(row, scope.lang) if not is_missing(row.get("target_id")) else ""
-            for row in rows.to_dict("records")
+            target_text(row, scope.lang) if not is_missing(row.get("target_id")) else "" for row in records
         ],
         "status_label": [
-            judgement_label(judge(row), scope.lang) if not is_missing(row.get("target_id")) else ""
-            for row in rows.to_dict("records")
+            judgement_label(judge(row), scope.lang) if not is_missing(row.get("target_id")) else "" for row in records
         ],
     }
 
@@ -407,7 +406,7 @@ def indicator_table(rows: pd.DataFrame, scope: Scope, label_column: str, label_n
             label_name: rows[label_column].to_numpy(),
             indicator: shown_column(rows["value"]).to_numpy(),
             "parent_value": shown_column(rows["parent_value"]).to_numpy(),
-            **_judged_columns(rows, scope),
+            **judged_columns(rows, scope),
         }
     )
     for column in measures:
@@ -424,7 +423,7 @@ def monthly_table(rows: pd.DataFrame, scope: Scope, series_column: str, series_n
             "period_month": pd.to_datetime(rows["period_month"]).dt.strftime("%Y-%m").to_numpy(),
             series_name: rows[series_column].to_numpy(),
             indicator: shown_column(rows["value"]).to_numpy(),
-            **_judged_columns(rows, scope),
+            **judged_columns(rows, scope),
         }
     )
     for column in measures:
