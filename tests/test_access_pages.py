@@ -274,7 +274,7 @@ def test_the_overview_keeps_the_parents_average_and_drops_the_siblings(access, m
         return shown
 
     monkeypatch.setattr(frame, "visible_rows", spy)
-    st.cache_data.clear()
+    frame._cached_query.clear()
     frame._cached_build.clear()  # the overview's content is kept per scope: build it again, through the spy
     at = run(user("u-clerk"))  # 玄武区: the query runs on 南京市 and returns its 11 districts
     assert not at.exception and at.title[0].value == "总览 · 玄武区"

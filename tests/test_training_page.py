@@ -11,6 +11,7 @@ import pytest
 
 from enforcement.content import training
 from enforcement.content.indicators import format_value
+from enforcement.storage import store
 from enforcement.ui import frame
 from tests.chart_support import page_scope, target_lines
 from tests.page_runner import EVERY_LEVEL, is_township, metrics, query_param, run_page
@@ -133,6 +134,23 @@ def test_a_chart_is_built_once_per_database_version_and_arguments():
     assert first.built(counting_builder, scope(lang="en"), "exam_sampling_rate") is not shown
     assert context("db-v2").built(counting_builder, scope(), "exam_sampling_rate")["rows"] == ("db-v2", "meta_facts")
     assert len(calls) == 4
+
+
+def test_a_page_that_changes_a_query_result_leaves_the_kept_one_as_it_was(sample_db):
+    """Query results are kept as frames shared by every session (not pickled copies); what one page does to the
+    frame it was given (a column added, a value replaced, rows dropped) must not reach the next reader."""
+    frame._cached_query.clear()
+    version_file = str(store.current_file(sample_db))
+    context = frame.PageContext(filters=None, choices=None, meta={}, version_file=version_file)
+    first = context.query("region_lineage", region_code="320102")
+    expected = first.copy(deep=True)
+    first["region_name"] = "changed"
+    first.loc[first.index[0], "region_code"] = "999999"
+    first["extra"] = 1
+    first.drop(first.index[-1], inplace=True)
+    again = context.query("region_lineage", region_code="320102")
+    assert list(again["region_name"]) == list(expected["region_name"]) and "南京市" in list(again["region_name"])
+    assert again.equals(expected) and "extra" not in again.columns
 
 
 @pytest.mark.parametrize(

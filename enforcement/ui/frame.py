@@ -63,7 +63,11 @@ def runner_for(version_file: str) -> QueryRunner:
     return QueryRunner(_connection(version_file))
 
 
-@st.cache_data(ttl="1h", max_entries=5000, show_spinner=False)
+# Kept as the frame itself, not pickled: st.cache_data unpickled a fresh copy on every read, and a chart-heavy page
+# reads the same results several times (a third of the training page's run went to unpickling Arrow-backed text
+# and filtering it again). Readers get a shallow copy (PageContext.query): under pandas' copy-on-write a change to it
+# never reaches the kept frame.
+@st.cache_resource(ttl="1h", max_entries=5000, show_spinner=False)
 def _cached_query(
     version_file: str, name: str, params: tuple[tuple[str, Any], ...], scope_key: str | None = None
 ) -> pd.DataFrame:
@@ -252,7 +256,7 @@ class PageContext:
         """
         frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
         try:
-            return _cached_query(self.version_file, name, frozen, self.scope_key)
+            return _cached_query(self.version_file, name, frozen, self.scope_key).copy(deep=False)
         except duckdb.Error as error:
             if not health.is_damage(error):
                 raise
