@@ -153,7 +153,8 @@ def _bomb(inflated: int) -> bytes:
 
 
 class _Counting:
-    """Counts the bytes every zip part returns while inflating (and refuses openpyxl, which must not be reached)."""
+    """Counts the bytes every zip part returns while inflating (and refuses the workbook reader, which must not be
+    reached)."""
 
     def __init__(self, monkeypatch):
         self.inflated = 0
@@ -166,10 +167,10 @@ class _Counting:
 
         monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
 
-        def no_openpyxl(*args, **kwargs):
-            raise AssertionError("openpyxl parsed a workbook that should have been refused before")
+        def no_reader(*args, **kwargs):
+            raise AssertionError("the reader parsed a workbook that should have been refused before")
 
-        monkeypatch.setattr("openpyxl.load_workbook", no_openpyxl)
+        monkeypatch.setattr("python_calamine_plus.CalamineWorkbook.from_filelike", no_reader)
 
 
 def test_a_decompression_bomb_is_refused_by_its_ratio_before_anything_is_inflated(db, monkeypatch):
@@ -182,9 +183,26 @@ def test_a_decompression_bomb_is_refused_by_its_ratio_before_anything_is_inflate
 
 def test_a_bomb_over_the_total_is_refused_by_its_declared_size(db, monkeypatch):
     monkeypatch.setattr(tabular, "MAX_RATIO", 10_000)  # past the ratio check: the declared total must stop it
-    bomb = _bomb(300 * MB)
+    bomb = _bomb(tabular.MAX_INFLATED + 16 * MB)
     counter = _Counting(monkeypatch)
     refuse(db, bomb, "big.xlsx", Refused(None, reason=f"超过 {tabular.MAX_INFLATED // MB} MB"))
+    assert counter.inflated == 0
+
+
+def test_a_part_read_whole_is_refused_over_its_own_limit_before_anything_is_inflated(db, monkeypatch):
+    """Sheets are streamed row by row, but the shared text table is held whole: a large one is refused by its
+    declared size, though the file is well under the total."""
+    monkeypatch.setattr(tabular, "MAX_RATIO", 10_000)
+    good = xlsx_file([CASE_HEADER, case_row()])
+    padded = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        with target.open("xl/sharedStrings.xml", "w") as part:  # the file has none of its own
+            for _ in range(tabular.MAX_INFLATED_WHOLE // MB + 1):
+                part.write(b" " * MB)
+    counter = _Counting(monkeypatch)
+    refuse(db, padded.getvalue(), "shared.xlsx", Refused(None, reason=f"超过 {tabular.MAX_INFLATED_WHOLE // MB} MB"))
     assert counter.inflated == 0
 
 

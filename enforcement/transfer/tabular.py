@@ -7,7 +7,7 @@ person sees in Excel (a percent-formatted 0.5 is "50%"), numbered by the row the
 so that problems can name it.
 
 Limits are enforced by this code while it reads, before anything large is built: the upload's size, a workbook's
-declared and actually inflated size and compression ratio (checked before openpyxl parses anything), rows, columns
+declared and actually inflated size and compression ratio (checked before the workbook is parsed), rows, columns
 and a time budget. A file over a limit is refused with a message naming the limit (TableError).
 """
 
@@ -18,14 +18,13 @@ import csv
 import datetime as dt
 import io
 import itertools
-import posixpath
 import time
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from xml.etree import ElementTree
+from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
@@ -35,7 +34,9 @@ from enforcement.i18n import plain, t
 MB = 1024 * 1024
 MAX_BYTES = 100 * MB  # below the server's upload cap (110 MB), so our message is the one users see; a full sheet of
 # figures (1,048,575 rows of a case file) takes about 85 MB as CSV
-MAX_INFLATED = 256 * MB  # a workbook's parts, unpacked, all together
+MAX_INFLATED = 1024 * MB  # a workbook's parts, unpacked, all together (a full sheet of case figures: ~770 MB of XML,
+# streamed row by row, never held)
+MAX_INFLATED_WHOLE = 128 * MB  # each part the reader holds whole (the shared text table, styles), unpacked
 MAX_RATIO = 100  # unpacked size / packed size of one part over 1 MB (real sheets: 5-30)
 MAX_ZIP_ENTRIES = 1_000
 MAX_ROWS = 1_048_575  # data rows (non-blank) of one file: as many as one Excel sheet holds under its header
@@ -44,7 +45,6 @@ MAX_SHEET_ROWS = 1_048_576  # Excel's own last row
 MAX_SECONDS = 120  # reading one file, whatever it holds
 _SNIFF_BYTES = 64 * 1024
 _CHUNK = 256 * 1024
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # Message values that are text from the file (sheet names, a line of text, a part's name, the csv module's words).
 _FROM_THE_FILE = frozenset({"sheet", "sheets", "line", "part", "reason"})
 
@@ -506,6 +506,8 @@ def check_archive(data: bytes, limit: int = MAX_INFLATED) -> list[_Part]:
     if declared > limit:
         raise TableError("tab_zip_inflated", size=declared // MB, limit=limit // MB)
     for info in infos:
+        if info.file_size > MAX_INFLATED_WHOLE and not info.filename.startswith("xl/worksheets/"):
+            raise TableError("tab_zip_part_inflated", part=info.filename[:80], limit=MAX_INFLATED_WHOLE // MB)
         if info.file_size > MB and info.file_size > MAX_RATIO * max(1, info.compress_size):
             ratio = info.file_size // max(1, info.compress_size)
             raise TableError("tab_zip_ratio", part=info.filename[:80], ratio=ratio, limit=MAX_RATIO)
@@ -534,59 +536,103 @@ def check_archive(data: bytes, limit: int = MAX_INFLATED) -> list[_Part]:
     return parts
 
 
-def _uncomputed_formulas(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
-    """Cells of one sheet part that hold a formula but no cached result: (row, column index) -> formula."""
-    found: dict[tuple[int, int], str] = {}
-    parser = ElementTree.XMLPullParser(events=("start", "end"))
-    holder = None
-    with archive.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            parser.feed(chunk)
-            for event, element in parser.read_events():
-                if event == "start" and element.tag == f"{_MAIN_NS}sheetData":
-                    holder = element
-                elif event == "end" and element.tag == f"{_MAIN_NS}c":
-                    formula = element.find(f"{_MAIN_NS}f")
-                    value = element.find(f"{_MAIN_NS}v")
-                    if formula is not None and (value is None or value.text in (None, "")) and len(found) < 10_000:
-                        ref = _cell_ref(element.get("r", ""))
-                        if ref is not None:
-                            found[ref] = "=" + (formula.text or "")[:60]
-                elif event == "end" and element.tag == f"{_MAIN_NS}row" and holder is not None:
-                    holder.remove(element)
-    return found
+def _workbook_shows_percentages(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """True if one of the workbook's cell formats shows a number as a percentage (built-in 0% or 0.00%, or its own
+    format with a % outside quotes). Read by expat event by event, so a crafted styles part builds nothing."""
+    part = "xl/styles.xml" if "xl/styles.xml" in names else None
+    if part is None:
+        return False
+    percent_ids, inside_cell_formats, found = {"9", "10"}, [False], [False]
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        local = tag.rpartition(":")[2]
+        if local == "numFmt" and _is_percent_format(attributes.get("formatCode")):
+            percent_ids.add(attributes.get("numFmtId", ""))
+        elif local == "cellXfs":
+            inside_cell_formats[0] = True
+        elif local == "xf" and inside_cell_formats[0] and attributes.get("numFmtId") in percent_ids:
+            found[0] = True
+
+    def end(tag: str) -> None:
+        if tag.rpartition(":")[2] == "cellXfs":
+            inside_cell_formats[0] = False
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    try:
+        with archive.open(part) as stream:
+            while not found[0] and (chunk := stream.read(_CHUNK)):
+                parser.Parse(chunk, False)
+    except expat.ExpatError:
+        raise TableError("tab_bad_workbook", error="styles.xml") from None
+    return found[0]
 
 
-def _cell_ref(ref: str) -> tuple[int, int] | None:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    digits = ref[len(letters) :]
-    if not letters or not digits.isdigit():
-        return None
-    column = 0
-    for ch in letters.upper():
-        column = column * 26 + ord(ch) - 64
-    return int(digits), column - 1
+class _FloatTexts(dict):
+    """Each number's text, worked out once: a clerk's file repeats the same small counts on every row."""
+
+    def __missing__(self, value: float) -> str:
+        text = self[value] = cell_text(value)
+        return text
 
 
-def _sheet_rows(sheet, clock: _Clock) -> Iterator[list[str]]:
-    """Every row of the sheet, blank ones too (so the count is the row number), as the text a person sees.
+def _values_rows(stream, clock: _Clock, title: str) -> Iterator[list[str]]:
+    """The rows of a plain stream (values only) as text, cut to the widest row that has a cell so far.
 
-    Rows after any run of blank rows are read too; the worksheet's own dimension is ignored (it can claim a
-    million rows), and columns past the limit are not even built.
-    """
-    sheet.reset_dimensions()
-    for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
-        if number > MAX_SHEET_ROWS:
-            raise TableError("tab_too_many_rows_sheet", limit=f"{MAX_ROWS:,}", sheet=sheet.title)
+    The stream pads every row to the column limit; cutting at the widest filled cell keeps a 21-column file at 21
+    columns. A value that is not a string is a number, a date or a boolean (never the empty string)."""
+    width, texts = 0, _FloatTexts()
+    for number, row in enumerate(stream, start=1):
         if number % 5000 == 0:  # also while looking for a header, which may follow a great many blank rows
             clock.check()
-        yield [shown_text(cell.value, getattr(cell, "number_format", None)) for cell in cells]
+            if number > MAX_SHEET_ROWS:
+                raise TableError("tab_too_many_rows_sheet", limit=f"{MAX_ROWS:,}", sheet=title)
+        tail = row[width:]
+        if tail.count("") != len(tail):
+            width = max(i for i, value in enumerate(row) if not (value.__class__ is str and value == "")) + 1
+        yield [
+            value if value.__class__ is str else (texts[value] if value.__class__ is float else cell_text(value))
+            for value in row[:width]
+        ]
 
 
-def _sheet_head(sheet, clock: _Clock, count: int = 5) -> list[tuple[int, list[str]]]:
+def _formatted_rows(
+    stream, clock: _Clock, title: str, uncomputed: dict[tuple[int, int], str] | None
+) -> Iterator[list[str]]:
+    """The rows of a rich stream (cells with their formats) as the text a person sees: a percent-formatted 0.5 is
+    50%. Records in `uncomputed` (None: the sheets hold no formula) the cells holding a formula whose result the file
+    does not contain (a file never opened in Excel)."""
+    percent_styles = {
+        position for position, style in enumerate(stream.styles or []) if _is_percent_format(style.get("number_format"))
+    }
+    texts = _FloatTexts()
+    for number, row in enumerate(stream, start=1):
+        if number % 5000 == 0:
+            clock.check()
+            if number > MAX_SHEET_ROWS:
+                raise TableError("tab_too_many_rows_sheet", limit=f"{MAX_ROWS:,}", sheet=title)
+        cells, width = [], 0
+        for cell in row:
+            value = cell.value
+            if value.__class__ is str:
+                if value == "":
+                    if uncomputed is not None and cell.formula and len(uncomputed) < 10_000:
+                        uncomputed[(number, cell.column)] = cell.formula[:61]
+                    cells.append(value)
+                    continue
+                cells.append(value)
+            elif cell.style_id in percent_styles:
+                cells.append(shown_text(value, "0%"))
+            else:
+                cells.append(texts[value] if value.__class__ is float else cell_text(value))
+            width = len(cells)
+        yield cells[:width]
+
+
+def _sheet_head(workbook, title: str, clock: _Clock, count: int = 5) -> list[tuple[int, list[str]]]:
     """The sheet's first non-blank rows (to find a header)."""
     head = []
-    for number, cells in enumerate(_sheet_rows(sheet, clock), start=1):
+    for number, cells in enumerate(_values_rows(_stream(workbook, title), clock, title), start=1):
         if "".join(cells).strip():
             head.append((number, cells[:MAX_COLUMNS]))
             if len(head) >= count:
@@ -594,61 +640,78 @@ def _sheet_head(sheet, clock: _Clock, count: int = 5) -> list[tuple[int, list[st
     return head
 
 
+def _stream(workbook, title: str, rich: bool = False):
+    # Columns past the limit are not read; the one just past it is, so that a cell there is refused (_TableBuilder).
+    return workbook.stream_sheet_by_name(title, rich=rich, max_col=MAX_COLUMNS)
+
+
 def _sheet_label(title: str, state: str, lang: str = "zh") -> str:
     return f"“{title}”" + ("" if state == "visible" else t("tab_hidden_mark", lang))
 
 
 def _read_xlsx(data: bytes, is_header: Callable[[list[str]], bool] | None, clock: _Clock) -> RawTable:
-    from openpyxl import load_workbook
+    from python_calamine_plus import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     parts = check_archive(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        shows_percentages = _workbook_shows_percentages(archive, {part.name for part in parts})
+    # Formats and formulas need the cell-by-cell reader (several times slower); most files have neither.
+    has_formulas = any(part.has_formula for part in parts if part.name.startswith("xl/worksheets/"))
+    rich = shows_percentages or has_formulas
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except TableError:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except (KeyboardInterrupt, SystemExit):
         raise
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+    except BaseException as error:  # calamine raises its own kinds, and a Rust panic is not an Exception
         raise TableError("tab_bad_workbook", error=type(error).__name__) from None
     try:
-        sheets = list(workbook.worksheets)
+        sheets = [
+            (meta.name, "visible" if meta.visible == SheetVisibleEnum.Visible else "hidden")
+            for meta in workbook.sheets_metadata
+            if meta.typ == SheetTypeEnum.WorkSheet
+        ]
         if not sheets:
             raise TableError("tab_no_sheets")
         try:
-            heads = [(sheet, _sheet_head(sheet, clock)) for sheet in sheets]
-        except TableError:
+            heads = [(title, state, _sheet_head(workbook, title, clock)) for title, state in sheets]
+        except (TableError, KeyboardInterrupt, SystemExit):
             raise
-        except Exception as error:  # a damaged sheet
+        except BaseException as error:  # a damaged sheet
             raise TableError("tab_bad_sheet", error=type(error).__name__) from None
-        filled = [(sheet, rows) for sheet, rows in heads if rows]
+        filled = [(title, state, rows) for title, state, rows in heads if rows]
         if not filled:
             raise TableError("tab_sheets_empty")
         candidates = [
-            sheet for sheet, rows in filled if is_header is not None and any(is_header(cells) for _, cells in rows)
+            (title, state)
+            for title, state, rows in filled
+            if is_header is not None and any(is_header(cells) for _, cells in rows)
         ]
         if len(candidates) > 1:
-            labels = "、".join(_sheet_label(s.title, s.sheet_state) for s in candidates)
+            labels = "、".join(_sheet_label(title, state) for title, state in candidates)
             raise TableError("tab_several_sheets", sheets=labels, n=len(candidates))
         if candidates:
-            chosen = candidates[0]
+            chosen, state = candidates[0]
         else:
-            visible_sheets = [sheet for sheet, _ in filled if sheet.sheet_state == "visible"]
+            visible_sheets = [title for title, state, _ in filled if state == "visible"]
             if not visible_sheets:
                 raise TableError(
-                    "tab_only_hidden", sheets="、".join(_sheet_label(s.title, "hidden") for s, _ in filled)
+                    "tab_only_hidden", sheets="、".join(_sheet_label(title, "hidden") for title, _, _ in filled)
                 )
-            chosen = visible_sheets[0]
-        if chosen.sheet_state != "visible":
-            raise TableError("tab_hidden_sheet", sheet=chosen.title)
-        path = getattr(chosen, "_worksheet_path", "")
+            chosen, state = visible_sheets[0], "visible"
+        if state != "visible":
+            raise TableError("tab_hidden_sheet", sheet=chosen)
         uncomputed: dict[tuple[int, int], str] = {}
-        if any(part.name == posixpath.normpath(path) and part.has_formula for part in parts):
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                uncomputed = _uncomputed_formulas(archive, path)
         try:
-            rows = _collect(_sheet_rows(chosen, clock), clock, chosen.title)
-        except TableError:
+            stream = _stream(workbook, chosen, rich=rich)
+            if rich:
+                rows = _formatted_rows(stream, clock, chosen, uncomputed if has_formulas else None)
+            else:
+                rows = _values_rows(stream, clock, chosen)
+            built = _collect(rows, clock, chosen)
+        except (TableError, KeyboardInterrupt, SystemExit):
             raise
-        except Exception as error:  # a damaged sheet
+        except BaseException as error:  # a damaged sheet
             raise TableError("tab_bad_sheet", error=type(error).__name__) from None
-        return rows.table(kind="xlsx", sheet=chosen.title, uncomputed=uncomputed)
+        return built.table(kind="xlsx", sheet=chosen, uncomputed=uncomputed)
     finally:
         workbook.close()
