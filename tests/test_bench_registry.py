@@ -189,3 +189,32 @@ def test_results_judge_server_cpu_per_page_view_and_the_first_run(tmp_path):
     assert bench.server_cpu_summary(report_with([0.1, 0.2], 8.0)["browser"]) == [
         {"page": "pages/3_training.py", "n": 2, "new_p50": 0.15, "seen_p50": 0.9}
     ]
+
+
+def test_results_judge_each_import_step_on_time_and_memory(tmp_path):
+    """The import steps run in the same benchmark: each gets a target row judged on both its time and its peak
+    memory, and the workbook notes appear under their own heading."""
+    from bench import imports
+
+    def step(label: str, wall: float, peak: float, target: float, status: int = 0) -> dict:
+        run = {"wall": wall, "peak_mb": peak, "status": status}
+        return imports._step(label, run, target)
+
+    report = _browser_report(first_visit_s=2.9, returning_s=2.2)
+    report["imports"] = {
+        "steps": [
+            step("check a CSV", 6.5, 871, imports.TARGET_IMPORT_S),
+            step("import it", 17.0, 1100, imports.TARGET_IMPORT_S),  # in time, over the memory
+            step("check a .xlsx", 31.0, 500, imports.TARGET_XLSX_S),  # over the time
+        ],
+        "notes": ["- The workbook: read by calamine."],
+    }
+    out = tmp_path / "results.md"
+    bench.write_results(out, report)
+    text = out.read_text(encoding="utf-8")
+    rows = {line.split(" ≤ ")[0]: line for line in text.splitlines() if line.startswith(("| check", "| import"))}
+    assert rows["| check a CSV"].endswith("| met |") and "6.5 s, peak 871 MB" in rows["| check a CSV"]
+    assert rows["| import it"].endswith("| **missed** |")
+    assert rows["| check a .xlsx"].endswith("| **missed** |") and "≤ 30 s" in rows["| check a .xlsx"]
+    assert "## Imports" in text and "| import it | 17.0 | 1100 | **missed** (memory) |" in text
+    assert "- The workbook: read by calamine." in text
