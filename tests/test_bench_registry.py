@@ -163,7 +163,14 @@ def test_results_judge_server_cpu_per_page_view_and_the_first_run(tmp_path):
         report = _browser_report(first_visit_s=2.9, returning_s=2.2)
         views = [("new view", cpu) for cpu in new_cpu] + [("seen before", 0.9)]
         report["browser"]["page_changes"] = [
-            {"page": "pages/3_training.py", "region": str(i), "view": view, "seconds": 1.0, "server_cpu_s": cpu}
+            {
+                "page": "pages/3_training.py",
+                "region": str(i),
+                "view": view,
+                "seconds": 1.0,
+                "server_cpu_s": cpu,
+                "browser_cpu_s": 4 * cpu,
+            }
             for i, (view, cpu) in enumerate(views)
         ]
         report["first_run"] = {"total_s": first_run_s, "server_ready_s": 0.8, "sample_build_s": 13.7}
@@ -187,8 +194,10 @@ def test_results_judge_server_cpu_per_page_view_and_the_first_run(tmp_path):
     assert "mean 0.15 s" in met["server CPU per page view"] and met["server CPU per page view"].endswith("| met |")
     assert met["first run on a fresh machine"].endswith("| met |")
     assert bench.server_cpu_summary(report_with([0.1, 0.2], 8.0)["browser"]) == [
-        {"page": "pages/3_training.py", "n": 2, "new_p50": 0.15, "seen_p50": 0.9}
+        {"page": "pages/3_training.py", "n": 2, "new_p50": 0.15, "seen_p50": 0.9, "browser_new_p50": 0.6}
     ]
+    text = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "| pages/3_training.py | 2 | 0.15 | 0.9 | 0.6 |" in text  # the browser's CPU beside the server's
 
 
 def test_results_judge_each_import_step_on_time_and_memory(tmp_path):
