@@ -227,3 +227,35 @@ def test_results_judge_each_import_step_on_time_and_memory(tmp_path):
     assert rows["| check a .xlsx"].endswith("| **missed** |") and "≤ 30 s" in rows["| check a .xlsx"]
     assert "## Imports" in text and "| import it | 17.0 | 1100 | **missed** (memory) |" in text
     assert "- The workbook: read by calamine." in text
+
+
+def test_a_missed_drawing_target_is_said_with_its_amount_and_where_the_time_went(tmp_path):
+    """Each wait over its target is named with how far over it is; a sidebar view over it gets the server's and the
+    browser's CPU for it; waits within their targets are not mentioned."""
+    report = _browser_report(first_visit_s=2.9, returning_s=2.2)
+
+    def change(page: str, seconds: float, server: float, drawing: float) -> dict:
+        return {
+            "page": page,
+            "region": "440000",
+            "view": "new view",
+            "seconds": seconds,
+            "server_cpu_s": server,
+            "browser_cpu_s": drawing,
+        }
+
+    report["browser"]["page_changes"] = [
+        change("pages/3_training.py", 1.3, 0.47, 1.6),
+        change("pages/3_training.py", 1.5, 0.49, 1.7),
+        change("pages/2_ledger.py", 0.4, 0.1, 0.6),
+    ]
+    report["browser"]["drills"] = [{"region": "440000", "bar": 0, "seconds": 0.7}]
+    report["first_run"] = {"total_s": 21.7, "server_ready_s": 0.8, "sample_build_s": 13.9}
+    out = tmp_path / "results.md"
+    bench.write_results(out, report)
+    notes = next(line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("- Pages drawn"))
+    assert "page from the sidebar, new view: 1 over, worst pages/3_training.py p50 1.4 s (0.40 s over)" in notes
+    assert "pages/3_training.py server 0.48 s, Chromium 1.65 s" in notes
+    assert "ledger" not in notes and "drill-down" not in notes  # within their targets
+    text = out.read_text(encoding="utf-8")
+    assert "- First run on a fresh machine: 21.7 s, 11.7 s over. The sample build alone takes 13.9 s" in text
