@@ -1486,7 +1486,7 @@ def write_results(path: Path, report: dict[str, Any]) -> None:
         notes.append(
             f"{len(queries_over)} queries have a warm p50 over {TARGET_QUERY_MS} ms of wall time; "
             f"{len(cpu_over)} queries use more than {TARGET_QUERY_MS} ms of CPU (all threads). Where wall time "
-            "exceeds CPU time the query waited for a core. What is left over 50 ms is fixed cost per query more "
+            f"exceeds CPU time the query waited for a core. What is left over {TARGET_QUERY_MS} ms is fixed cost per query more "
             "than data: an indicator query at a township (a few hundred rows) takes about as long as at the nation. "
             "DuckDB binds the schema's table macros and optimises the plan on every call (prepared statements do not "
             "help: it re-plans them per execution), then runs some 100 operators whose set-up costs more than their "
