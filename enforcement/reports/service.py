@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enforcement.i18n import SaidError
-from enforcement.reports import compose, figures, fonts, pdf, word
+from enforcement.reports import compose, figures, fonts
 from enforcement.reports.figures import QueryFn
 from enforcement.storage import connect
 from enforcement.storage.runner import QueryRunner
@@ -101,6 +101,10 @@ def render(query: QueryFn, region: str, as_of: dt.date, lang: str, formats: tupl
     except fonts.GlyphsMissing as missing:
         raise ReportError("rp_glyphs_missing", family=fonts.FAMILY, characters=missing.points) from None
     stem = file_stem(gathered.region_name, gathered.region_code, as_of, lang)
+    # The writers' libraries load only when a report is written: every page imports this module (the overview
+    # offers the report), and fpdf2 alone took 0.3 s of a fresh server's first page.
+    from enforcement.reports import pdf, word
+
     renderers = {"docx": word.render, "pdf": pdf.render}
     return [ReportFile(f"{stem}.{fmt}", renderers[fmt](document)) for fmt in formats]
 
