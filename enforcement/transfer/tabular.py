@@ -542,30 +542,32 @@ def _workbook_shows_percentages(archive: zipfile.ZipFile, names: set[str]) -> bo
     part = "xl/styles.xml" if "xl/styles.xml" in names else None
     if part is None:
         return False
-    percent_ids, inside_cell_formats, found = {"9", "10"}, [False], [False]
+    percent_ids, inside_cell_formats, found = {"9", "10"}, False, False
 
     def start(tag: str, attributes: dict[str, str]) -> None:
+        nonlocal inside_cell_formats, found
         local = tag.rpartition(":")[2]
         if local == "numFmt" and _is_percent_format(attributes.get("formatCode")):
             percent_ids.add(attributes.get("numFmtId", ""))
         elif local == "cellXfs":
-            inside_cell_formats[0] = True
-        elif local == "xf" and inside_cell_formats[0] and attributes.get("numFmtId") in percent_ids:
-            found[0] = True
+            inside_cell_formats = True
+        elif local == "xf" and inside_cell_formats and attributes.get("numFmtId") in percent_ids:
+            found = True
 
     def end(tag: str) -> None:
+        nonlocal inside_cell_formats
         if tag.rpartition(":")[2] == "cellXfs":
-            inside_cell_formats[0] = False
+            inside_cell_formats = False
 
     parser = expat.ParserCreate()
     parser.StartElementHandler, parser.EndElementHandler = start, end
     try:
         with archive.open(part) as stream:
-            while not found[0] and (chunk := stream.read(_CHUNK)):
+            while not found and (chunk := stream.read(_CHUNK)):
                 parser.Parse(chunk, False)
     except expat.ExpatError:
         raise TableError("tab_bad_workbook", error="styles.xml") from None
-    return found[0]
+    return found
 
 
 class _FloatTexts(dict):
@@ -615,12 +617,11 @@ def _formatted_rows(
         for cell in row:
             value = cell.value
             if value.__class__ is str:
-                if value == "":
+                cells.append(value)
+                if value == "":  # blank, or a formula the file holds no result for
                     if uncomputed is not None and cell.formula and len(uncomputed) < 10_000:
                         uncomputed[(number, cell.column)] = cell.formula[:61]
-                    cells.append(value)
                     continue
-                cells.append(value)
             elif cell.style_id in percent_styles:
                 cells.append(shown_text(value, "0%"))
             else:

@@ -64,8 +64,8 @@ def runner_for(version_file: str) -> QueryRunner:
 
 
 # Kept as the frame itself, not pickled: st.cache_data unpickled a fresh copy on every read, and a chart-heavy page
-# reads the same results several times (a third of the training page's run went to unpickling Arrow-backed text
-# and filtering it again). Readers get a shallow copy (PageContext.query): under pandas' copy-on-write a change to it
+# reads the same results several times (about a tenth of the training page's server time went to unpickling
+# Arrow-backed text). Readers get a shallow copy (PageContext.query): under pandas' copy-on-write a change to it
 # never reaches the kept frame.
 @st.cache_resource(ttl="1h", max_entries=5000, show_spinner=False)
 def _cached_query(
