@@ -71,7 +71,7 @@ def test_a_file_with_problems_is_status_1(db, tmp_path):
     bad.write_bytes(csv_file([CASE_HEADER, case_row(count_penalty="1,5")]))
     one_line(run_cli("import", str(bad), "--db", str(db)), 1, "千位分隔符")
     english = run_cli("import", str(bad), "--db", str(db), "--lang", "en")
-    assert english.returncode == 1 and "has 1 problems" in english.stderr
+    assert english.returncode == 1 and "Problems in bad.csv: 1; nothing was imported" in english.stderr
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00garbage" * 700, b"SQLite format 3\x00" + b"\x01" * 4000])
