@@ -91,14 +91,16 @@ def _verdict(wall: float, target_s: float, peak: float, status: int = 0) -> str:
 
 
 def _step(label: str, run: dict, target_s: float) -> dict:
+    verdict = _verdict(run["wall"], target_s, run["peak_mb"], run["status"])
     return {
         "step": label,
         "wall": round(run["wall"], 1),
         "peak_mb": round(run["peak_mb"]),
         "status": run["status"],
         "target_s": target_s,
-        "met": run["status"] == 0 and run["wall"] <= target_s and run["peak_mb"] <= TARGET_MB,
-        "verdict": _verdict(run["wall"], target_s, run["peak_mb"], run["status"]),
+        "target_mb": TARGET_MB,
+        "met": verdict == "met",
+        "verdict": verdict,
     }
 
 
