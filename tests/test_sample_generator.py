@@ -39,6 +39,20 @@ def test_everything_generated_is_marked_sample(con):
         assert con.execute(f"select bool_and(is_sample), count(*) > 0 from {table}").fetchone() == (True, True)
 
 
+def test_generated_figures_name_only_reference_codes(con):
+    # The exports' fast counts (queries/export_count_*.sql) rely on it; the importer refuses other codes.
+    for table, column, reference in (
+        ("case_stats", "region_code", "regions"),
+        ("case_stats", "domain_code", "domains"),
+        ("training_stats", "region_code", "regions"),
+        ("training_stats", "agency_code", "agencies"),
+    ):
+        strays = con.execute(
+            f"select count(*) from {table} where {column} not in (select {column} from {reference})"
+        ).fetchone()[0]
+        assert strays == 0, (table, column)
+
+
 def test_figures_at_every_level_including_own_agencies(con):
     levels = dict(
         con.execute(

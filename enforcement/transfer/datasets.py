@@ -76,6 +76,9 @@ class Dataset:
     period_meaning: str = "month"
     # Import checks: (smaller, larger) pairs of columns where smaller may not exceed larger.
     not_above: tuple[tuple[str, str], ...] = ()
+    # A named query counting export_query's rows on the fact table alone when no level is chosen (the large
+    # statistics tables: counting through the name joins probed every row); None: count export_query itself.
+    count_query: str | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -135,6 +138,7 @@ CASES = Dataset(
     key="cases",
     label_key="ds_cases",
     export_query="export_case_stats",
+    count_query="export_count_case_stats",
     table="case_stats",
     import_queries=ImportQueries(
         compare="import_compare_case_stats",
@@ -191,6 +195,7 @@ TRAINING = Dataset(
     key="training",
     label_key="ds_training",
     export_query="export_training_stats",
+    count_query="export_count_training_stats",
     table="training_stats",
     import_queries=ImportQueries(
         compare="import_compare_training_stats",

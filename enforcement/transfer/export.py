@@ -161,8 +161,9 @@ def _code_prefix(runner: QueryRunner, region_code: str, lang: str) -> str:
     return lineage[-1][4]  # region_code, region_name, level, level_no, code_prefix, full_name; the region itself last
 
 
-def _query_params(runner: QueryRunner, request: ExportRequest) -> dict[str, object]:
-    _, expected = load(request.spec.export_query)
+def _query_params(runner: QueryRunner, request: ExportRequest, query: str | None = None) -> dict[str, object]:
+    """The parameters of the dataset's export query (or of query, one of its kin) that the request gives."""
+    _, expected = load(query or request.spec.export_query)
     values = {
         "region_code": request.region_code,
         "level": request.level,
@@ -232,6 +233,9 @@ def headers(request: ExportRequest) -> list[str]:
 def row_count(runner: QueryRunner, request: ExportRequest) -> int:
     """How many rows the export will have (what the page shows before the download)."""
     request = request.checked()
+    counter = request.spec.count_query
+    if counter is not None and request.level is None:
+        return int(runner.value(runner.statement(counter, **_query_params(runner, request, counter))))
     inner = runner.statement(request.spec.export_query, **_query_params(runner, request))
     return int(runner.value(inner.around("select count(*) from (\n{query}\n) as q")))
 
