@@ -78,6 +78,7 @@ class Session:
     as_of: str | None
     lang: str
     times: list[tuple[str, float]] = field(default_factory=list)
+    server_cpu: list[tuple[str, float]] = field(default_factory=list)  # per step, when this session walked alone
     problems: list[str] = field(default_factory=list)
     leaks: list[str] = field(default_factory=list)
 
@@ -187,7 +188,9 @@ async def snapshot(tab, session: Session, label: str) -> None:
         (OUT / f"load_{name}_sidebar.html").write_text(sidebar, encoding="utf-8")
 
 
-async def walk(browser, base_url: str, session: Session) -> None:
+async def walk(browser, base_url: str, session: Session, server_pid: int | None = None) -> None:
+    """Open the overview by the session's link, then every page from the sidebar; with server_pid (a session that
+    walks alone), the server's CPU time of each step too."""
     context = await browser.new_context(viewport={"width": 1440, "height": 900})
     outside: list[str] = []
 
@@ -204,7 +207,7 @@ async def walk(browser, base_url: str, session: Session) -> None:
     try:
         for step, (zh, en, path, titled) in enumerate(PAGES):
             label = en if session.lang == "en" else zh
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), cpu_seconds(server_pid)
             if step == 0:
                 await tab.goto(f"{base_url}/{path}?{urlencode(session.params)}", timeout=STEP_TIMEOUT_MS)
             else:
@@ -216,6 +219,8 @@ async def walk(browser, base_url: str, session: Session) -> None:
                 )
             await rendered(tab, label, region_name if titled else None)
             session.times.append((path or "overview", time.perf_counter() - started))
+            if server_pid is not None:
+                session.server_cpu.append((path or "overview", cpu_seconds(server_pid) - cpu_before))
             await check_view(tab, session, f"session {session.number} {path or 'overview'}")
     except Exception as error:  # a timeout or a missing element: count it, keep the other sessions going
         session.problems.append(f"session {session.number}: {type(error).__name__}: {str(error)[:200]}")
@@ -255,7 +260,9 @@ async def run_round(base_url: str, sessions: list[Session], server_pid: int | No
         browser_pid = chromium[0] if chromium else None
         server_before, browser_before = cpu_seconds(server_pid), cpu_seconds(browser_pid)
         started = time.perf_counter()
-        await asyncio.gather(*(walk(browser, base_url, session) for session in sessions))
+        # Alone, a session's steps are the server's only work: each step's CPU is that page's.
+        alone = server_pid if len(sessions) == 1 else None
+        await asyncio.gather(*(walk(browser, base_url, session, alone) for session in sessions))
         wall = time.perf_counter() - started
         server_cpu, browser_cpu = cpu_seconds(server_pid) - server_before, cpu_seconds(browser_pid) - browser_before
         await browser.close()
@@ -335,6 +342,11 @@ class RoundResult:
     load_after: float
     server_cpu: float
     browser_cpu: float
+    server_cpu_by_page: dict[str, float] = field(default_factory=dict)  # one user's round only
+
+    @property
+    def server_cpu_per_view(self) -> float | None:
+        return self.server_cpu / len(self.times) if self.times else None
 
 
 def summarise(
@@ -356,6 +368,7 @@ def summarise(
         load_after=os.getloadavg()[0],
         server_cpu=server_cpu,
         browser_cpu=browser_cpu,
+        server_cpu_by_page={page: cpu for s in sessions for page, cpu in s.server_cpu},
     )
 
 
@@ -373,8 +386,8 @@ def report(results: list[RoundResult], db_note: str, shared_note: str) -> str:
         shared_note,
         "",
         "| users | page loads | errors | other users' filters seen | p50 s | p95 s | max s | wall s "
-        "| CPU s: server / browsers | load avg before → after |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| CPU s: server / browsers | server CPU s per page load | load avg before → after |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         if r.times:
@@ -384,7 +397,9 @@ def report(results: list[RoundResult], db_note: str, shared_note: str) -> str:
             figures = "– | – | –"
         lines.append(
             f"| {r.users} | {len(r.times)} | {len(r.problems)} | {len(r.leaks)} | {figures} | {r.wall:.0f} | "
-            f"{r.server_cpu:.0f} / {r.browser_cpu:.0f} | {r.load_before:.1f} → {r.load_after:.1f} |"
+            f"{r.server_cpu:.0f} / {r.browser_cpu:.0f} | "
+            + (f"{r.server_cpu_per_view:.2f}" if r.server_cpu_per_view is not None else "–")
+            + f" | {r.load_before:.1f} → {r.load_after:.1f} |"
         )
     lines += ["", "p50 per page, seconds:", "", "| users | " + " | ".join(p[2] or "overview" for p in PAGES) + " |"]
     lines.append("| ---: |" + " ---: |" * len(PAGES))
@@ -394,6 +409,24 @@ def report(results: list[RoundResult], db_note: str, shared_note: str) -> str:
             for p in PAGES
         ]
         lines.append(f"| {r.users} | " + " | ".join(cells) + " |")
+    alone = [r for r in results if r.server_cpu_by_page]
+    if alone:
+        lines += [
+            "",
+            "Server CPU per page view, seconds (one user walking alone, so each step's CPU is that page's; with more "
+            "users the round's server CPU over its page loads is in the table above):",
+            "",
+            "| users | " + " | ".join(p[2] or "overview" for p in PAGES) + " |",
+            "| ---: |" + " ---: |" * len(PAGES),
+        ]
+        for r in alone:
+            cells = [
+                f"{r.server_cpu_by_page[p[2] or 'overview']:.2f}"
+                if (p[2] or "overview") in r.server_cpu_by_page
+                else "–"
+                for p in PAGES
+            ]
+            lines.append(f"| {r.users} | " + " | ".join(cells) + " |")
     problems = [p for r in results for p in r.problems] + [leak for r in results for leak in r.leaks]
     lines += ["", "Errors and foreign filters seen: " + ("none." if not problems else "")]
     lines += [f"- {p}" for p in problems[:40]]

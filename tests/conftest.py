@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 from enforcement.storage import build, connect, store
 from enforcement.storage.runner import QueryRunner
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+# Each new AppTest scans the metadata of every installed distribution for Streamlit components (about 1 s here, with
+# the test tools installed; a server does it once at start). What is installed does not change during a test run.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 @pytest.fixture(scope="session")
