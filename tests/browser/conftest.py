@@ -273,17 +273,11 @@ def page(new_page):
 # ----------------------------------------------------------------------------------------------- helpers
 
 
-# A finished run that has drawn something in the main area: an idle app with nothing drawn yet (its session not
-# started, or its run's elements not yet arrived on a busy machine) is not a page to assert on.
-DRAWN = f"{READY} [data-testid='stMain'] [data-testid='stElementContainer']"
-
-
 def settle(tab, timeout: float = 120_000) -> None:
-    """Wait until the script has finished and drawn, and is still finished a moment later (URL syncs can trigger a
-    rerun)."""
-    tab.wait_for_selector(DRAWN, timeout=timeout)
+    """Wait until the script has finished, and is still finished a moment later (URL syncs can trigger a rerun)."""
+    tab.wait_for_selector(READY, timeout=timeout)
     tab.wait_for_timeout(700)
-    tab.wait_for_selector(DRAWN, timeout=timeout)
+    tab.wait_for_selector(READY, timeout=timeout)
 
 
 def title(tab) -> str:
