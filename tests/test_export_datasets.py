@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from enforcement.storage.runner import QueryRunner
@@ -72,19 +72,23 @@ def test_row_count_equals_rows_written_and_an_independent_count(con, tmp_path, d
 _COUNTED = [spec.key for spec in datasets.DATASETS.values() if spec.count_query is not None]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def export_scopes(con) -> tuple[list[str], list[str]]:
+    """The regions (the nation, Jiangsu's and Rizhao's subtrees) and the domains the drawn exports choose from."""
+    regions = con.execute(
+        "select region_code from regions where region_code = '000000' or region_code like '32%' "
+        "or region_code like '3711%' order by region_code"
+    ).fetchall()
+    domains = con.execute("select domain_code from domains order by 1").fetchall()
+    return [code for (code,) in regions], [code for (code,) in domains]
+
+
+@settings(max_examples=60, deadline=None)
 @given(data=st.data())
-def test_the_fast_count_equals_the_rows_the_export_gives(con, data):
+def test_the_fast_count_equals_the_rows_the_export_gives(con, export_scopes, data):
+    regions, domains = export_scopes
     dataset = data.draw(st.sampled_from(_COUNTED))
-    regions = [
-        code
-        for (code,) in con.execute(
-            "select region_code from regions where region_code = '000000' or region_code like '32%' "
-            "or region_code like '3711%' order by region_code"
-        ).fetchall()
-    ]
     region = data.draw(st.sampled_from(regions))
-    domains = [code for (code,) in con.execute("select domain_code from domains order by 1").fetchall()]
     domain = data.draw(st.one_of(st.none(), st.sampled_from(domains)))
     first = data.draw(st.integers(0, 35))
     last = data.draw(st.integers(first, 35))
