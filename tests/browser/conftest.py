@@ -32,6 +32,7 @@ from tests.transfer_support import copy_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+DRAWN = f"{READY} [data-testid='stMain'] [data-testid='stElementContainer']"
 ARTIFACTS = PROJECT / "tests" / "artifacts"
 WIDE = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -274,10 +275,15 @@ def page(new_page):
 
 
 def settle(tab, timeout: float = 120_000) -> None:
-    """Wait until the script has finished, and is still finished a moment later (URL syncs can trigger a rerun)."""
-    tab.wait_for_selector(READY, timeout=timeout)
+    """Wait until the script has finished having drawn something in the main area, and is still finished a moment
+    later (URL syncs can trigger a rerun).
+
+    An idle app alone is not enough: a new session reports 'not running' before its first run has sent anything.
+    'attached', not 'visible': some pages start with a hidden element (the sign-in page's first container).
+    """
+    tab.wait_for_selector(DRAWN, state="attached", timeout=timeout)
     tab.wait_for_timeout(700)
-    tab.wait_for_selector(READY, timeout=timeout)
+    tab.wait_for_selector(DRAWN, state="attached", timeout=timeout)
 
 
 def title(tab) -> str:
