@@ -170,6 +170,9 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
     "agency_list": [lambda f, s: {}],
     "region_targets": [lambda f, s: {"region_code": f.region, "plan_id": f.plan}],
     "milestone_status_counts": [_milestone_params],
+    "plan_status_counts": [
+        lambda f, s: {"as_of": f.as_of, "plan_ids": ["guangdong", "hebei", "jiangsu", "rizhao", "wushan"]}
+    ],
     "subtree_milestone_counts": [_milestone_params],
     "milestone_summary": [lambda f, s: {**_milestone_params(f, s), "statuses": None, "units": None}],
     "milestone_status_changes": [lambda f, s: {**_milestone_params(f, s), "since": f.since}],
@@ -179,6 +182,14 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
     "plan_units": [lambda f, s: {"plan_id": f.plan}],
     "plan_facts": [lambda f, s: {"plan_id": f.plan}],
     "indicators_by_child": [_keyed(None)],  # every page asks for all indicators (shared cache)
+    # the overview at the nation asks it for the provinces' plans (the plans' regions differ from the scenario's)
+    "indicators_by_child_per_plan": [
+        lambda f, s: {
+            "region_code": f.region,
+            **indicators.indicator_period(f).params(),
+            "plan_ids": ["guangdong", "hebei", "jiangsu"],
+        }
+    ],
     "indicators_by_agency": [_keyed(training.RANKABLE, domain_code=None)],
     "indicators_by_domain": [_keyed(cases.RANKABLE, domain=False)],
     "indicators_ytd_by_month": [

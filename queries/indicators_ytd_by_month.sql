@@ -31,7 +31,7 @@ select
     j.period_month,
     j.child_code,
     r.region_name as child_name,
-    j.* exclude (period_month, child_code, target_region)
+    j.* exclude (period_month, child_code, target_region, yardstick_plan)
 from judged_indicators(measures, $indicator_keys, $plan_id, $as_of) as j
 left join regions as r on r.region_code = j.child_code
 where j.is_total or list_contains($children_for::varchar[], j.indicator_key)

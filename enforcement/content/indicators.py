@@ -395,6 +395,38 @@ def region_indicators(
     return RegionIndicators(mine.set_index("indicator_key"), parent_name)
 
 
+def issuers_against_their_plans(
+    query: QueryFn, plans: Iterable[tuple[str, str]], period: Period
+) -> dict[str, pd.DataFrame]:
+    """Each (plan_id, issuer region) as region_indicators(query, issuer, period, plan=plan_id).rows says it: the
+    issuer's row judged against that plan alone, by plan_id. The issuers under one parent come from one
+    indicators_by_child_per_plan on that parent, not one indicators_by_child per plan (an indicator query's cost is
+    mostly planning, the same for one plan or five)."""
+    by_parent: dict[str | None, list[tuple[str, str]]] = {}
+    for plan_id, issuer in plans:
+        lineage = query("region_lineage", region_code=issuer)
+        parent = str(lineage.iloc[-2]["region_code"]) if len(lineage) > 1 else None
+        by_parent.setdefault(parent, []).append((plan_id, issuer))
+    judged = {}
+    for parent, issued in by_parent.items():
+        if parent is None:  # an issuer at the root: its total, as region_indicators gives it
+            for plan_id, issuer in issued:
+                judged[plan_id] = region_indicators(query, issuer, period, plan=plan_id).rows
+            continue
+        rows = query(
+            "indicators_by_child_per_plan",
+            region_code=parent,
+            **period.params(),
+            plan_ids=sorted(plan_id for plan_id, _ in issued),
+        )
+        for plan_id, issuer in issued:
+            mine = rows[
+                (rows["yardstick_plan"] == plan_id) & (rows["scope"] == "child") & (rows["region_code"] == issuer)
+            ]
+            judged[plan_id] = mine.drop(columns="yardstick_plan").set_index("indicator_key")
+    return judged
+
+
 def children_at(
     query: QueryFn, region_code: str, period: Period, *, domain: str | None = None, plan: str | None = None
 ) -> pd.DataFrame:

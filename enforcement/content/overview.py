@@ -69,7 +69,9 @@ def plans_note(plans: pd.DataFrame, chosen_plan: str | None, lang: str) -> str:
 @uses(
     "indicator_catalog",
     "indicators_by_child",
+    "indicators_by_child_per_plan",
     "milestone_status_counts",
+    "plan_status_counts",
     "plans_for_region",
     "region_children",
     "region_lineage",
@@ -139,22 +141,22 @@ def overview(query: QueryFn, filters: Filters) -> Overview:
 def plans_inside(query: QueryFn, plans: pd.DataFrame, filters: Filters, period: Period) -> list[PlanRegion]:
     """Each plan issued inside the region (none governs it), as the plan's own region stands on the as-of date:
     milestones done per deadline year, overdue items, and the indicators judged against that plan's targets."""
+    issued = plans[~plans["governs"].astype(bool)]
+    if issued.empty:
+        return []
+    judged = indicators.issuers_against_their_plans(
+        query, zip(issued["plan_id"], issued["issuer_region_code"], strict=True), period
+    )
+    plan_counts = query("plan_status_counts", as_of=filters.as_of, plan_ids=sorted(issued["plan_id"]))
     regions = []
-    for plan in plans[~plans["governs"].astype(bool)].itertuples():
-        counts = query(
-            "milestone_status_counts",
-            region_code=plan.issuer_region_code,
-            as_of=filters.as_of,
-            plan_id=plan.plan_id,
-            task_area=None,
-        )
+    for plan in issued.itertuples():
+        counts = plan_counts[plan_counts["plan_id"] == plan.plan_id].drop(columns="plan_id")
         totals = scorecard.milestone_summary(scorecard.status_totals(counts))
         shares = {
             year: scorecard.milestone_summary(scorecard.status_totals(counts, year))["done_share"]
             for year in scorecard.MILESTONE_YEARS
         }
-        judged = indicators.region_indicators(query, plan.issuer_region_code, period, plan=plan.plan_id)
-        judgements = [indicators.judge(row) for row in judged.rows.reset_index().to_dict("records")]
+        judgements = [indicators.judge(row) for row in judged[plan.plan_id].reset_index().to_dict("records")]
         regions.append(
             PlanRegion(
                 plan_id=plan.plan_id,

@@ -864,7 +864,9 @@ from subtree_period_by_key(root_code, month_from, month_to, domain, sources, yea
 -- A plan governs a region when its issuer is in the region's chain (the nation, then its lineage), and the nearer
 -- issuer is the later one in the chain: matching codes in a list, rather than each plan's subtree range against the
 -- region, lets the regions table be read by its key only (a range join read all of it, 8 ms a call).
-create macro region_targets(for_regions, only_plan) as table
+-- With only_plans (a list of plan ids) instead, every region gets each listed plan's targets, kept apart by
+-- yardstick_plan (null otherwise): several yardsticks in one call, as one call per plan would give them.
+create macro region_targets(for_regions, only_plan, only_plans := null) as table
 with
 wanted as (
     select region_code, level_no, ['000000'] || lineage as chain
@@ -874,14 +876,17 @@ wanted as (
 
 candidates as (
     select
-        wanted.region_code, t.target_id, t.plan_id, p.issuer_region_code, p.document_number, p.title as plan_title,
+        wanted.region_code, case when only_plans is not null then p.plan_id end as yardstick_plan,
+        t.target_id, t.plan_id, p.issuer_region_code, p.document_number, p.title as plan_title,
         p.issuer, p.issue_date, t.clause_path, t.indicator_key, t.indicator_name, t.comparator, t.target_value, t.unit,
         t.target_year, t.deadline_date, t.quote,
         list_position(wanted.chain, p.issuer_region_code) as issuer_nearness, t.seq
     from wanted
-    join plans as p on p.plan_id = coalesce(only_plan::varchar, p.plan_id)
+    join plans as p
+        on p.plan_id = coalesce(only_plan::varchar, p.plan_id)
+        and (only_plans is null or list_contains(only_plans::varchar[], p.plan_id))
     join targets as t on t.plan_id = p.plan_id
-    where (only_plan::varchar is not null or list_contains(wanted.chain, p.issuer_region_code))
+    where (only_plan::varchar is not null or only_plans is not null or list_contains(wanted.chain, p.issuer_region_code))
         and list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][wanted.level_no + 1:])
 )
 
@@ -891,7 +896,8 @@ select
 from candidates as c
 join regions as issuer on issuer.region_code = c.issuer_region_code
 qualify row_number() over (
-    partition by c.region_code, c.indicator_key, c.target_year order by c.issuer_nearness desc nulls last, c.plan_id, c.seq
+    partition by c.region_code, c.yardstick_plan, c.indicator_key, c.target_year
+    order by c.issuer_nearness desc nulls last, c.plan_id, c.seq
 ) = 1;
 
 -- Order in which an indicator's targets apply in a year (sort ascending, first wins): the latest yearly target up
@@ -906,12 +912,13 @@ create macro target_precedence(target_year, in_year) as
 -- The one target of each (region, indicator) that applies in each year from year_from to year_to (region_targets,
 -- then target_precedence): one row per (region, in_year, indicator) that has a target. What an indicator query joins
 -- its rows to on (indicator_key, year), instead of joining all of a region's targets and ranking its own wide rows.
-create macro targets_by_year(for_regions, only_plan, year_from, year_to) as table
+create macro targets_by_year(for_regions, only_plan, year_from, year_to, only_plans := null) as table
 select y.in_year, t.*
-from region_targets(for_regions, only_plan) as t
+from region_targets(for_regions, only_plan, only_plans := only_plans) as t
 cross join (select unnest(range(year_from::integer, year_to::integer + 1)) as in_year) as y
 qualify row_number() over (
-    partition by t.region_code, t.indicator_key, y.in_year order by target_precedence(t.target_year, y.in_year)
+    partition by t.region_code, t.yardstick_plan, t.indicator_key, y.in_year
+    order by target_precedence(t.target_year, y.in_year)
 ) = 1;
 
 -- A target not met in a month: behind schedule while the year still runs (for figures of the year so far), not due
@@ -945,7 +952,7 @@ create macro target_status_in_month(indicator_key, value, comparator, target_val
 -- issued): shown, but not judged.
 create macro governing_targets(for_regions, on_date, only_plan) as table
 select
-    * exclude (in_year, issue_date),
+    * exclude (in_year, issue_date, yardstick_plan),
     not (
         coalesce(target_year > year(on_date::date), false)
         or (target_year is null and coalesce(year(deadline_date) > year(on_date::date), false))
@@ -965,8 +972,10 @@ from targets_by_year(for_regions, only_plan, year(on_date::date), year(on_date::
 -- the target pro-rated to the months elapsed (序时目标, target_status_in_month). A target is due once its year (or its
 -- deadline's year) has come and its plan was issued by the day judged on (the as-of date, or the month's end if
 -- earlier); one not due is shown with status not_due. only_plan: a plan chosen as a yardstick (null: the plans
--- governing each region). Every page, chart and report gets its indicator values and statuses from here.
-create macro judged_indicators(measure_rows, indicator_keys, only_plan, as_of) as table
+-- governing each region). only_plans: several yardsticks at once (a list of plan ids): every row once per plan,
+-- judged against that plan's targets alone, the plan in yardstick_plan (null without only_plans). Every page, chart
+-- and report gets its indicator values and statuses from here.
+create macro judged_indicators(measure_rows, indicator_keys, only_plan, as_of, only_plans := null) as table
 with
 valued as materialized (
     select v.*, i.name_zh, i.name_en, i.unit, i.higher_is_better
@@ -979,19 +988,24 @@ with_parent as (
     from valued
 ),
 
+yardsticks as (
+    select unnest(coalesce(only_plans::varchar[], [null::varchar])) as yardstick_plan
+),
+
 targets as (
     select *
     from targets_by_year(
         (select list(distinct target_region) from valued),
         only_plan,
         (select min(year(period_month)) from valued),
-        (select max(year(period_month)) from valued)
+        (select max(year(period_month)) from valued),
+        only_plans := only_plans
     )
 ),
 
 dated as (
     select
-        w.*,
+        w.*, y.yardstick_plan,
         t.target_id, t.plan_id, t.issuer_region_name, t.document_number, t.plan_title, t.issuer, t.clause_path,
         t.comparator, t.target_value, t.unit as target_unit, t.target_year, t.deadline_date, t.quote as target_quote,
         t.target_id is not null and not (
@@ -1000,8 +1014,10 @@ dated as (
             or coalesce(t.issue_date > least(as_of::date, last_day(w.period_month::date)), false)
         ) as is_target_due
     from with_parent as w
+    cross join yardsticks as y
     left join targets as t
         on t.region_code = w.target_region and t.indicator_key = w.indicator_key and t.in_year = year(w.period_month)
+        and t.yardstick_plan is not distinct from y.yardstick_plan
 )
 
 select
@@ -1034,7 +1050,56 @@ measures as (
     from query_table(split_rows)
 )
 
-select * from judged_indicators(measures, indicator_keys, only_plan, as_of);
+select * exclude (yardstick_plan) from judged_indicators(measures, indicator_keys, only_plan, as_of);
+
+-- A region's year to date at ytd_month by child, ready for judged_indicators: one row per child region (with or
+-- without figures: scope 'child', judged as a child of the region), the region's own agencies (scope 'own', child_code
+-- null) and the whole subtree (scope 'total', is_total). What indicators_by_child and indicators_by_child_per_plan
+-- judge. domain: null = all; sources: the fact tables to sum (null = all).
+create macro child_rows_ytd(root_code, ytd_month, domain, sources) as table
+with
+by_child as materialized (
+    select * exclude (grandchild_code, domain_code, agency_code)
+    from subtree_period(
+        root_code, date_trunc('year', ytd_month::date)::date, ytd_month::date, domain,
+        sources := sources, year_to_date := true
+    )
+),
+
+children as (
+    select region_code, region_name from regions where parent_code = root_code
+),
+
+root as (
+    select region_code, region_name from regions where region_code = root_code
+),
+
+measures as (
+    select
+        'child' as scope, c.region_code, c.region_name, c.region_code as child_code, c.region_name as child_name,
+        c.region_code as target_region, false as is_total, true as judge_by_parent,
+        m.* exclude (child_code)
+    from children as c
+    left join by_child as m on m.child_code = c.region_code
+    union all by name
+    select
+        'own' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, false as is_total, true as judge_by_parent,
+        m.* exclude (child_code)
+    from root as r
+    join by_child as m on m.child_code is null
+    union all by name
+    select
+        'total' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, true as is_total, false as judge_by_parent,
+        sum(columns(m.* exclude (child_code, period_months, is_sample))),
+        bool_or(m.is_sample) as is_sample
+    from root as r
+    left join by_child as m on true
+    group by r.region_code, r.region_name
+)
+
+select * exclude (period_months), ytd_month::date as period_month, 12 as period_months from measures;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- The sample generator's helpers.
