@@ -9,6 +9,6 @@ dated as (
     select * from child_rows_ytd($region_code, $month, $domain_code, $sources)
 )
 
-select * exclude (is_sample, yardstick_plan), coalesce(is_sample, false) as is_sample
+select * exclude (is_sample, yardstick_plan, judge_group), coalesce(is_sample, false) as is_sample
 from judged_indicators(dated, $indicator_keys, $plan_id, $as_of)
 order by indicator_key, is_total, child_code nulls first

@@ -14,12 +14,14 @@ by_child as materialized (
 
 measures as (
     select
-        b.*, coalesce(b.child_code, $region_code) as target_region, false as is_total, true as judge_by_parent
+        b.*, coalesce(b.child_code, $region_code) as target_region, $region_code as judge_group, false as is_total,
+        true as judge_by_parent
     from by_child as b
     where len($children_for::varchar[]) > 0
     union all by name
     select
-        null::varchar as child_code, period_month, $region_code as target_region, true as is_total,
+        null::varchar as child_code, period_month, $region_code as target_region, $region_code as judge_group,
+        true as is_total,
         false as judge_by_parent, any_value(period_months) as period_months,
         sum(columns(* exclude (child_code, period_month, period_months, is_sample))),
         bool_or(is_sample) as is_sample
@@ -31,7 +33,7 @@ select
     j.period_month,
     j.child_code,
     r.region_name as child_name,
-    j.* exclude (period_month, child_code, target_region, yardstick_plan)
+    j.* exclude (period_month, child_code, target_region, yardstick_plan, judge_group)
 from judged_indicators(measures, $indicator_keys, $plan_id, $as_of) as j
 left join regions as r on r.region_code = j.child_code
 where j.is_total or list_contains($children_for::varchar[], j.indicator_key)

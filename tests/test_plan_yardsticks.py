@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,7 +58,8 @@ def test_the_plans_under_one_parent_are_judged_in_one_query(con, runner):
         for _, issuer in issuers
     }
     indicator_queries = [asked_of for asked_of in asked if asked_of[0].startswith("indicators_")]
-    assert sorted(indicator_queries) == sorted(("indicators_by_child_per_plan", parent) for parent in parents)
+    # each issuer's own plan is the only one governing it: its stored row on the parent is that plan's judgement
+    assert sorted(indicator_queries) == sorted(("indicators_by_child_stored", parent) for parent in parents)
     assert len(parents) < len(issuers)  # the provinces' plans share the nation
     # the plans' own targets are there and judged: every target a row carries is one of its yardstick's
     rows = pd.concat(judged.values())
@@ -100,3 +102,26 @@ def test_milestone_items_of_a_plan_are_its_assignments_in_its_issuers_subtree(co
     ).fetchall():
         counted = runner.run("plan_status_counts", as_of=dt.date(2025, 6, 30), plan_ids=[plan_id])
         assert int(counted["item_count"].sum()) == expected > 0, plan_id
+
+
+@pytest.mark.parametrize(("plan_id", "issuer"), [("hebei", "130000"), ("rizhao", "371100")])
+def test_an_issuer_whose_stored_row_carries_another_plans_target_is_judged_live(runner, plan_id, issuer):
+    # as if a second plan governed the issuer and set an indicator its own plan does not: the stored row then is not
+    # this plan's judgement alone, and the per-plan query must run
+    period = indicators.Period(dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+    asked = []
+
+    def query(name, **params):
+        asked.append(name)
+        rows = runner.run(name, **params)
+        if name == "indicators_by_child_stored":
+            targeted = rows.index[(rows["region_code"] == issuer) & rows["plan_id"].notna()]
+            assert len(targeted) > 0
+            rows.loc[targeted[:1], "plan_id"] = "another_plan"
+        return rows
+
+    judged = indicators.issuers_against_their_plans(query, [(plan_id, issuer)], period)
+    assert asked.count("indicators_by_child_per_plan") == 1
+    alone = indicators.region_indicators(runner.run, issuer, period, plan=plan_id).rows
+    pd.testing.assert_frame_equal(comparable(judged[plan_id]), comparable(alone), check_dtype=False)
+    assert set(judged[plan_id]["plan_id"].dropna()) == {plan_id}

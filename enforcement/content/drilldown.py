@@ -476,6 +476,7 @@ class RegionsView:
 @uses(
     "indicator_catalog",
     "indicators_by_child",
+    "indicators_by_child_stored",
     "region_children",
     "region_lineage",
     "subtree_indicator_tiles",

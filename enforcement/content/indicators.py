@@ -399,7 +399,11 @@ def issuers_against_their_plans(
     query: QueryFn, plans: Iterable[tuple[str, str]], period: Period
 ) -> dict[str, pd.DataFrame]:
     """Each (plan_id, issuer region) as region_indicators(query, issuer, period, plan=plan_id).rows says it: the
-    issuer's row judged against that plan alone, by plan_id. The issuers under one parent come from one
+    issuer's row judged against that plan alone, by plan_id.
+
+    An issuer's stored row (indicators_by_child_stored on its parent, judged against every plan governing it) says
+    the same wherever every target it carries is that plan's: its own plan is the nearest, so another plan shows only
+    where it sets what this one does not. The other issuers under one parent come from one
     indicators_by_child_per_plan on that parent, not one indicators_by_child per plan (an indicator query's cost is
     mostly planning, the same for one plan or five)."""
     by_parent: dict[str | None, list[tuple[str, str]]] = {}
@@ -413,13 +417,23 @@ def issuers_against_their_plans(
             for plan_id, issuer in issued:
                 judged[plan_id] = region_indicators(query, issuer, period, plan=plan_id).rows
             continue
+        stored = query("indicators_by_child_stored", region_code=parent, **period.params())
+        judged_live = []
+        for plan_id, issuer in issued:
+            mine = stored[(stored["scope"] == "child") & (stored["region_code"] == issuer)]
+            if not mine.empty and mine["plan_id"].dropna().eq(plan_id).all():
+                judged[plan_id] = mine.set_index("indicator_key")
+            else:
+                judged_live.append((plan_id, issuer))
+        if not judged_live:
+            continue
         rows = query(
             "indicators_by_child_per_plan",
             region_code=parent,
             **period.params(),
-            plan_ids=sorted(plan_id for plan_id, _ in issued),
+            plan_ids=sorted(plan_id for plan_id, _ in judged_live),
         )
-        for plan_id, issuer in issued:
+        for plan_id, issuer in judged_live:
             mine = rows[
                 (rows["yardstick_plan"] == plan_id) & (rows["scope"] == "child") & (rows["region_code"] == issuer)
             ]
@@ -431,7 +445,15 @@ def children_at(
     query: QueryFn, region_code: str, period: Period, *, domain: str | None = None, plan: str | None = None
 ) -> pd.DataFrame:
     """Every indicator of a region's children (and its own agencies and its total) at the period: what its
-    rankings, its most-behind list and the report's 下级地区 read (indicators_by_child, all indicators)."""
+    rankings, its most-behind list and the report's 下级地区 read (indicators_by_child, all indicators).
+
+    All domains under the governing plans is what a page opens on, and for the regions above the counties it is
+    stored, judged at build and import (indicators_by_child_stored: a read of a few ms, where the live query binds,
+    plans and runs some hundred operators); any other region, month, domain or plan is judged live."""
+    if domain is None and plan is None:
+        stored = query("indicators_by_child_stored", region_code=region_code, **period.params())
+        if not stored.empty:
+            return stored
     return query(
         "indicators_by_child",
         region_code=region_code,

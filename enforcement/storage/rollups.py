@@ -5,9 +5,12 @@
   (nation, province, city): thousands of rows from one table, not millions from four.
 - milestone_assignments_stored and progress_spans: the milestone assignments and the progress history with each
   report's replacement date, read by ``progress_as_of`` and ``milestone_status_as_of``.
+- child_rows_stored and indicators_by_child_stored: indicators_by_child (all domains, the governing plans) of the
+  nation, the provinces and the cities at every month, judged from rollup_monthly; what pages open on is then a read
+  (``indicators.children_at``). An import into a province rejudges the nation, that province and its cities.
 
 One source of truth, the fact and reference tables: the build and every import call ``refresh``, which rebuilds
-them with the named queries ``rollup_*.sql``.
+them with the named queries ``rollup_*.sql`` and ``stored_*.sql``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ WHOLE_QUERIES = (
     ("rollup_progress_delete", "rollup_progress"),
 )
 # Every table refresh writes.
-DERIVED_TABLES = ("rollup_monthly", "milestone_assignments_stored", "progress_spans")
+DERIVED_TABLES = (
+    "rollup_monthly",
+    "milestone_assignments_stored",
+    "progress_spans",
+    "child_rows_stored",
+    "indicators_by_child_stored",
+)
 
 
 def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]:
@@ -51,6 +60,12 @@ def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> l
             runner.execute("rollup_source", source=source, prefix=prefix)
         # the rows reported at the nation, provinces and cities themselves (all four tables)
         runner.execute("rollup_own", prefix=prefix)
+    # judged from rollup_monthly: after every prefix's rollups (the nation's rows change with any province's)
+    for prefix in rebuilt:
+        runner.execute("stored_indicators_delete", prefix=prefix)
+        runner.execute("stored_child_rows_delete", prefix=prefix)
+        runner.execute("stored_child_rows_insert", prefix=prefix)
+        runner.execute("stored_indicators_insert", prefix=prefix)
     # Small (tens of thousands of rows): always rebuilt whole.
     for delete, insert in WHOLE_QUERIES:
         runner.execute(delete)

@@ -965,8 +965,9 @@ from targets_by_year(for_regions, only_plan, year(on_date::date), year(on_date::
 
 -- Every row of measure_rows (a CTE's name) once per statistics indicator in indicator_keys (null: all), valued,
 -- with the target that applies and the value's status against it. measure_rows needs: target_region (the region
--- whose plans' targets apply to the row), period_month (the month its year-to-date figures end in), is_total (the
--- subtree's row, whose value is the others' parent_value), judge_by_parent (a region's row, judged against that
+-- whose plans' targets apply to the row), period_month (the month its year-to-date figures end in), judge_group (the
+-- rows judged together: one region's children, own agencies and total), is_total (the group's subtree row, whose
+-- value is the group's parent_value), judge_by_parent (a region's row, judged against that
 -- parent_value where a target is 'below the parent average'; not a domain's or an agency's), period_months and the
 -- measure columns; any other column passes through. Figures are the year so far: yearly quantities are held to
 -- the target pro-rated to the months elapsed (序时目标, target_status_in_month). A target is due once its year (or its
@@ -983,9 +984,20 @@ valued as materialized (
     join indicators as i on i.indicator_key = v.indicator_key
 ),
 
-with_parent as (
-    select *, max(value) filter (where is_total) over (partition by indicator_key, period_month) as parent_value
+parents as (
+    -- a group-by joined back rather than a window: a window would sort every wide row (the stored judgement's
+    -- millions of them)
+    select judge_group, indicator_key, period_month, max(value) filter (where is_total) as parent_value
     from valued
+    group by judge_group, indicator_key, period_month
+),
+
+with_parent as (
+    select v.*, p.parent_value
+    from valued as v
+    left join parents as p
+        on p.judge_group is not distinct from v.judge_group and p.indicator_key = v.indicator_key
+        and p.period_month is not distinct from v.period_month
 ),
 
 yardsticks as (
@@ -1039,18 +1051,21 @@ from dated;
 create macro judged_with_total(split_rows, root_code, ytd_month, indicator_keys, only_plan, as_of) as table
 with
 measures as (
-    select s.*, root_code as target_region, false as is_total, false as judge_by_parent, ytd_month::date as period_month
+    select
+        s.*, root_code as target_region, root_code as judge_group, false as is_total, false as judge_by_parent,
+        ytd_month::date as period_month
     from query_table(split_rows) as s
     union all by name
     select
-        root_code as target_region, true as is_total, false as judge_by_parent, ytd_month::date as period_month,
+        root_code as target_region, root_code as judge_group, true as is_total, false as judge_by_parent,
+        ytd_month::date as period_month,
         12 as period_months,
         sum(columns(lambda c: list_contains(measure_names(), c))),
         bool_or(is_sample) as is_sample
     from query_table(split_rows)
 )
 
-select * exclude (yardstick_plan) from judged_indicators(measures, indicator_keys, only_plan, as_of);
+select * exclude (yardstick_plan, judge_group) from judged_indicators(measures, indicator_keys, only_plan, as_of);
 
 -- A region's year to date at ytd_month by child, ready for judged_indicators: one row per child region (with or
 -- without figures: scope 'child', judged as a child of the region), the region's own agencies (scope 'own', child_code
@@ -1099,7 +1114,114 @@ measures as (
     group by r.region_code, r.region_name
 )
 
-select * exclude (period_months), ytd_month::date as period_month, 12 as period_months from measures;
+select * exclude (period_months), root_code::varchar as judge_group, ytd_month::date as period_month, 12 as period_months
+from measures;
+
+-- child_rows_ytd of many regions at once, for every month of the data (the first to the last month rollup_monthly
+-- holds), all domains and all fact tables: the regions rollup_monthly answers alone (code_depth at most 2: the
+-- nation, the provinces, the cities and the counties hanging from a province) that have figures, in the subtree of
+-- code prefix root_prefix ('' = all), and the nation always, whose children's rows change with any province's. The same rows,
+-- column for column, as child_rows_ytd gives each of them month by month, with judge_group the region (a test holds
+-- them equal): what child_rows_stored holds.
+create macro child_rows_ytd_every_root(root_prefix) as table
+with
+roots as (
+    select region_code, region_name
+    from regions
+    where code_depth(region_code) <= 2 and (region_code = '000000' or in_subtree(region_code, root_prefix))
+        -- a region without figures is left to the live query (it reads nothing, so it is quick)
+        and (region_code = '000000' or region_code in (select parent_code from rollup_monthly))
+),
+
+months as (
+    select unnest(range(min(period_month), max(period_month) + interval 1 month, interval 1 month))::date as ytd_month
+    from rollup_monthly
+),
+
+monthly as materialized (
+    -- as subtree_monthly sums a root's rollup rows: by child (null: the root's own rows) and month
+    select
+        u.parent_code as root_code, nullif(u.region_code, u.parent_code) as child_code, u.period_month,
+        sum(columns(lambda c: list_contains(measure_names(), c))),
+        coalesce(bool_or(cases_sample), false) or coalesce(bool_or(training_sample), false)
+            or coalesce(bool_or(capacity_sample), false) or coalesce(bool_or(survey_sample), false) as is_sample
+    from rollup_monthly as u
+    where u.parent_code in (select region_code from roots)
+    group by u.parent_code, nullif(u.region_code, u.parent_code), u.period_month
+),
+
+by_child as materialized (
+    -- as subtree_period gives the year to date: flows summed from January, stocks at the month (null without a row
+    -- in that month)
+    select
+        m.ytd_month, f.root_code, f.child_code, 12 as period_months,
+        sum(columns(lambda c: list_contains(measure_names(), c) and not list_contains(stock_measures(), c))),
+        sum(case when f.period_month = m.ytd_month then columns(lambda c: list_contains(stock_measures(), c)) end),
+        bool_or(f.is_sample) as is_sample
+    from months as m
+    join monthly as f on f.period_month between date_trunc('year', m.ytd_month) and m.ytd_month
+    group by m.ytd_month, f.root_code, f.child_code
+),
+
+measures as (
+    select
+        'child' as scope, c.region_code, c.region_name, c.region_code as child_code, c.region_name as child_name,
+        c.region_code as target_region, false as is_total, true as judge_by_parent, r.region_code as judge_group,
+        mo.ytd_month, b.* exclude (ytd_month, root_code, child_code)
+    from roots as r
+    join regions as c on c.parent_code = r.region_code
+    cross join months as mo
+    left join by_child as b
+        on b.root_code = r.region_code and b.child_code = c.region_code and b.ytd_month = mo.ytd_month
+    union all by name
+    select
+        'own' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, false as is_total, true as judge_by_parent, r.region_code as judge_group,
+        b.ytd_month, b.* exclude (ytd_month, root_code, child_code)
+    from roots as r
+    join by_child as b on b.root_code = r.region_code and b.child_code is null
+    union all by name
+    select
+        'total' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, true as is_total, false as judge_by_parent, r.region_code as judge_group,
+        mo.ytd_month, sum(columns(b.* exclude (ytd_month, root_code, child_code, period_months, is_sample))),
+        bool_or(b.is_sample) as is_sample
+    from roots as r
+    cross join months as mo
+    left join by_child as b on b.root_code = r.region_code and b.ytd_month = mo.ytd_month
+    group by r.region_code, r.region_name, mo.ytd_month
+)
+
+select * exclude (period_months, ytd_month, judge_group), judge_group, ytd_month as period_month, 12 as period_months
+from measures;
+
+-- Derived, never edited: indicators_by_child of every region child_rows_ytd_every_root covers, at every month of the
+-- data, all domains, every indicator, stored in two parts: the rows judged (child_rows_stored: the measures, one row
+-- per region, month, scope and child) and their judgement (indicators_by_child_stored: one row per those and
+-- indicator, without the measures, which would repeat for each indicator). Judged by judged_indicators against the
+-- plans governing each row, as on a day after every plan's issue: the as-of date moves only that, and
+-- queries/indicators_by_child_stored.sql applies it. Both sorted by region and month, so that a page's read is a
+-- row group or two. Rebuilt with the rollups after every build and import (queries/stored_indicators_*.sql); a test
+-- holds the read equal to the live query.
+create table child_rows_stored as
+select * from child_rows_ytd_every_root('')
+limit 0;
+
+-- The judgement of child_rows (a CTE's name: rows of child_rows_stored) without the rows' own columns, which the read
+-- joins back on (judge_group, period_month, scope, child_code).
+create macro stored_judgement(child_rows) as table
+select
+    judge_group, period_month, scope, child_code,
+    columns(lambda c: not list_contains(measure_names(), c) and c not in (
+        'judge_group', 'period_month', 'scope', 'child_code', 'region_code', 'region_name', 'child_name',
+        'target_region', 'is_total', 'is_sample'
+    ))
+from judged_indicators(child_rows, null, null, date '9999-12-31');
+
+create table indicators_by_child_stored as
+with child_rows as (select * from child_rows_stored)
+select * from stored_judgement(child_rows)
+limit 0;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- The sample generator's helpers.

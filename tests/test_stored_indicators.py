@@ -1,0 +1,145 @@
+"""The stored judgement (child_rows_stored, indicators_by_child_stored) says what the live indicators_by_child says,
+for every region it holds, month and as-of date, and stays so after an import; the pages read it where it exists
+and judge live everywhere else."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from enforcement.content import indicators
+from enforcement.storage import rollups, store
+from enforcement.storage.runner import QueryRunner
+
+EVERY_INDICATOR = {"domain_code": None, "plan_id": None, "indicator_keys": None, "sources": None}
+# Issue dates of the plans in the sample (plans.csv): as-of dates around them turn their targets due.
+AROUND_ISSUES = [dt.date(2023, 11, 17), dt.date(2023, 11, 18), dt.date(2023, 11, 27), dt.date(2024, 4, 18)]
+
+
+def live(runner: QueryRunner, region_code: str, month: dt.date, as_of: dt.date) -> pd.DataFrame:
+    return runner.run("indicators_by_child", region_code=region_code, month=month, as_of=as_of, **EVERY_INDICATOR)
+
+
+def stored(runner: QueryRunner, region_code: str, month: dt.date, as_of: dt.date) -> pd.DataFrame:
+    return runner.run("indicators_by_child_stored", region_code=region_code, month=month, as_of=as_of)
+
+
+def stored_regions(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [code for (code,) in con.execute("select distinct judge_group from child_rows_stored order by 1").fetchall()]
+
+
+@pytest.fixture(scope="module")
+def regions_stored(con) -> list[str]:
+    return stored_regions(con)
+
+
+def test_the_stored_regions_are_the_nation_and_every_region_above_the_counties_with_figures(con, regions_stored):
+    # independently: a region at most two levels below the nation (its lineage) with a case row anywhere below it
+    expected = {"000000"} | {
+        code
+        for (code,) in con.execute(
+            """
+            select distinct a.region_code
+            from case_stats as f
+            join regions as x on x.region_code = f.region_code
+            join regions as a on list_contains(x.lineage, a.region_code)
+            where len(a.lineage) <= 2
+            """
+        ).fetchall()
+    }
+    assert set(regions_stored) == expected
+    assert {"000000", "440000", "130000", "320000", "371100", "500237"} <= expected
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pick=st.integers(0, 10_000),
+    month=st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 1)).map(lambda d: d.replace(day=1)),
+    day=st.integers(1, 31),
+)
+def test_the_stored_judgement_equals_the_live_query(runner, regions_stored, pick, month, day):
+    region = regions_stored[pick % len(regions_stored)]
+    as_of = month.replace(day=min(day, calendar.monthrange(month.year, month.month)[1]))
+    expected = live(runner, region, month, as_of)
+    assert not expected.empty
+    pd.testing.assert_frame_equal(stored(runner, region, month, as_of), expected, check_dtype=False)
+
+
+@pytest.mark.parametrize("as_of", AROUND_ISSUES)
+@pytest.mark.parametrize("region", ["000000", "130000", "320000", "371100"])
+def test_a_target_of_a_plan_issued_after_the_as_of_date_is_not_due(runner, region, as_of):
+    month = as_of.replace(day=1)
+    expected = live(runner, region, month, as_of)
+    read = stored(runner, region, month, as_of)
+    pd.testing.assert_frame_equal(read, expected, check_dtype=False)
+    # the as-of date matters here: a day after the month's end judges at least as many targets due
+    later = stored(runner, region, month, dt.date(2026, 1, 1))
+    assert read["is_target_due"].sum() <= later["is_target_due"].sum()
+
+
+def test_nothing_is_stored_below_the_cities_or_outside_the_data(runner):
+    assert stored(runner, "440106", dt.date(2024, 6, 1), dt.date(2024, 6, 30)).empty  # a county
+    assert stored(runner, "440106001", dt.date(2024, 6, 1), dt.date(2024, 6, 30)).empty  # a township
+    assert stored(runner, "440000", dt.date(2026, 6, 1), dt.date(2026, 6, 30)).empty  # after the data
+
+
+def test_pages_read_the_stored_judgement_and_judge_live_where_it_is_not_stored(runner):
+    period = indicators.Period(dt.date(2024, 9, 1), dt.date(2024, 9, 30))
+    asked: list[tuple[str, str]] = []
+
+    def query(name, **params):
+        asked.append((name, params["region_code"]))
+        return runner.run(name, **params)
+
+    at_province = indicators.children_at(query, "440000", period)
+    assert asked == [("indicators_by_child_stored", "440000")]
+    pd.testing.assert_frame_equal(at_province, live(runner, "440000", period.month, period.as_of), check_dtype=False)
+
+    asked.clear()
+    indicators.children_at(query, "440106", period)  # a county: not stored
+    assert asked == [("indicators_by_child_stored", "440106"), ("indicators_by_child", "440106")]
+
+    asked.clear()
+    indicators.children_at(query, "440000", period, domain="public_security")
+    indicators.children_at(query, "440000", period, plan="guangdong")
+    assert asked == [("indicators_by_child", "440000"), ("indicators_by_child", "440000")]
+
+
+@pytest.fixture()
+def writable_copy(sample_db: Path, tmp_path: Path):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(store.current_file(sample_db), copy)
+    connection = duckdb.connect(str(copy))
+    yield connection
+    connection.close()
+
+
+def test_an_import_into_one_province_restores_the_stored_judgement_of_the_nation_and_that_province(writable_copy):
+    runner = QueryRunner(writable_copy)
+    month, as_of = dt.date(2024, 3, 1), dt.date(2024, 3, 31)
+    untouched = stored(runner, "130000", month, as_of)
+    province_before = stored(runner, "320000", month, as_of)
+    rows_before = writable_copy.execute("select count(*) from indicators_by_child_stored").fetchone()[0]
+    # lost lawsuits at 江苏's townships: the province's, its city's and the nation's figures change
+    writable_copy.execute(
+        "update case_stats set lawsuits_lost = lawsuits, count_penalty = count_penalty + 50 "
+        "where region_code like '320102%' and period_month between date '2024-01-01' and date '2024-03-01'"
+    )
+    assert rollups.refresh(runner, ["320102002"]) == ["32"]
+    changed = stored(runner, "320000", month, as_of)
+    total = changed["scope"] == "total"
+    assert (changed.loc[total, "count_penalty"] > province_before.loc[total, "count_penalty"]).all()
+    for region in ("000000", "320000", "320100", "130000"):
+        pd.testing.assert_frame_equal(
+            stored(runner, region, month, as_of), live(runner, region, month, as_of), check_dtype=False
+        )
+    pd.testing.assert_frame_equal(stored(runner, "130000", month, as_of), untouched)
+    assert writable_copy.execute("select count(*) from indicators_by_child_stored").fetchone()[0] == rows_before
