@@ -1130,7 +1130,10 @@ roots as (
     from regions
     where code_depth(region_code) <= 2 and (region_code = '000000' or in_subtree(region_code, root_prefix))
         -- a region without figures is left to the live query (it reads nothing, so it is quick)
-        and (region_code = '000000' or region_code in (select parent_code from rollup_monthly))
+        and (region_code = '000000' or region_code in (
+            -- the subtree's range only (rollup_monthly is sorted by parent_code): an import's refresh reads its province
+            select parent_code from rollup_monthly where in_subtree(parent_code, root_prefix)
+        ))
 ),
 
 months as (
