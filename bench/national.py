@@ -184,6 +184,7 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
     "indicators_by_child": [_keyed(None)],  # every page asks for all indicators (shared cache)
     # its stored judgement, read first for all domains under the governing plans (empty below the cities)
     "indicators_by_child_stored": [lambda f, s: {"region_code": f.region, **indicators.indicator_period(f).params()}],
+    "stored_regions": [lambda f, s: {}],
     # the overview at the nation asks it for the provinces' plans (the plans' regions differ from the scenario's)
     "indicators_by_child_per_plan": [
         lambda f, s: {

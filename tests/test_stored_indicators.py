@@ -91,21 +91,28 @@ def test_nothing_is_stored_below_the_cities_or_outside_the_data(runner):
     assert stored(runner, "440000", dt.date(2026, 6, 1), dt.date(2026, 6, 30)).empty  # after the data
 
 
-def test_pages_read_the_stored_judgement_and_judge_live_where_it_is_not_stored(runner):
+def test_pages_read_the_stored_judgement_and_judge_live_where_it_is_not_stored(con, runner):
     period = indicators.Period(dt.date(2024, 9, 1), dt.date(2024, 9, 30))
     asked: list[tuple[str, str]] = []
 
     def query(name, **params):
-        asked.append((name, params["region_code"]))
+        if name != "stored_regions":
+            asked.append((name, params["region_code"]))
         return runner.run(name, **params)
 
+    assert indicators.stored_regions(runner.run) == set(stored_regions(con))
     at_province = indicators.children_at(query, "440000", period)
     assert asked == [("indicators_by_child_stored", "440000")]
     pd.testing.assert_frame_equal(at_province, live(runner, "440000", period.month, period.as_of), check_dtype=False)
 
     asked.clear()
-    indicators.children_at(query, "440106", period)  # a county: not stored
-    assert asked == [("indicators_by_child_stored", "440106"), ("indicators_by_child", "440106")]
+    indicators.children_at(query, "440106", period)  # a county: not stored, not asked
+    assert asked == [("indicators_by_child", "440106")]
+
+    asked.clear()
+    after_the_data = indicators.Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+    indicators.children_at(query, "440000", after_the_data)  # stored, but not that month
+    assert asked == [("indicators_by_child_stored", "440000"), ("indicators_by_child", "440000")]
 
     asked.clear()
     indicators.children_at(query, "440000", period, domain="public_security")

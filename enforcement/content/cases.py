@@ -85,6 +85,7 @@ KPI_INDICATORS = (
     "indicator_catalog",
     "indicators_by_child",
     "indicators_by_child_stored",
+    "stored_regions",
     "indicators_ytd_by_month",
     "region_lineage",
 )
@@ -214,7 +215,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, scope.sentences(notes))
 
 
-@uses("indicator_catalog", "indicators_by_child", "indicators_by_child_stored")
+@uses("indicator_catalog", "indicators_by_child", "indicators_by_child_stored", "stored_regions")
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one rate over the period, against the target and the
     region's own value (the parent average of its children)."""

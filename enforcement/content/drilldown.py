@@ -477,6 +477,7 @@ class RegionsView:
     "indicator_catalog",
     "indicators_by_child",
     "indicators_by_child_stored",
+    "stored_regions",
     "region_children",
     "region_lineage",
     "subtree_indicator_tiles",

@@ -417,10 +417,18 @@ def issuers_against_their_plans(
             for plan_id, issuer in issued:
                 judged[plan_id] = region_indicators(query, issuer, period, plan=plan_id).rows
             continue
-        stored = query("indicators_by_child_stored", region_code=parent, **period.params())
+        stored = (
+            query("indicators_by_child_stored", region_code=parent, **period.params())
+            if parent in stored_regions(query)
+            else None
+        )
         judged_live = []
         for plan_id, issuer in issued:
-            mine = stored[(stored["scope"] == "child") & (stored["region_code"] == issuer)]
+            mine = (
+                pd.DataFrame()
+                if stored is None
+                else stored[(stored["scope"] == "child") & (stored["region_code"] == issuer)]
+            )
             if not mine.empty and mine["plan_id"].dropna().eq(plan_id).all():
                 judged[plan_id] = mine.set_index("indicator_key")
             else:
@@ -441,6 +449,11 @@ def issuers_against_their_plans(
     return judged
 
 
+def stored_regions(query: QueryFn) -> set[str]:
+    """The regions whose indicators by child are stored (indicators_by_child_stored reads nothing for the others)."""
+    return set(query("stored_regions")["region_code"])
+
+
 def children_at(
     query: QueryFn, region_code: str, period: Period, *, domain: str | None = None, plan: str | None = None
 ) -> pd.DataFrame:
@@ -450,9 +463,9 @@ def children_at(
     All domains under the governing plans is what a page opens on, and for the regions above the counties it is
     stored, judged at build and import (indicators_by_child_stored: a read of a few ms, where the live query binds,
     plans and runs some hundred operators); any other region, month, domain or plan is judged live."""
-    if domain is None and plan is None:
+    if domain is None and plan is None and region_code in stored_regions(query):
         stored = query("indicators_by_child_stored", region_code=region_code, **period.params())
-        if not stored.empty:
+        if not stored.empty:  # a month outside the data
             return stored
     return query(
         "indicators_by_child",

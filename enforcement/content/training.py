@@ -85,6 +85,7 @@ def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:
     "indicator_catalog",
     "indicators_by_child",
     "indicators_by_child_stored",
+    "stored_regions",
     "indicators_ytd_by_month",
     "region_lineage",
 )
@@ -362,7 +363,7 @@ def _exam_target_text(row, scope: Scope) -> str:
     return text
 
 
-@uses("indicator_catalog", "indicators_by_child", "indicators_by_child_stored")
+@uses("indicator_catalog", "indicators_by_child", "indicators_by_child_stored", "stored_regions")
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one indicator over the period."""
     period_note = scope.t("tr_period_note", period=scope.indicator_period_text())
