@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -38,6 +39,16 @@ def con(sample_db: Path) -> duckdb.DuckDBPyConnection:
 @pytest.fixture(scope="session")
 def runner(con: duckdb.DuckDBPyConnection) -> QueryRunner:
     return QueryRunner(con)
+
+
+@pytest.fixture()
+def writable_copy(sample_db: Path, tmp_path: Path):
+    """A writable connection to a copy of the sample database (for tests that change data)."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(store.current_file(sample_db), copy)
+    connection = duckdb.connect(str(copy))
+    yield connection
+    connection.close()
 
 
 def schema_only() -> duckdb.DuckDBPyConnection:

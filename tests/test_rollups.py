@@ -6,14 +6,11 @@ ranges or the rollup's anchors), and per-child sums straight from the fact table
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import duckdb
 import pytest
 
 from bench.national import scan_profile
-from enforcement.storage import rollups, store
+from enforcement.storage import rollups
 from enforcement.storage.runner import QueryRunner, load
 
 MONTHS = ("2024-01-01", "2025-06-01")
@@ -273,15 +270,6 @@ def test_roots_above_county_read_the_rollup_and_small_roots_the_facts(con):
     # A county's subtree is a code range: the zone maps skip all but one or two row groups of case_stats.
     assert 0 < county["case_stats"]["row_groups_scanned"] <= 2 < county["case_stats"]["row_groups_total"]
     assert county["case_stats"]["rows_scanned"] < 3 * 122_880
-
-
-@pytest.fixture()
-def writable_copy(sample_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.duckdb"
-    shutil.copyfile(store.current_file(sample_db), copy)
-    connection = duckdb.connect(str(copy))
-    yield connection
-    connection.close()
 
 
 def _rollup_mismatches(connection: duckdb.DuckDBPyConnection) -> int:

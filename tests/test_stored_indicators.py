@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -16,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from enforcement.content import indicators
-from enforcement.storage import rollups, store
+from enforcement.storage import rollups
 from enforcement.storage.runner import QueryRunner
 
 EVERY_INDICATOR = {"domain_code": None, "plan_id": None, "indicator_keys": None, "sources": None}
@@ -118,15 +116,6 @@ def test_pages_read_the_stored_judgement_and_judge_live_where_it_is_not_stored(c
     indicators.children_at(query, "440000", period, domain="public_security")
     indicators.children_at(query, "440000", period, plan="guangdong")
     assert asked == [("indicators_by_child", "440000"), ("indicators_by_child", "440000")]
-
-
-@pytest.fixture()
-def writable_copy(sample_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.duckdb"
-    shutil.copyfile(store.current_file(sample_db), copy)
-    connection = duckdb.connect(str(copy))
-    yield connection
-    connection.close()
 
 
 def test_an_import_into_one_province_restores_the_stored_judgement_of_the_nation_and_that_province(writable_copy):

@@ -81,14 +81,7 @@ KPI_INDICATORS = (
 )
 
 
-@uses(
-    "indicator_catalog",
-    "indicators_by_child",
-    "indicators_by_child_stored",
-    "stored_regions",
-    "indicators_ytd_by_month",
-    "region_lineage",
-)
+@uses("indicator_catalog", "indicators_ytd_by_month", "region_lineage", *indicators.CHILDREN_AT_QUERIES)
 def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: penalties so far this year, then the region's rates exactly as the
     overview's cards show them (indicators.region_indicators), each with its course by month."""
@@ -215,7 +208,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, scope.sentences(notes))
 
 
-@uses("indicator_catalog", "indicators_by_child", "indicators_by_child_stored", "stored_regions")
+@uses("indicator_catalog", *indicators.CHILDREN_AT_QUERIES)
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one rate over the period, against the target and the
     region's own value (the parent average of its children)."""

@@ -475,9 +475,7 @@ class RegionsView:
 
 @uses(
     "indicator_catalog",
-    "indicators_by_child",
-    "indicators_by_child_stored",
-    "stored_regions",
+    *indicators.CHILDREN_AT_QUERIES,
     "region_children",
     "region_lineage",
     "subtree_indicator_tiles",

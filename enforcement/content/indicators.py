@@ -449,6 +449,10 @@ def issuers_against_their_plans(
     return judged
 
 
+# What children_at (and so region_indicators) runs: for a content function's @uses.
+CHILDREN_AT_QUERIES = ("indicators_by_child", "indicators_by_child_stored", "stored_regions")
+
+
 def stored_regions(query: QueryFn) -> set[str]:
     """The regions whose indicators by child are stored (indicators_by_child_stored reads nothing for the others)."""
     return set(query("stored_regions")["region_code"])

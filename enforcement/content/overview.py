@@ -68,9 +68,7 @@ def plans_note(plans: pd.DataFrame, chosen_plan: str | None, lang: str) -> str:
 
 @uses(
     "indicator_catalog",
-    "indicators_by_child",
-    "indicators_by_child_stored",
-    "stored_regions",
+    *indicators.CHILDREN_AT_QUERIES,
     "indicators_by_child_per_plan",
     "milestone_status_counts",
     "plan_status_counts",

@@ -81,14 +81,7 @@ def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:
 # ----------------------------------------------------------------------------------------------- KPIs
 
 
-@uses(
-    "indicator_catalog",
-    "indicators_by_child",
-    "indicators_by_child_stored",
-    "stored_regions",
-    "indicators_ytd_by_month",
-    "region_lineage",
-)
+@uses("indicator_catalog", "indicators_ytd_by_month", "region_lineage", *indicators.CHILDREN_AT_QUERIES)
 def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: officers, then the region's training indicators exactly as the
     overview's cards show them (indicators.region_indicators), each with its course over the months drawn."""
@@ -363,7 +356,7 @@ def _exam_target_text(row, scope: Scope) -> str:
     return text
 
 
-@uses("indicator_catalog", "indicators_by_child", "indicators_by_child_stored", "stored_regions")
+@uses("indicator_catalog", *indicators.CHILDREN_AT_QUERIES)
 def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Child regions (and the root's own agencies) ranked on one indicator over the period."""
     period_note = scope.t("tr_period_note", period=scope.indicator_period_text())
