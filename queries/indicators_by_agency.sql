@@ -12,6 +12,6 @@ by_agency as materialized (
 )
 
 select j.*, x.name_zh as agency_name_zh, x.name_en as agency_name_en
-from judged_with_total(by_agency, $region_code, $month, $indicator_keys, $plan_id, $as_of) as j
+from judged_with_total(by_agency, $region_code, $month, $indicator_keys, chosen_plans($plan_id), $as_of) as j
 left join agencies as x on x.agency_code = j.agency_code
 order by j.indicator_key, j.is_total, j.agency_code

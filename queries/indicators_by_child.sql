@@ -10,5 +10,5 @@ dated as (
 )
 
 select * exclude (is_sample, yardstick_plan, judge_group), coalesce(is_sample, false) as is_sample
-from judged_indicators(dated, $indicator_keys, $plan_id, $as_of)
+from judged_indicators(dated, $indicator_keys, chosen_plans($plan_id), $as_of)
 order by indicator_key, is_total, child_code nulls first

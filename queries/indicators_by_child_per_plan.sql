@@ -16,5 +16,5 @@ dated as (
 )
 
 select * exclude (is_sample, judge_group), coalesce(is_sample, false) as is_sample
-from judged_indicators(dated, null, null, $as_of, only_plans := $plan_ids)
+from judged_indicators(dated, null, $plan_ids, $as_of)
 order by yardstick_plan, indicator_key, is_total, child_code nulls first

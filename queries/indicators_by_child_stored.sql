@@ -3,7 +3,7 @@
 -- (a test holds them equal). No rows for another region or a month outside the data: the caller then runs the live
 -- query. The as-of date only decides whether a target's plan was issued by the day judged on (the month's end, or the
 -- as-of date if earlier); the stored judgement is as on a day after every issue, so a target whose plan came later is
--- turned back to not due here, as judged_indicators would have it.
+-- turned back to not due here by the rule judged_indicators applies (issued_after_judging).
 -- Parameters: $region_code, $month, $as_of
 with
 child_rows as (
@@ -11,7 +11,7 @@ child_rows as (
 ),
 
 judged as (
-    select j.*, coalesce(p.issue_date > least($as_of::date, last_day(j.period_month)), false) as issued_later
+    select j.*, issued_after_judging(p.issue_date, $as_of, j.period_month) as issued_later
     from indicators_by_child_stored as j
     left join plans as p on p.plan_id = j.plan_id
     where j.judge_group = $region_code and j.period_month = $month::date

@@ -11,6 +11,6 @@ by_domain as materialized (
 )
 
 select j.*, x.name_zh as domain_name_zh, x.name_en as domain_name_en
-from judged_with_total(by_domain, $region_code, $month, $indicator_keys, $plan_id, $as_of) as j
+from judged_with_total(by_domain, $region_code, $month, $indicator_keys, chosen_plans($plan_id), $as_of) as j
 left join domains as x on x.domain_code = j.domain_code
 order by j.indicator_key, j.is_total, j.domain_code

@@ -34,7 +34,7 @@ select
     j.child_code,
     r.region_name as child_name,
     j.* exclude (period_month, child_code, target_region, yardstick_plan, judge_group)
-from judged_indicators(measures, $indicator_keys, $plan_id, $as_of) as j
+from judged_indicators(measures, $indicator_keys, chosen_plans($plan_id), $as_of) as j
 left join regions as r on r.region_code = j.child_code
 where j.is_total or list_contains($children_for::varchar[], j.indicator_key)
 order by j.indicator_key, j.is_total, j.child_code nulls first, j.period_month

@@ -1,5 +1,5 @@
 """Several plans in one query say what one query per plan says: their issuers' indicators, each judged against its
-own plan alone (judged_indicators' only_plans, indicators_by_child_per_plan), and their milestone items by year and
+own plan alone (judged_indicators' yardsticks, indicators_by_child_per_plan), and their milestone items by year and
 status (plan_status_counts). The overview of a region no plan governs, the nation, shows each plan issued inside it."""
 
 from __future__ import annotations

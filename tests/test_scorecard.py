@@ -18,7 +18,7 @@ AT_2025 = {"month": "2025-12-01", "as_of": "2025-12-31", "domain_code": None, "i
 
 def governing(con, regions, as_of, plan=None):
     return con.execute(
-        "select * from governing_targets(?, ?::date, ?::varchar) order by region_code, indicator_key",
+        "select * from governing_targets(?, ?::date, chosen_plans(?)) order by region_code, indicator_key",
         [regions, as_of, plan],
     ).df()
 

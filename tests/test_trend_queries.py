@@ -232,7 +232,7 @@ def test_litigation_losses_of_townships_are_judged_against_their_county(runner):
 
 def targets(con, region, plan=None):
     return con.execute(
-        "select indicator_key, target_year, target_value, plan_id from region_targets([?], ?) order by all",
+        "select indicator_key, target_year, target_value, plan_id from region_targets([?], chosen_plans(?)) order by all",
         [region, plan],
     ).fetchall()
 
@@ -303,7 +303,7 @@ def test_region_targets_of_every_region_follow_the_rule(con, plan_id):
                     best[(region, key, year)] = (rank, target)
     expected = sorted((region, key, year, target) for (region, key, year), (_, target) in best.items())
     got = con.execute(
-        "select region_code, indicator_key, target_year, target_id from region_targets(?, ?)",
+        "select region_code, indicator_key, target_year, target_id from region_targets(?, chosen_plans(?))",
         [[code for code, _ in regions], plan_id],
     ).fetchall()
     assert len(expected) > 100
@@ -421,7 +421,8 @@ def applying_target(targets: list[tuple], year: int):
 )
 def test_targets_by_year_picks_the_target_that_applies_each_year(con, regions, plan_id):
     candidates = con.execute(
-        "select region_code, indicator_key, target_id, target_year from region_targets(?, ?)", [regions, plan_id]
+        "select region_code, indicator_key, target_id, target_year from region_targets(?, chosen_plans(?))",
+        [regions, plan_id],
     ).fetchall()
     by_pair: dict[tuple, list[tuple]] = {}
     for region, key, target, year in candidates:
@@ -432,14 +433,15 @@ def test_targets_by_year_picks_the_target_that_applies_each_year(con, regions, p
         for year in range(2023, 2027)
     )
     got = con.execute(
-        "select region_code, in_year, indicator_key, target_id from targets_by_year(?, ?, 2023, 2026)",
+        "select region_code, in_year, indicator_key, target_id from targets_by_year(?, chosen_plans(?), 2023, 2026)",
         [regions, plan_id],
     ).fetchall()
     assert len(expected) > 0
     assert sorted(got) == expected
     # governing_targets on a year's last day is that year's row
     on_date = con.execute(
-        "select region_code, indicator_key, target_id from governing_targets(?, date '2024-12-31', ?)",
+        "select region_code, indicator_key, target_id from governing_targets(?, date '2024-12-31', chosen_plans(?))",
         [regions, plan_id],
     ).fetchall()
     assert sorted(on_date) == sorted((r, k, t) for r, y, k, t in expected if y == 2024)
+

@@ -856,17 +856,22 @@ from subtree_period_by_key(root_code, month_from, month_to, domain, sources, yea
 -- ---------------------------------------------------------------------------------------------------------
 -- Targets: which apply to a region, which applies in a given year, and a value's status against it.
 
+-- The yardstick plans of a page's one chosen plan (plan_id null: none chosen, the plans governing each region), as
+-- region_targets, targets_by_year, governing_targets and judged_indicators take them.
+create macro chosen_plans(plan_id) as
+    case when plan_id is null then null::varchar[] else [plan_id::varchar] end;
+
 -- Targets that apply to each region of for_regions: those of the plans governing it (issued at it or above it), or,
--- when only_plan is given, that plan's (e.g. a province's plan as a yardstick on the national view); in either case
+-- when yardsticks (a list of plan ids) is given, each listed plan's (e.g. a province's plan as a yardstick on the
+-- national view) kept apart by yardstick_plan (null without yardsticks): several yardsticks in one call, as one call
+-- per plan would give them. In every case
 -- only targets set for the region's level or a level below it (the levels its figures include). Where several plans
 -- set an indicator for the same year, the nearest plan's target wins; within a plan, the first clause's.
 -- One row per (region, indicator, target_year); which year's target applies on a date: target_precedence.
 -- A plan governs a region when its issuer is in the region's chain (the nation, then its lineage), and the nearer
 -- issuer is the later one in the chain: matching codes in a list, rather than each plan's subtree range against the
 -- region, lets the regions table be read by its key only (a range join read all of it, 8 ms a call).
--- With only_plans (a list of plan ids) instead, every region gets each listed plan's targets, kept apart by
--- yardstick_plan (null otherwise): several yardsticks in one call, as one call per plan would give them.
-create macro region_targets(for_regions, only_plan, only_plans := null) as table
+create macro region_targets(for_regions, yardsticks) as table
 with
 wanted as (
     select region_code, level_no, ['000000'] || lineage as chain
@@ -876,17 +881,15 @@ wanted as (
 
 candidates as (
     select
-        wanted.region_code, case when only_plans is not null then p.plan_id end as yardstick_plan,
+        wanted.region_code, case when yardsticks is not null then p.plan_id end as yardstick_plan,
         t.target_id, t.plan_id, p.issuer_region_code, p.document_number, p.title as plan_title,
         p.issuer, p.issue_date, t.clause_path, t.indicator_key, t.indicator_name, t.comparator, t.target_value, t.unit,
         t.target_year, t.deadline_date, t.quote,
         list_position(wanted.chain, p.issuer_region_code) as issuer_nearness, t.seq
     from wanted
-    join plans as p
-        on p.plan_id = coalesce(only_plan::varchar, p.plan_id)
-        and (only_plans is null or list_contains(only_plans::varchar[], p.plan_id))
+    join plans as p on yardsticks is null or list_contains(yardsticks::varchar[], p.plan_id)
     join targets as t on t.plan_id = p.plan_id
-    where (only_plan::varchar is not null or only_plans is not null or list_contains(wanted.chain, p.issuer_region_code))
+    where (yardsticks is not null or list_contains(wanted.chain, p.issuer_region_code))
         and list_has_any(t.applies_to_levels, ['nation', 'province', 'city', 'county', 'township'][wanted.level_no + 1:])
 )
 
@@ -912,9 +915,9 @@ create macro target_precedence(target_year, in_year) as
 -- The one target of each (region, indicator) that applies in each year from year_from to year_to (region_targets,
 -- then target_precedence): one row per (region, in_year, indicator) that has a target. What an indicator query joins
 -- its rows to on (indicator_key, year), instead of joining all of a region's targets and ranking its own wide rows.
-create macro targets_by_year(for_regions, only_plan, year_from, year_to, only_plans := null) as table
+create macro targets_by_year(for_regions, yardsticks, year_from, year_to) as table
 select y.in_year, t.*
-from region_targets(for_regions, only_plan, only_plans := only_plans) as t
+from region_targets(for_regions, yardsticks) as t
 cross join (select unnest(range(year_from::integer, year_to::integer + 1)) as in_year) as y
 qualify row_number() over (
     partition by t.region_code, t.yardstick_plan, t.indicator_key, y.in_year
@@ -947,10 +950,16 @@ create macro target_status_in_month(indicator_key, value, comparator, target_val
         else not_due_or_not_met(target_status(value, comparator, target_value, parent_value), deadline, period_month)
     end;
 
+-- Whether a plan issued on issue_date was not yet out on the day a month's figures are judged on: the as-of date, or
+-- the month's end if earlier. A target of such a plan is shown but not due. judged_indicators and the stored
+-- judgement's read (indicators_by_child_stored.sql, judged as on a day after every issue) both ask here.
+create macro issued_after_judging(issue_date, as_of, period_month) as
+    coalesce(issue_date > least(as_of::date, last_day(period_month::date)), false);
+
 -- The one target of each (region, indicator) that applies on on_date (targets_by_year for that date's year).
 -- is_due is false for a target not yet in force on on_date (a later year's, a later deadline year, or a plan not yet
 -- issued): shown, but not judged.
-create macro governing_targets(for_regions, on_date, only_plan) as table
+create macro governing_targets(for_regions, on_date, yardsticks) as table
 select
     * exclude (in_year, issue_date, yardstick_plan),
     not (
@@ -958,7 +967,7 @@ select
         or (target_year is null and coalesce(year(deadline_date) > year(on_date::date), false))
         or coalesce(issue_date > on_date::date, false)
     ) as is_due
-from targets_by_year(for_regions, only_plan, year(on_date::date), year(on_date::date));
+from targets_by_year(for_regions, yardsticks, year(on_date::date), year(on_date::date));
 
 -- ---------------------------------------------------------------------------------------------------------
 -- The one place a figure is judged.
@@ -972,11 +981,11 @@ from targets_by_year(for_regions, only_plan, year(on_date::date), year(on_date::
 -- measure columns; any other column passes through. Figures are the year so far: yearly quantities are held to
 -- the target pro-rated to the months elapsed (序时目标, target_status_in_month). A target is due once its year (or its
 -- deadline's year) has come and its plan was issued by the day judged on (the as-of date, or the month's end if
--- earlier); one not due is shown with status not_due. only_plan: a plan chosen as a yardstick (null: the plans
--- governing each region). only_plans: several yardsticks at once (a list of plan ids): every row once per plan,
--- judged against that plan's targets alone, the plan in yardstick_plan (null without only_plans). Every page, chart
--- and report gets its indicator values and statuses from here.
-create macro judged_indicators(measure_rows, indicator_keys, only_plan, as_of, only_plans := null) as table
+-- earlier); one not due is shown with status not_due. yardsticks: null for the plans governing each region, or a list
+-- of plan ids (a chosen plan: chosen_plans; several at once): every row once per plan, judged against that plan's
+-- targets alone, the plan in yardstick_plan (null without yardsticks). Every page, chart and report gets its
+-- indicator values and statuses from here.
+create macro judged_indicators(measure_rows, indicator_keys, yardsticks, as_of) as table
 with
 valued as materialized (
     select v.*, i.name_zh, i.name_en, i.unit, i.higher_is_better
@@ -1001,17 +1010,16 @@ with_parent as (
 ),
 
 yardsticks as (
-    select unnest(coalesce(only_plans::varchar[], [null::varchar])) as yardstick_plan
+    select unnest(coalesce(yardsticks::varchar[], [null::varchar])) as yardstick_plan
 ),
 
 targets as (
     select *
     from targets_by_year(
         (select list(distinct target_region) from valued),
-        only_plan,
+        yardsticks,
         (select min(year(period_month)) from valued),
-        (select max(year(period_month)) from valued),
-        only_plans := only_plans
+        (select max(year(period_month)) from valued)
     )
 ),
 
@@ -1023,7 +1031,7 @@ dated as (
         t.target_id is not null and not (
             coalesce(t.target_year > year(w.period_month), false)
             or (t.target_year is null and coalesce(year(t.deadline_date) > year(w.period_month), false))
-            or coalesce(t.issue_date > least(as_of::date, last_day(w.period_month::date)), false)
+            or issued_after_judging(t.issue_date, as_of, w.period_month)
         ) as is_target_due
     from with_parent as w
     cross join yardsticks as y
@@ -1046,9 +1054,9 @@ from dated;
 
 -- The rows of split_rows (a CTE's name: a subtree's year to date at ytd_month split by one key, as
 -- subtree_period_by_domain or subtree_period_by_agency give it) and their sum over the whole subtree (is_total, the
--- key null), judged by judged_indicators against root_code's targets (or only_plan's). What an indicators-by-domain
+-- key null), judged by judged_indicators against root_code's targets (or the yardsticks'). What an indicators-by-domain
 -- or -by-agency query calls before it adds the key's names.
-create macro judged_with_total(split_rows, root_code, ytd_month, indicator_keys, only_plan, as_of) as table
+create macro judged_with_total(split_rows, root_code, ytd_month, indicator_keys, yardsticks, as_of) as table
 with
 measures as (
     select
@@ -1065,63 +1073,78 @@ measures as (
     from query_table(split_rows)
 )
 
-select * exclude (yardstick_plan, judge_group) from judged_indicators(measures, indicator_keys, only_plan, as_of);
+select * exclude (yardstick_plan, judge_group) from judged_indicators(measures, indicator_keys, yardsticks, as_of);
 
--- A region's year to date at ytd_month by child, ready for judged_indicators: one row per child region (with or
--- without figures: scope 'child', judged as a child of the region), the region's own agencies (scope 'own', child_code
--- null) and the whole subtree (scope 'total', is_total). What indicators_by_child and indicators_by_child_per_plan
--- judge. domain: null = all; sources: the fact tables to sum (null = all).
+-- Rows by child ready for judged_indicators, for each root region and month: one row per child region (with or without
+-- figures: scope 'child', judged as a child of the root), the root's own agencies (scope 'own', child_code null; only
+-- where it has figures) and the whole subtree (scope 'total', is_total), with judge_group the root. Arguments are CTE
+-- names: roots (region_code, region_name), months (ytd_month: every root at each) and by_child (root_code,
+-- child_code, null for the root's own rows, ytd_month, the measure columns, period_months, is_sample). What
+-- child_rows_ytd (one root, one month, live) and child_rows_ytd_every_root (the stored judgement's rows) assemble.
+create macro scoped_child_rows(roots, months, by_child) as table
+with
+measures as (
+    select
+        'child' as scope, c.region_code, c.region_name, c.region_code as child_code, c.region_name as child_name,
+        c.region_code as target_region, false as is_total, true as judge_by_parent, r.region_code as judge_group,
+        mo.ytd_month, b.* exclude (ytd_month, root_code, child_code)
+    from query_table(roots) as r
+    join regions as c on c.parent_code = r.region_code
+    cross join query_table(months) as mo
+    left join query_table(by_child) as b
+        on b.root_code = r.region_code and b.child_code = c.region_code and b.ytd_month = mo.ytd_month
+    union all by name
+    select
+        'own' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, false as is_total, true as judge_by_parent, r.region_code as judge_group,
+        b.ytd_month, b.* exclude (ytd_month, root_code, child_code)
+    from query_table(roots) as r
+    join query_table(by_child) as b on b.root_code = r.region_code and b.child_code is null
+    union all by name
+    select
+        'total' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
+        r.region_code as target_region, true as is_total, false as judge_by_parent, r.region_code as judge_group,
+        mo.ytd_month, sum(columns(b.* exclude (ytd_month, root_code, child_code, period_months, is_sample))),
+        bool_or(b.is_sample) as is_sample
+    from query_table(roots) as r
+    cross join query_table(months) as mo
+    left join query_table(by_child) as b on b.root_code = r.region_code and b.ytd_month = mo.ytd_month
+    group by r.region_code, r.region_name, mo.ytd_month
+)
+
+select * exclude (period_months, ytd_month, judge_group), judge_group, ytd_month as period_month, 12 as period_months
+from measures;
+
+-- A region's year to date at ytd_month by child (scoped_child_rows of the one region at the one month). What
+-- indicators_by_child and indicators_by_child_per_plan judge. domain: null = all; sources: the fact tables to sum
+-- (null = all).
 create macro child_rows_ytd(root_code, ytd_month, domain, sources) as table
 with
 by_child as materialized (
-    select * exclude (grandchild_code, domain_code, agency_code)
+    select
+        root_code::varchar as root_code, ytd_month::date as ytd_month,
+        * exclude (grandchild_code, domain_code, agency_code)
     from subtree_period(
         root_code, date_trunc('year', ytd_month::date)::date, ytd_month::date, domain,
         sources := sources, year_to_date := true
     )
 ),
 
-children as (
-    select region_code, region_name from regions where parent_code = root_code
-),
-
-root as (
+roots as (
     select region_code, region_name from regions where region_code = root_code
 ),
 
-measures as (
-    select
-        'child' as scope, c.region_code, c.region_name, c.region_code as child_code, c.region_name as child_name,
-        c.region_code as target_region, false as is_total, true as judge_by_parent,
-        m.* exclude (child_code)
-    from children as c
-    left join by_child as m on m.child_code = c.region_code
-    union all by name
-    select
-        'own' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
-        r.region_code as target_region, false as is_total, true as judge_by_parent,
-        m.* exclude (child_code)
-    from root as r
-    join by_child as m on m.child_code is null
-    union all by name
-    select
-        'total' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
-        r.region_code as target_region, true as is_total, false as judge_by_parent,
-        sum(columns(m.* exclude (child_code, period_months, is_sample))),
-        bool_or(m.is_sample) as is_sample
-    from root as r
-    left join by_child as m on true
-    group by r.region_code, r.region_name
+months as (
+    select ytd_month::date as ytd_month
 )
 
-select * exclude (period_months), root_code::varchar as judge_group, ytd_month::date as period_month, 12 as period_months
-from measures;
+select * from scoped_child_rows(roots, months, by_child);
 
 -- child_rows_ytd of many regions at once, for every month of the data (the first to the last month rollup_monthly
 -- holds), all domains and all fact tables: the regions rollup_monthly answers alone (code_depth at most 2: the
 -- nation, the provinces, the cities and the counties hanging from a province) that have figures, in the subtree of
 -- code prefix root_prefix ('' = all), and the nation always, whose children's rows change with any province's. The same rows,
--- column for column, as child_rows_ytd gives each of them month by month, with judge_group the region (a test holds
+-- column for column, as child_rows_ytd gives each of them month by month (both are scoped_child_rows; a test holds
 -- them equal): what child_rows_stored holds.
 create macro child_rows_ytd_every_root(root_prefix) as table
 with
@@ -1164,39 +1187,9 @@ by_child as materialized (
     from months as m
     join monthly as f on f.period_month between date_trunc('year', m.ytd_month) and m.ytd_month
     group by m.ytd_month, f.root_code, f.child_code
-),
-
-measures as (
-    select
-        'child' as scope, c.region_code, c.region_name, c.region_code as child_code, c.region_name as child_name,
-        c.region_code as target_region, false as is_total, true as judge_by_parent, r.region_code as judge_group,
-        mo.ytd_month, b.* exclude (ytd_month, root_code, child_code)
-    from roots as r
-    join regions as c on c.parent_code = r.region_code
-    cross join months as mo
-    left join by_child as b
-        on b.root_code = r.region_code and b.child_code = c.region_code and b.ytd_month = mo.ytd_month
-    union all by name
-    select
-        'own' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
-        r.region_code as target_region, false as is_total, true as judge_by_parent, r.region_code as judge_group,
-        b.ytd_month, b.* exclude (ytd_month, root_code, child_code)
-    from roots as r
-    join by_child as b on b.root_code = r.region_code and b.child_code is null
-    union all by name
-    select
-        'total' as scope, r.region_code, r.region_name, null::varchar as child_code, null::varchar as child_name,
-        r.region_code as target_region, true as is_total, false as judge_by_parent, r.region_code as judge_group,
-        mo.ytd_month, sum(columns(b.* exclude (ytd_month, root_code, child_code, period_months, is_sample))),
-        bool_or(b.is_sample) as is_sample
-    from roots as r
-    cross join months as mo
-    left join by_child as b on b.root_code = r.region_code and b.ytd_month = mo.ytd_month
-    group by r.region_code, r.region_name, mo.ytd_month
 )
 
-select * exclude (period_months, ytd_month, judge_group), judge_group, ytd_month as period_month, 12 as period_months
-from measures;
+select * from scoped_child_rows(roots, months, by_child);
 
 -- Derived, never edited: indicators_by_child of every region child_rows_ytd_every_root covers, at every month of the
 -- data, all domains, every indicator, stored in two parts: the rows judged (child_rows_stored: the measures, one row
