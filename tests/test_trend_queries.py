@@ -445,3 +445,57 @@ def test_targets_by_year_picks_the_target_that_applies_each_year(con, regions, p
     ).fetchall()
     assert sorted(on_date) == sorted((r, k, t) for r, y, k, t in expected if y == 2024)
 
+
+def test_a_child_that_reported_nothing_in_a_month_keeps_its_year_so_far(writable_copy):
+    """The monthly query's row of a month is indicators_by_child at that month, also for a child with no row in that
+    month: its flows so far this year still count (it was left out of the month before)."""
+    from enforcement.storage import rollups
+    from enforcement.storage.runner import QueryRunner
+
+    runner = QueryRunner(writable_copy)
+    keys = ["legal_review_rate", "training_hours_total", "full_rotation_rate"]
+    keyed = indicator_params(runner.run, keys)
+    gap, child = "2024-05-01", "371102"  # 东港区 of 日照市 reports nothing in May 2024
+    for table in ("case_stats", "training_stats"):
+        writable_copy.execute(
+            f"delete from {table} where region_code like ? and period_month = ?::date", [child + "%", gap]
+        )
+    rollups.refresh(runner, [child])
+    monthly = runner.run(
+        "indicators_ytd_by_month",
+        region_code="371100",
+        month_from="2024-01-01",
+        month_to="2024-12-01",
+        as_of="2024-12-31",
+        **keyed,
+        **NO_CHOICE,
+        children_for=keys,
+    )
+    in_gap = monthly[monthly["period_month"] == pd.Timestamp(gap)]
+    assert child in set(in_gap["child_code"])
+    at_month = runner.run(
+        "indicators_by_child", region_code="371100", month=gap, as_of="2024-12-31", **keyed, **NO_CHOICE
+    )
+
+    def by_key(frame: pd.DataFrame) -> dict[tuple, tuple]:
+        return {
+            (r.child_code if isinstance(r.child_code, str) else "", bool(r.is_total), r.indicator_key): (
+                None if pd.isna(r.value) else round(float(r.value), 9),
+                r.target_status,
+            )
+            for r in frame.itertuples(index=False)
+        }
+
+    # every row the month shows (the children's, the own agencies', the total) as the ranking has it that month
+    shown, ranked = by_key(in_gap), by_key(at_month)
+    assert len(shown) == len(in_gap) and {key: ranked.get(key) for key in shown} == shown
+    # the flows so far: January to April still count for the child in May
+    legal = in_gap[(in_gap["child_code"] == child) & (in_gap["indicator_key"] == "legal_review_rate")]
+    assert (
+        legal["denominator"].iloc[0]
+        == writable_copy.execute(
+            "select sum(major_decisions) from case_stats where region_code like ? "
+            "and period_month between date '2024-01-01' and ?::date",
+            [child + "%", gap],
+        ).fetchone()[0]
+    )

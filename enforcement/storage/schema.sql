@@ -785,9 +785,11 @@ where i.computed_from = 'statistics'
 
 -- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
 -- summed from January of each month's year up to that month (months before month_from included), stocks at the
--- month. period_months is 12 because the year so far is held against the whole year's target, not scaled up:
--- indicator_values_of then gives, e.g., the training hours per officer so far this year. sources as in
--- subtree_monthly.
+-- month (null without a row in it). A child has a row in every month from month_from to the subtree's last month of
+-- figures (at most month_to) once it has a row earlier that year: one that reported nothing in a month keeps its year
+-- so far, as indicators_by_child at that month has it. period_months is 12 because the year so far is held against
+-- the whole year's target, not scaled up: indicator_values_of then gives, e.g., the training hours per officer so far
+-- this year. sources as in subtree_monthly.
 create macro subtree_ytd(root_code, month_from, month_to, domain, sources := null) as table
 with
 by_month as materialized (
@@ -799,26 +801,34 @@ by_month as materialized (
     from subtree_monthly(root_code, date_trunc('year', month_from::date)::date, month_to, domain, sources := sources)
     group by child_code, period_month
 ),
+
+months as (
+    select unnest(range(month_from::date, max(period_month) + interval 1 month, interval 1 month))::date as ytd_month
+    from by_month
+),
+
 flows as (
-    -- each month's flows summed from January of its year (a self-join of at most 12 months: cheaper than a window);
-    -- m holds only the keys, so that the columns matched are f's
+    -- each month's flows summed from January of its year (a join of at most 12 months a child: cheaper than a window)
     select
-        m.child_code, m.period_month,
-        sum(columns(lambda c: list_contains(measure_names(), c) and not list_contains(stock_measures(), c)))
-    from (select child_code, period_month from by_month where period_month >= month_from) as m
-    join by_month as f
-        on f.child_code is not distinct from m.child_code
-        and f.period_month between date_trunc('year', m.period_month) and m.period_month
-    group by m.child_code, m.period_month
+        f.child_code, m.ytd_month as period_month,
+        sum(columns(lambda c: list_contains(measure_names(), c) and not list_contains(stock_measures(), c))),
+        bool_or(f.is_sample) as sample_so_far
+    from months as m
+    join by_month as f on f.period_month between date_trunc('year', m.ytd_month) and m.ytd_month
+    group by f.child_code, m.ytd_month
 )
 
--- stocks stay as they are in the month (m's; flows holds none)
-select
-    f.child_code, f.period_month, 12 as period_months,
-    f.* exclude (child_code, period_month),
-    columns(lambda c: list_contains(stock_measures(), c) or c = 'is_sample')
-from by_month as m
-join flows as f on f.child_code is not distinct from m.child_code and f.period_month = m.period_month;
+select * exclude (is_sample, sample_so_far), sample_so_far as is_sample
+from (
+    -- stocks as they are in the month (s's; flows holds none); with is_sample, so that a set of sources without
+    -- stocks still names a column
+    select
+        f.child_code, f.period_month, 12 as period_months,
+        f.* exclude (child_code, period_month),
+        columns(lambda c: list_contains(stock_measures(), c) or c = 'is_sample')
+    from flows as f
+    left join by_month as s on s.child_code is not distinct from f.child_code and s.period_month = f.period_month
+);
 
 -- Measures of root's subtree over a period split by domain_code (by_domain) or agency_code (by_agency) alone, the
 -- children summed (flows summed, stocks at the period's last month); rows without the key (the measures that have
