@@ -21,14 +21,39 @@ def test_every_query_a_page_runs_is_known_to_the_benchmark():
 
 
 def test_every_query_the_benchmark_knows_exists_and_gets_its_parameters(runner):
-    scenario = bench.scenarios(runner)[0]
+    scenarios = bench.scenarios(runner)
     for name, calls in bench.QUERY_PARAMS.items():
         for params_for in calls:
-            params = params_for(scenario.filters, scenario)
-            if name.startswith("export."):
-                assert set(params) == {"request"}
-                continue
-            runner.statement(name, **params)  # raises on a missing or extra parameter
+            timed = [params for s in scenarios if (params := params_for(s.filters, s)) is not None]
+            assert timed, f"{name} is timed nowhere"
+            for params in timed:
+                if name.startswith("export."):
+                    assert set(params) == {"request"}
+                    continue
+                runner.statement(name, **params)  # raises on a missing or extra parameter
+
+
+def test_the_benchmark_times_each_indicator_read_where_the_pages_run_it(runner):
+    """Above the counties the pages read the stored judgement and never judge all domains live; below, the stored
+    read would find nothing, so it is not timed there (it would count as a page query that no page runs)."""
+    from enforcement.content import indicators
+
+    scenarios = bench.scenarios(runner)
+    stored = indicators.stored_regions(runner.run)
+    assert {s.level for s in scenarios if s.stored} == {"nation", "province", "city"}
+
+    def timed_at(name: str) -> set[str]:
+        [params_for] = bench.QUERY_PARAMS[name]
+        return {s.region_code for s in scenarios if params_for(s.filters, s) is not None}
+
+    codes = {s.region_code for s in scenarios}
+    assert timed_at("indicators_by_child_stored") == codes & stored
+    assert timed_at("indicators_by_child") == codes - stored
+    assert timed_at("indicators_by_child_per_plan") == {"000000"}
+    # what the benchmark times at a stored region is what a page reads there: rows, not an empty read
+    nation = next(s for s in scenarios if s.level == "nation")
+    [params_for] = bench.QUERY_PARAMS["indicators_by_child_stored"]
+    assert not runner.run("indicators_by_child_stored", **params_for(nation.filters, nation)).empty
 
 
 def test_the_time_breakdown_splits_a_query_into_its_phases(runner):
