@@ -127,15 +127,27 @@ def _keyed(keys: tuple[str, ...] | None, domain: bool = True, **extra: Any) -> P
     return params
 
 
-def _by_month(keys: tuple[str, ...], children_for: list[str]) -> ParamsFor:
-    def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
-        return {
-            **_period_params(f, s),
+def _by_month(keys: tuple[str, ...], children_for: list[str], stored: bool = False) -> ParamsFor:
+    """indicators_ytd_by_month as indicators.by_month asks it (live where not stored), or its stored read."""
+
+    def params(f: filters.Filters, s: Scenario) -> dict[str, Any] | None:
+        if s.stored != stored:
+            return None
+        span = {
+            "region_code": f.region,
+            "month_from": f.period_from,
+            "month_to": f.effective_to,
             "as_of": indicators.indicator_period(f).as_of,
+        }
+        asked = {"indicator_keys": list(keys), "children_for": children_for}
+        if stored:
+            return {**span, **asked}
+        return {
+            **span,
+            **asked,
+            "domain_code": f.domain,
             "plan_id": None,
-            "indicator_keys": list(keys),
             "sources": indicators.sources_of(s.catalog, keys),
-            "children_for": children_for,
         }
 
     return params
@@ -207,9 +219,14 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
     ],
     "indicators_by_agency": [_keyed(training.RANKABLE, domain_code=None)],
     "indicators_by_domain": [_keyed(cases.RANKABLE, domain=False)],
+    # judged live where the judgement is not stored (indicators.by_month), read stored where it is
     "indicators_ytd_by_month": [
         _by_month(training.INDICATORS, list(training.BY_CHILD_MONTHLY)),
         _by_month(cases.RATES, []),
+    ],
+    "indicators_ytd_by_month_stored": [
+        _by_month(training.INDICATORS, list(training.BY_CHILD_MONTHLY), stored=True),
+        _by_month(cases.RATES, [], stored=True),
     ],
     "case_counts_by_month": [_period_params],
     "subtree_indicator_tiles": [

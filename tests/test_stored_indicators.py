@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from enforcement.content import indicators
+from enforcement.content import cases, indicators, training
 from enforcement.storage import rollups
 from enforcement.storage.runner import QueryRunner
 
@@ -139,3 +139,94 @@ def test_an_import_into_one_province_restores_the_stored_judgement_of_the_nation
         )
     pd.testing.assert_frame_equal(stored(runner, "130000", month, as_of), untouched)
     assert writable_copy.execute("select count(*) from indicators_by_child_stored").fetchone()[0] == rows_before
+
+
+# ----------------------------------------------------------------------------------------------- by month
+
+
+def by_month_live(runner: QueryRunner, region: str, span: dict, keys: list[str], children_for: list[str]):
+    return runner.run(
+        "indicators_ytd_by_month",
+        region_code=region,
+        **span,
+        domain_code=None,
+        plan_id=None,
+        indicator_keys=keys,
+        sources=None,
+        children_for=children_for,
+    )
+
+
+def by_month_stored(runner: QueryRunner, region: str, span: dict, keys: list[str], children_for: list[str]):
+    return runner.run(
+        "indicators_ytd_by_month_stored", region_code=region, **span, indicator_keys=keys, children_for=children_for
+    )
+
+
+MONTHLY_KEYS = sorted(set(training.INDICATORS) | set(cases.RATES))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pick=st.integers(0, 10_000),
+    first=st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 1)).map(lambda d: d.replace(day=1)),
+    months=st.integers(0, 14),
+    day=st.integers(1, 31),
+    keys=st.lists(st.sampled_from(MONTHLY_KEYS), min_size=1, max_size=4, unique=True),
+    drawn_per_child=st.integers(0, 4),
+)
+def test_the_monthly_read_of_the_stored_judgement_equals_the_live_query(
+    runner, regions_stored, pick, first, months, day, keys, drawn_per_child
+):
+    region = regions_stored[pick % len(regions_stored)]
+    last = min(dt.date(2025, 12, 1), (pd.Timestamp(first) + pd.DateOffset(months=months)).date())
+    as_of = last.replace(day=min(day, calendar.monthrange(last.year, last.month)[1]))
+    span = {"month_from": first, "month_to": last, "as_of": as_of}
+    children_for = keys[:drawn_per_child]
+    expected = by_month_live(runner, region, span, keys, children_for)
+    assert not expected.empty
+    read = by_month_stored(runner, region, span, keys, children_for)
+    pd.testing.assert_frame_equal(read, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize("as_of", AROUND_ISSUES)
+def test_the_monthly_read_turns_a_target_of_a_plan_not_yet_issued_to_not_due(runner, as_of):
+    span = {"month_from": dt.date(2023, 6, 1), "month_to": as_of.replace(day=1), "as_of": as_of}
+    keys = list(training.INDICATORS)
+    for region in ("000000", "130000", "371100"):
+        pd.testing.assert_frame_equal(
+            by_month_stored(runner, region, span, keys, keys[:2]),
+            by_month_live(runner, region, span, keys, keys[:2]),
+            check_dtype=False,
+        )
+
+
+def test_the_pages_monthly_figures_are_read_stored_where_they_are_and_judged_live_elsewhere(runner):
+    asked: list[tuple[str, str]] = []
+
+    def query(name, **params):
+        if name not in ("stored_regions", "indicator_catalog"):
+            asked.append((name, params["region_code"]))
+        return runner.run(name, **params)
+
+    keys = list(cases.RATES)
+    span = {"month_from": "2024-01-01", "month_to": "2024-09-01", "as_of": dt.date(2024, 9, 30)}
+    choice = {"domain_code": None, "plan_id": None, "children_for": []}
+
+    def monthly(region: str, **changed):
+        params = {**span, **choice, **indicators.indicator_params(query, keys), **changed}
+        return indicators.by_month(query, region_code=region, **params)
+
+    at_city = monthly("320100")
+    assert asked == [("indicators_ytd_by_month_stored", "320100")]
+    narrow = by_month_live(runner, "320100", span, keys, [])
+    pd.testing.assert_frame_equal(at_city[narrow.columns[:3]], narrow[narrow.columns[:3]])
+    assert at_city["value"].tolist() == pytest.approx(narrow["value"].tolist(), nan_ok=True)
+    asked.clear()
+    monthly("320102")  # a county
+    monthly("320100", domain_code="public_security")
+    monthly("320100", plan_id="jiangsu")
+    assert asked == [("indicators_ytd_by_month", code) for code in ("320102", "320100", "320100")]
+    asked.clear()
+    monthly("320100", month_from="2026-01-01", month_to="2026-03-01")  # stored, but not those months
+    assert asked == [("indicators_ytd_by_month_stored", "320100"), ("indicators_ytd_by_month", "320100")]

@@ -489,6 +489,14 @@ def test_a_child_that_reported_nothing_in_a_month_keeps_its_year_so_far(writable
     # every row the month shows (the children's, the own agencies', the total) as the ranking has it that month
     shown, ranked = by_key(in_gap), by_key(at_month)
     assert len(shown) == len(in_gap) and {key: ranked.get(key) for key in shown} == shown
+    # the stored judgement, refreshed by the import, reads the same months
+    span = {"region_code": "371100", "month_from": "2024-01-01", "month_to": "2024-12-01", "as_of": "2024-12-31"}
+    stored = runner.run("indicators_ytd_by_month_stored", **span, indicator_keys=keys, children_for=keys)
+    every_measure = runner.run(
+        "indicators_ytd_by_month", **span, **NO_CHOICE, indicator_keys=keys, sources=None, children_for=keys
+    )
+    pd.testing.assert_frame_equal(stored, every_measure, check_dtype=False)
+    assert by_key(monthly) == by_key(stored)
     # the flows so far: January to April still count for the child in May
     legal = in_gap[(in_gap["child_code"] == child) & (in_gap["indicator_key"] == "legal_review_rate")]
     assert (

@@ -54,9 +54,7 @@ def counts_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 def rates_by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """The rates of the subtree by month, the year so far (the total only: that is what the page draws)."""
-    return query(
-        "indicators_ytd_by_month", **scope.judged_by_month(), **indicator_params(query, RATES), children_for=[]
-    )
+    return indicators.by_month(query, **scope.judged_by_month(), **indicator_params(query, RATES), children_for=[])
 
 
 def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
@@ -81,7 +79,7 @@ KPI_INDICATORS = (
 )
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month", "region_lineage", *indicators.CHILDREN_AT_QUERIES)
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES, "region_lineage", *indicators.CHILDREN_AT_QUERIES)
 def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: penalties so far this year, then the region's rates exactly as the
     overview's cards show them (indicators.region_indicators), each with its course by month."""
@@ -158,7 +156,7 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, trends.whole_counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month")
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES)
 def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     """Legal review, publicity within 7 working days and agency-head appearance by month (the year so far),
     against their 100 % targets."""
@@ -254,7 +252,7 @@ def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, scope.t("ca_complaints_note"))
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month")
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES)
 def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
     """Case-file review pass rate by month, the year so far (reviews usually happen at quarter ends)."""
     rows = rates_by_month(query, scope)

@@ -2,7 +2,8 @@
 
 - The period: an indicator is the year to date at the last month that counts (``indicator_period``), valued and
   judged in SQL (schema.sql: judged_indicators, through queries indicators_by_child / _by_domain / _by_agency /
-  indicators_ytd_by_month). A page never asks for an indicator over any other span.
+  indicators_ytd_by_month), or read where that judgement is stored (``children_at``, ``by_month``). A page never
+  asks for an indicator over any other span.
 - The judge: ``judge`` turns a judged row (target, whether it is due, the SQL status) into what a leader reads:
   met, behind schedule, close to the target, not met, not yet due, no data, no target, each with one colour.
 - The format: ``shown`` rounds once, half up, from the raw value; cards, chart labels and tables all use it, so a
@@ -480,3 +481,36 @@ def children_at(
         indicator_keys=None,
         sources=None,
     )
+
+
+# What by_month runs: for a content function's @uses.
+BY_MONTH_QUERIES = ("indicators_ytd_by_month", "indicators_ytd_by_month_stored", "stored_regions")
+
+
+def by_month(
+    query: QueryFn,
+    *,
+    region_code: str,
+    month_from: str,
+    month_to: str,
+    as_of: object,
+    domain_code: str | None,
+    plan_id: str | None,
+    indicator_keys: list[str],
+    sources: list[str],
+    children_for: list[str],
+) -> pd.DataFrame:
+    """Indicators of a region's subtree by month, the year so far: the total for each of indicator_keys and, for those
+    in children_for, the children with figures and the region's own agencies (indicators_ytd_by_month; a month's rows
+    are children_at's at that month).
+
+    For all domains under the governing plans at a stored region it is a read of the stored judgement
+    (indicators_ytd_by_month_stored: every measure column, where the live query sums only sources); any other
+    region, domain or plan is judged live."""
+    span = {"region_code": region_code, "month_from": month_from, "month_to": month_to, "as_of": as_of}
+    asked = {"indicator_keys": indicator_keys, "children_for": children_for}
+    if domain_code is None and plan_id is None and region_code in stored_regions(query):
+        stored = query("indicators_ytd_by_month_stored", **span, **asked)
+        if not stored.empty:  # months outside the data
+            return stored
+    return query("indicators_ytd_by_month", **span, **asked, domain_code=domain_code, plan_id=plan_id, sources=sources)

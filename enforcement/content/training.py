@@ -54,8 +54,8 @@ def chosen_indicator(value: str | None) -> str:
 def by_month(query: QueryFn, scope: Scope) -> pd.DataFrame:
     """Every training indicator by month, the year so far: the subtree's total, and for the indicators drawn per
     child region (BY_CHILD_MONTHLY) the child regions too."""
-    return query(
-        "indicators_ytd_by_month",
+    return indicators.by_month(
+        query,
         **scope.judged_by_month(),
         **indicator_params(query, INDICATORS),
         children_for=list(BY_CHILD_MONTHLY),
@@ -81,7 +81,7 @@ def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:
 # ----------------------------------------------------------------------------------------------- KPIs
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month", "region_lineage", *indicators.CHILDREN_AT_QUERIES)
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES, "region_lineage", *indicators.CHILDREN_AT_QUERIES)
 def kpis(query: QueryFn, scope: Scope) -> list[Card]:
     """The KPI row at the indicators' period: officers, then the region's training indicators exactly as the
     overview's cards show them (indicators.region_indicators), each with its course over the months drawn."""
@@ -159,7 +159,7 @@ def _without_lone_own_agencies(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.copy()
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month")
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES)
 def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     """Full-rotation coverage by month for each child region and the subtree, with the 100 % target and deadline."""
     monthly = by_month(query, scope)
@@ -199,7 +199,7 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), note)
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month")
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES)
 def hours_chart(query: QueryFn, scope: Scope) -> Chart:
     """Training hours per officer so far each year, by month: total and its two parts, with the yearly targets."""
     monthly = by_month(query, scope)
@@ -261,7 +261,7 @@ def _same_target(rows: pd.DataFrame, first: str, second: str) -> bool:
     return len(a) == 1 and len(b) == 1 and a[0] == b[0]
 
 
-@uses("indicator_catalog", "indicators_ytd_by_month")
+@uses("indicator_catalog", *indicators.BY_MONTH_QUERIES)
 def exam_chart(query: QueryFn, scope: Scope) -> Chart:
     """Exam sampling ratio by year (the year so far for an unfinished one): the subtree's bar, each child as a dot,
     and the year's target as a marker."""

@@ -785,9 +785,9 @@ where i.computed_from = 'statistics'
 
 -- Year-to-date measures of root's subtree by child and month (child_code null: the root's own agencies): flows
 -- summed from January of each month's year up to that month (months before month_from included), stocks at the
--- month (null without a row in it). A child has a row in every month from month_from to the subtree's last month of
--- figures (at most month_to) once it has a row earlier that year: one that reported nothing in a month keeps its year
--- so far, as indicators_by_child at that month has it. period_months is 12 because the year so far is held against
+-- month (null without a row in it). A child has a row in every month from month_from to month_to once it has a row
+-- earlier that year: one that reported nothing in a month keeps its year so far, as indicators_by_child at that month
+-- has it (and as the stored judgement, stored_indicators, has every month). period_months is 12 because the year so far is held against
 -- the whole year's target, not scaled up: indicator_values_of then gives, e.g., the training hours per officer so far
 -- this year. sources as in subtree_monthly.
 create macro subtree_ytd(root_code, month_from, month_to, domain, sources := null) as table
@@ -803,8 +803,7 @@ by_month as materialized (
 ),
 
 months as (
-    select unnest(range(month_from::date, max(period_month) + interval 1 month, interval 1 month))::date as ytd_month
-    from by_month
+    select unnest(range(month_from::date, month_to::date + interval 1 month, interval 1 month))::date as ytd_month
 ),
 
 flows as (
@@ -1206,7 +1205,7 @@ select * from scoped_child_rows(roots, months, by_child);
 -- per region, month, scope and child) and their judgement (indicators_by_child_stored: one row per those and
 -- indicator, without the measures, which would repeat for each indicator). Judged by judged_indicators against the
 -- plans governing each row, as on a day after every plan's issue: the as-of date moves only that, and
--- queries/indicators_by_child_stored.sql applies it. Both sorted by region and month, so that a page's read is a
+-- stored_indicators applies it. Both sorted by region and month, so that a page's read is a
 -- row group or two. Rebuilt with the rollups after every build and import (queries/stored_indicators_*.sql); a test
 -- holds the read equal to the live query.
 create table child_rows_stored as
@@ -1228,6 +1227,38 @@ create table indicators_by_child_stored as
 with child_rows as (select * from child_rows_stored)
 select * from stored_judgement(child_rows)
 limit 0;
+
+-- The stored judgement of one stored region (judge_group) over months: indicators_by_child's rows and columns at each
+-- month, plus has_figures (false for a child with no figures in the year so far, which the monthly query leaves out).
+-- The as-of date only decides whether a target's plan was out by the day judged on (the month's end, or the as-of
+-- date if earlier): the judgement is stored as on a day after every issue, so a target whose plan came later is
+-- turned back to not due here by the rule judged_indicators applies (issued_after_judging). What
+-- indicators_by_child_stored.sql (one month) and indicators_ytd_by_month_stored.sql (a span) read.
+create macro stored_indicators(region, month_from, month_to, as_of) as table
+with
+child_rows as (
+    select *
+    from child_rows_stored
+    where judge_group = region and period_month between month_from::date and month_to::date
+),
+
+judged as (
+    select j.*, issued_after_judging(p.issue_date, as_of, j.period_month) as issued_later
+    from indicators_by_child_stored as j
+    left join plans as p on p.plan_id = j.plan_id
+    where j.judge_group = region and j.period_month between month_from::date and month_to::date
+)
+
+select
+    r.* exclude (judge_group, judge_by_parent, period_months, is_sample),
+    j.* exclude (judge_group, period_month, scope, child_code, yardstick_plan, issued_later, is_target_due, target_status),
+    j.is_target_due and not j.issued_later as is_target_due,
+    case when j.issued_later and j.target_id is not null then 'not_due' else j.target_status end as target_status,
+    coalesce(r.is_sample, false) as is_sample,
+    r.is_sample is not null as has_figures
+from child_rows as r
+join judged as j
+    on j.period_month = r.period_month and j.scope = r.scope and j.child_code is not distinct from r.child_code;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- The sample generator's helpers.
