@@ -9,6 +9,8 @@ import io
 import openpyxl
 import psutil
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import export
@@ -70,6 +72,32 @@ def test_sql_and_python_neutralise_alike(notes_db):
     for value in FORMULAS + HARMLESS:
         by_sql = notes_db.execute("select " + export._NEUTRALISE_SQL.format(expr="$v"), {"v": value}).fetchone()[0]
         assert by_sql == export.neutralise(value)
+
+
+CONTROL_TEXT = ["响\x01铃\x0b", "一行\r\n二行", "一行\r二行", "\x00\x08\x0c\x0e\x1f", "制表\t换行\n", "\r\n=1+1"]
+
+
+def test_xlsx_text_cells_lose_what_xml_cannot_hold_and_keep_their_line_breaks(schema_con, tmp_path):
+    for day, note in enumerate(CONTROL_TEXT, start=1):
+        schema_con.execute(
+            """insert into task_progress values ('JS-M004', '320102', $day, 'in_progress', 50, null, $note, false, null)""",
+            {"day": dt.date(2025, 1, day), "note": note},
+        )
+    out = tmp_path / "notes.xlsx"
+    export.write_xlsx(QueryRunner(schema_con), progress_request(), out)
+    sheet = openpyxl.load_workbook(out)["里程碑进度"]
+    cells = [sheet.cell(row=r, column=3).value for r in range(2, sheet.max_row + 1)]
+    assert cells == ["响铃", "一行\n二行", "一行\n二行", None, "制表\t换行\n", "'\n=1+1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000, exclude_categories=["Cs"]), max_size=12))
+def test_sql_cleans_xlsx_text_as_python_does(text):
+    import duckdb
+
+    params = {"x_crlf": "\r\n", "x_cr": "\r", "x_lf": "\n", "x_xml_illegal": export._XML_ILLEGAL_PATTERN}
+    by_sql = duckdb.execute("select " + export._XLSX_TEXT_SQL.format(expr="$v"), {"v": text, **params}).fetchone()[0]
+    assert by_sql == export._xlsx_value(text)
 
 
 def test_the_same_rules_apply_to_the_pages_csv_download():

@@ -47,7 +47,11 @@ FETCH_ROWS = 10_000
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Characters XML (and so .xlsx) cannot hold; a reader refuses a file that has them.
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_ILLEGAL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"  # Python's re and DuckDB's RE2 read it alike
+_XML_ILLEGAL = re.compile(_XML_ILLEGAL_PATTERN)
+# _xlsx_value in SQL, for the text columns of an .xlsx export: cleaned by DuckDB while it formats the rows instead of
+# by Python per cell (a tenth of a second per 10,000 rows).
+_XLSX_TEXT_SQL = "regexp_replace(replace(replace({expr}, $x_crlf, $x_lf), $x_cr, $x_lf), $x_xml_illegal, '', 'g')"
 _SAFE_TEMP_PATH = re.compile(r"[A-Za-z0-9_./-]+")
 
 
@@ -178,7 +182,7 @@ def _query_params(runner: QueryRunner, request: ExportRequest, query: str | None
     return {key: value for key, value in values.items() if key in expected}
 
 
-def _column_sql(field: datasets.Field, lang: str, params: dict[str, object]) -> str:
+def _column_sql(field: datasets.Field, lang: str, params: dict[str, object], for_xlsx: bool = False) -> str:
     column = _ident(field.name)
     if field.kind == "month":
         expr = f"strftime({column}, '%Y-%m')"
@@ -203,20 +207,26 @@ def _column_sql(field: datasets.Field, lang: str, params: dict[str, object]) -> 
         expr = column
     if field.kind in datasets.TEXT_KINDS:
         expr = _NEUTRALISE_SQL.format(expr=expr)
+        if for_xlsx:
+            params.update(x_crlf="\r\n", x_cr="\r", x_lf="\n", x_xml_illegal=_XML_ILLEGAL_PATTERN)
+            expr = _XLSX_TEXT_SQL.format(expr=expr)
     return f"{expr} as {column}"
 
 
-def export_statement(runner: QueryRunner, request: ExportRequest, limit: int | None = None) -> Statement:
+def export_statement(
+    runner: QueryRunner, request: ExportRequest, limit: int | None = None, for_xlsx: bool = False
+) -> Statement:
     """The statement that yields the export's rows as they will be written, and its parameters.
 
     It wraps the dataset's named query: chosen columns only, months and dates as text, statuses, yes/no and
     levels in the user's language, and text cells that a spreadsheet would run as formulas prefixed with ', in
     the dataset's order. With a limit, only the first rows are formatted (a preview of millions stays cheap).
+    for_xlsx: text cells also as an .xlsx can hold them (_xlsx_value, done in SQL).
     """
     request = request.checked()
     inner = runner.statement(request.spec.export_query, **_query_params(runner, request))
     params: dict[str, object] = {}
-    columns = [_column_sql(request.spec.field(name), request.lang, params) for name in request.chosen_columns]
+    columns = [_column_sql(request.spec.field(name), request.lang, params, for_xlsx) for name in request.chosen_columns]
     select_list = ",\n    ".join(columns)
     order = ", ".join(f"q.{_ident(name)}" for name in request.spec.order_by)
     source = "(\n{query}\n) as q"
@@ -349,7 +359,7 @@ def write_xlsx(
     rows = row_count(runner, request)
     if rows > XLSX_MAX_ROWS:
         raise ExportError(t("xlsx_too_many_rows", request.lang, n=f"{rows:,}", limit=f"{XLSX_MAX_ROWS + 1:,}"))
-    statement = export_statement(runner, request)
+    statement = export_statement(runner, request, for_xlsx=True)
     columns = headers(request)
     # The writer takes each row as a dict keyed by its header, so two columns must never share a header.
     if len(set(columns)) != len(columns):
@@ -361,8 +371,9 @@ def write_xlsx(
     def records():
         nonlocal written
         for batch in runner.batches(statement, FETCH_ROWS):
+            # the text cells are clean already (for_xlsx); the others are numbers or formatted dates
             for row in batch:
-                yield {label: _xlsx_value(cell) for label, cell in zip(columns, row, strict=True)}
+                yield dict(zip(columns, row, strict=True))
             written += len(batch)
 
     data_title = _sheet_title(t(request.spec.label_key, request.lang))
