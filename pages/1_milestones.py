@@ -28,28 +28,13 @@ metrics[3].metric(ctx.t("metric_changes"), len(changes), help=ctx.t("changes_tit
 if board.empty:
     st.info(ctx.t("no_board", region=view.region_name))
 else:
-    labels = view.labels
-    cells = milestones.board_cells(board, plan_items, labels, ctx.lang)
     help_key = "heatmap_help_township" if view.region_level == "township" else "heatmap_help"
     st.caption(ctx.t(help_key, region=view.region_name))
     transpose = plan_filters.url_toggle(ctx, "tr", "heatmap_transpose")
-    blocks.chart_with_data(
-        ctx,
-        milestone_charts.status_heatmap(cells, plan_items, labels, ctx.lang, milestones_across=transpose),
-        cells.drop(columns="status"),
-        key="heatmap",
-        stem="milestone_board",
-    )
-
-    points = milestones.timeline_points(summary, ctx.lang)
+    board_charts = ctx.built(milestone_charts.board_charts, f, plan.plan_id, transpose)
+    blocks.chart_with_data(ctx, board_charts.heatmap, board_charts.cells, key="heatmap", stem="milestone_board")
     st.caption(ctx.t("timeline_help", region=view.region_name))
-    blocks.chart_with_data(
-        ctx,
-        milestone_charts.status_timeline(points, f.as_of.isoformat(), ctx.lang),
-        points.drop(columns="status"),
-        key="timeline",
-        stem="milestone_timeline",
-    )
+    blocks.chart_with_data(ctx, board_charts.timeline, board_charts.points, key="timeline", stem="milestone_timeline")
     undated = summary[summary["deadline_date"].isna()]
     if not undated.empty:
         st.caption(ctx.t("timeline_undated", n=len(undated), items=", ".join(undated["milestone_id"])))

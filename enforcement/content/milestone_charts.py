@@ -1,18 +1,23 @@
 """Figures of the milestone board: the region x milestone status heatmap and the deadline timeline.
 
 Plotly only (no Streamlit); colours come from enforcement/status.py, the house style from enforcement/charts.py.
+``board_charts`` builds both for the milestones page with the tables behind them, so that the page keeps them per
+filters (ctx.built) instead of building them again on every rerun.
 """
 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from enforcement.content import charts
+from enforcement.content import charts, milestones, uses
+from enforcement.content.indicators import QueryFn
 from enforcement.i18n import status_label, t
 from enforcement.rules import status
+from enforcement.rules.filters import Filters
 
 
 def _wrap(text: object, width: int = 26) -> str:
@@ -198,3 +203,29 @@ def status_timeline(points: pd.DataFrame, as_of: str, lang: str) -> go.Figure:
     )
     figure.update_xaxes(title_text=t("ms_deadline", lang), tickformat="%Y-%m")
     return figure
+
+
+@dataclass(frozen=True)
+class BoardCharts:
+    """The milestones page's two charts of a plan in a region, each with the table behind it."""
+
+    heatmap: go.Figure
+    cells: pd.DataFrame  # the heatmap's table (board_cells without the status codes)
+    timeline: go.Figure
+    points: pd.DataFrame  # the timeline's table (timeline_points without the status codes)
+
+
+@uses(*milestones.PLAN_VIEW_QUERIES)
+def board_charts(query: QueryFn, filters: Filters, plan_id: str, milestones_across: bool) -> BoardCharts | None:
+    """The status heatmap and the deadline timeline of a plan in the filters' region (None: no board there)."""
+    view = milestones.plan_view(query, filters, plan_id)
+    if view.board.empty:
+        return None
+    cells = milestones.board_cells(view.board, view.plan_items, view.labels, filters.lang)
+    points = milestones.timeline_points(view.summary, filters.lang)
+    return BoardCharts(
+        heatmap=status_heatmap(cells, view.plan_items, view.labels, filters.lang, milestones_across=milestones_across),
+        cells=cells.drop(columns="status"),
+        timeline=status_timeline(points, filters.as_of.isoformat(), filters.lang),
+        points=points.drop(columns="status"),
+    )

@@ -282,7 +282,11 @@ class PlanView:
     figures: pd.DataFrame  # what the plan reports as already achieved, with its words
 
 
-@uses("region_lineage", "plan_milestones", "milestone_board", "milestone_summary", "plan_facts")
+# What plan_view runs: for the @uses of a content function that calls it.
+PLAN_VIEW_QUERIES = ("region_lineage", "plan_milestones", "milestone_board", "milestone_summary", "plan_facts")
+
+
+@uses(*PLAN_VIEW_QUERIES)
 def plan_view(
     query: QueryFn,
     filters: Filters,
