@@ -1286,18 +1286,46 @@ def drawn_notes(browser: dict[str, Any]) -> list[str]:
         said.append(text + ".")
     if not said:
         return []
+    # what the server and the browser spent, from this run's figures (not a sentence that could go stale)
+    mean = cpu_mean(browser)
+    heaviest = sorted(
+        (r for r in cpu.values() if r.get("new_p50") is not None and r["new_p50"] > TARGET_SERVER_CPU_S),
+        key=lambda r: r["new_p50"],
+        reverse=True,
+    )[:2]
+    spent = "; ".join(
+        f"{r['page']} server {r['new_p50']} s, Chromium {r['browser_new_p50']} s"
+        for r in heaviest
+        if r.get("browser_new_p50") is not None
+    )
+    verdict = "within" if mean <= TARGET_SERVER_CPU_S else "over"
+    seen_cpu = [r["seen_p50"] for r in cpu.values() if r.get("seen_p50") is not None]
+    seen = (
+        f"A view seen before costs the server at most {max(seen_cpu)} s (p50 by page); what is left is the browser "
+        "drawing the page again. "
+        if seen_cpu
+        else ""
+    )
+    server = (
+        f"the server's CPU per view is {mean:.2f} s on average over every page and level ({verdict} its "
+        f"{TARGET_SERVER_CPU_S} s target"
+        + (f"; the heaviest pages, p50 of a new view: {spent}" if spent else "")
+        + "; see the table of CPU per page view); "
+        if mean == mean  # not NaN: sidebar views were timed
+        else ""
+    )
     return [
         "Pages drawn, by how much: "
         + " ".join(said)
-        + " Where the time goes: the server's CPU per view, over every page and level, is within its target (the "
-        "chart-heavy pages use about 0.5 s; see the table of CPU per page view); most of a chart-heavy view is the "
-        "browser laying out Streamlit's elements and drawing Plotly's "
+        + " Where the time goes: "
+        + server
+        + "most of a chart-heavy view is the browser laying out Streamlit's elements and drawing Plotly's "
         "charts (a JavaScript profile of the training page: no single hot spot; layout and forced layout reads, "
         "Plotly's drawing, React and emotion's styles, garbage collection), on the cores the server also uses. "
         "Tried without gain: the charts' data tables left out (they are sent collapsed), the cards' sparklines "
-        "left out, the two ranking charts left out (about 0.1 s of browser CPU each). A view seen before costs the "
-        "server about 0.1 s; what is left is the browser drawing the page again. A page opened by its address also "
-        "loads Streamlit's JavaScript and opens a new session."
+        "left out, the two ranking charts left out (about 0.1 s of browser CPU each). "
+        + seen
+        + "A page opened by its address also loads Streamlit's JavaScript and opens a new session."
     ]
 
 
