@@ -1311,7 +1311,7 @@ def drawn_notes(browser: dict[str, Any]) -> list[str]:
         f"{TARGET_SERVER_CPU_S} s target"
         + (f"; the heaviest pages, p50 of a new view: {spent}" if spent else "")
         + "; see the table of CPU per page view); "
-        if mean == mean  # not NaN: sidebar views were timed
+        if not math.isnan(mean)  # NaN: no sidebar view was timed
         else ""
     )
     return [

@@ -787,7 +787,7 @@ where i.computed_from = 'statistics'
 -- summed from January of each month's year up to that month (months before month_from included), stocks at the
 -- month (null without a row in it). A child has a row in every month from month_from to month_to once it has a row
 -- earlier that year: one that reported nothing in a month keeps its year so far, as indicators_by_child at that month
--- has it (and as the stored judgement, stored_indicators, has every month). period_months is 12 because the year so far is held against
+-- and the stored judgement (stored_indicators) have it. period_months is 12 because the year so far is held against
 -- the whole year's target, not scaled up: indicator_values_of then gives, e.g., the training hours per officer so far
 -- this year. sources as in subtree_monthly.
 create macro subtree_ytd(root_code, month_from, month_to, domain, sources := null) as table
@@ -961,7 +961,7 @@ create macro target_status_in_month(indicator_key, value, comparator, target_val
 
 -- Whether a plan issued on issue_date was not yet out on the day a month's figures are judged on: the as-of date, or
 -- the month's end if earlier. A target of such a plan is shown but not due. judged_indicators and the stored
--- judgement's read (indicators_by_child_stored.sql, judged as on a day after every issue) both ask here.
+-- judgement's read (stored_indicators, judged as on a day after every issue) both ask here.
 create macro issued_after_judging(issue_date, as_of, period_month) as
     coalesce(issue_date > least(as_of::date, last_day(period_month::date)), false);
 
