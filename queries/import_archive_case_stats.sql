@@ -1,13 +1,12 @@
 -- Import: keep the stored case rows that the uploaded rows registered as changed_rows replace (same natural key),
--- each as its key in words and the whole stored row as JSON, numbered in the order of the file's rows.
+-- each whole stored row as it is, numbered in the order of the file's rows.
 -- Parameters: $import_id
-insert into import_replaced_rows (import_id, replaced_no, replaced_by_row, row_key, row_json)
+insert into replaced_case_stats (import_id, replaced_no, replaced_by_row, stored_row)
 select
     $import_id,
     row_number() over (order by i.row_no),
     i.row_no,
-    concat_ws(' / ', c.region_code, strftime(c.period_month, '%Y-%m-%d'), c.domain_code),
-    to_json(c)
+    c
 from case_stats as c
 join changed_rows as i
     on c.region_code = i.region_code
