@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from enforcement.i18n import plain, t
+from enforcement.transfer.csv_regular import RegularCsv, read_regular
 
 MB = 1024 * 1024
 MAX_BYTES = 100 * MB  # below the server's upload cap (110 MB), so our message is the one users see; a full sheet of
@@ -422,12 +423,34 @@ def _delimiter(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
+def _regular_table(regular: RegularCsv, encoding: str, clock: _Clock) -> RawTable:
+    """A regular CSV (read by Arrow) as the table the csv module's reading would have given."""
+    clock.check()
+    count = len(regular.numbers)
+    if count > MAX_ROWS + 1:  # the header plus MAX_ROWS data rows
+        raise TableError("tab_too_many_rows", limit=f"{MAX_ROWS:,}")
+    if not count:
+        raise TableError("tab_empty")
+    return RawTable(
+        numbers=regular.numbers,
+        columns=[TextColumn(codes, texts) for codes, texts in regular.columns],
+        lengths=np.full(count, regular.width, dtype=np.int32),
+        kind="csv",
+        encoding=encoding,
+    )
+
+
 def _read_csv(data: bytes, clock: _Clock) -> RawTable:
     text, encoding, codec = _decode(data)
     if _looks_binary(text):
         raise TableError("tab_controls")
     delimiter = _delimiter(text)
-    del text  # decoded whole only to check it; read again below in chunks, so the text is not held twice
+    utf8 = data[len(codecs.BOM_UTF8) :] if codec == "utf-8-sig" else data if codec == "utf-8" else text.encode()
+    del text  # decoded whole only to check it; read again below, so the text is not held twice
+    regular = read_regular(utf8, delimiter, MAX_COLUMNS)
+    del utf8
+    if regular is not None:
+        return _regular_table(regular, encoding, clock)
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=codec, newline="")
     reader = csv.reader(stream, delimiter=delimiter)
     try:
