@@ -52,7 +52,7 @@ def test_the_outcome_does_not_depend_on_the_batch_size(runner, monkeypatch, batc
     monkeypatch.setattr(
         tabular._TableBuilder,
         "add_batch",
-        lambda self, first, rows: (batches.append(len(rows)), add_batch(self, first, rows)),
+        lambda self, first, rows, *values: (batches.append(len(rows)), add_batch(self, first, rows, *values)),
     )
     assert outcome(runner, data) == expected
     assert len(batches) > 1 and max(batches) == batch  # the file really was read in batches of that size

@@ -143,3 +143,18 @@ def claims_sheet(data: bytes) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize("batch", [1, 3, 32_768])
+def test_true_and_one_stay_apart_in_one_column(monkeypatch, batch):
+    """Python holds True == 1 == 1.0, and the reader turns each column's distinct values into text: a column mixing
+    booleans and numbers must still read TRUE where TRUE was typed, whatever rows share a batch."""
+    monkeypatch.setattr(tabular._TableBuilder, "BATCH", batch)
+    column = [1, True, 0, False, 1.5, "1", True, 1]
+    cells = {(1, 1): ("header", None), (1, 2): ("值", None)}
+    cells.update({(row, 2): (value, None) for row, value in enumerate(column, start=2)})
+    cells.update({(row, 1): (f"r{row}", None) for row in range(2, len(column) + 2)})
+    data = workbook(cells)
+    read = as_the_reader_reads_it(data)
+    assert [cells[1] for _, cells in read[1:]] == ["1", "TRUE", "0", "FALSE", "1.5", "1", "TRUE", "1"]
+    assert read == as_openpyxl_reads_it(data)

@@ -140,15 +140,18 @@ class _TableBuilder:
         where = {} if self.sheet is None else {"sheet": self.sheet}
         return TableError(key + ("" if self.sheet is None else "_sheet"), **values, **where)
 
-    def add_batch(self, first_number: int, rows: list[list[str]]) -> None:
-        """Add rows numbered from first_number (as in Excel), leaving out blank ones."""
+    def add_batch(self, first_number: int, rows: list[list[object]], values: bool = False) -> None:
+        """Add rows numbered from first_number (as in Excel), leaving out blank ones.
+
+        values: the cells are a workbook's values (text, numbers, dates, booleans), turned into text here, once per
+        distinct value of a column, not once per cell; otherwise they are text already."""
         if not rows:
             return
         lengths = np.fromiter(map(len, rows), dtype=np.int32, count=len(rows))
         width = int(lengths.max())
         if width > MAX_COLUMNS:
             for offset, cells in enumerate(rows):
-                if "".join(cells[MAX_COLUMNS:]).strip():
+                if any(cell.__class__ is not str or cell.strip() for cell in cells[MAX_COLUMNS:]):
                     raise self._limit("tab_too_many_columns", row=first_number + offset, limit=MAX_COLUMNS)
             rows = [cells[:MAX_COLUMNS] for cells in rows]
             np.minimum(lengths, MAX_COLUMNS, out=lengths)
@@ -162,7 +165,8 @@ class _TableBuilder:
         encoded = []
         blank = np.ones(len(grid), dtype=bool)
         for position in range(width):
-            codes, distinct = pd.factorize(np.ascontiguousarray(grid[:, position]), sort=False)
+            column = np.ascontiguousarray(grid[:, position])
+            codes, distinct = _factorized_values(column) if values else pd.factorize(column, sort=False)
             blank &= np.fromiter((not text.strip() for text in distinct), dtype=bool, count=len(distinct))[codes]
             encoded.append((codes.astype(np.int32), distinct))
         del grid
@@ -200,12 +204,24 @@ class _TableBuilder:
         )
 
 
-def _collect(rows: Iterator[list[str]], clock: _Clock, sheet: str | None) -> _TableBuilder:
+def _factorized_values(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A column of workbook values factorised, with each distinct value as the text a person sees (cell_text).
+
+    True equals 1 and 1.0 in Python, so a column holding booleans beside numbers is turned into text cell by cell
+    first; two distinct values may give the same text (1.0 and "1"), which RawTable's one dictionary merges."""
+    kinds = set(map(type, column))
+    if bool in kinds and (int in kinds or float in kinds):
+        return pd.factorize(np.array([cell_text(value) for value in column], dtype=object), sort=False)
+    codes, distinct = pd.factorize(column, sort=False, use_na_sentinel=False)
+    return codes, np.array([value if value.__class__ is str else cell_text(value) for value in distinct], dtype=object)
+
+
+def _collect(rows: Iterator[list[object]], clock: _Clock, sheet: str | None, values: bool = False) -> _TableBuilder:
     """Every row (blank ones too, so that the count is the row number) into a builder, a batch at a time, the time
-    budget checked between batches. sheet: its name in messages, None for a CSV."""
+    budget checked between batches. sheet: its name in messages, None for a CSV. values: see add_batch."""
     table, first = _TableBuilder(sheet), 1
     while batch := list(itertools.islice(rows, _TableBuilder.BATCH)):
-        table.add_batch(first, batch)
+        table.add_batch(first, batch, values)
         first += len(batch)
         clock.check()
     return table
@@ -549,7 +565,10 @@ def check_archive(data: bytes, limit: int = MAX_INFLATED) -> list[_Part]:
                         raise TableError("tab_zip_inflated", size=total // MB, limit=limit // MB)
                     if not has_formula and info.filename.startswith("xl/worksheets/"):
                         window = tail + chunk
-                        has_formula = b"<f>" in window or b"<f " in window or b":f>" in window or b":f " in window
+                        # most windows hold no "f" at all (memchr), and four scans of a sheet's XML took seconds
+                        has_formula = b"f" in window and (
+                            b"<f>" in window or b"<f " in window or b":f>" in window or b":f " in window
+                        )
                         tail = chunk[-4:]
         except TableError:
             raise
@@ -601,12 +620,13 @@ class _FloatTexts(dict):
         return text
 
 
-def _values_rows(stream, clock: _Clock, title: str) -> Iterator[list[str]]:
-    """The rows of a plain stream (values only) as text, cut to the widest row that has a cell so far.
+def _values_rows(stream, clock: _Clock, title: str) -> Iterator[list[object]]:
+    """The rows of a plain stream (values only), cut to the widest row that has a cell so far; turned into text
+    by _TableBuilder (values=True), or by _texts.
 
     The stream pads every row to the column limit; cutting at the widest filled cell keeps a 21-column file at 21
     columns. A value that is not a string is a number, a date or a boolean (never the empty string)."""
-    width, texts = 0, _FloatTexts()
+    width = 0
     for number, row in enumerate(stream, start=1):
         if number % 5000 == 0:  # also while looking for a header, which may follow a great many blank rows
             clock.check()
@@ -615,10 +635,13 @@ def _values_rows(stream, clock: _Clock, title: str) -> Iterator[list[str]]:
         tail = row[width:]
         if tail.count("") != len(tail):
             width = max(i for i, value in enumerate(row) if not (value.__class__ is str and value == "")) + 1
-        yield [
-            value if value.__class__ is str else (texts[value] if value.__class__ is float else cell_text(value))
-            for value in row[:width]
-        ]
+        yield row[:width]
+
+
+def _texts(rows: Iterator[list[object]]) -> Iterator[list[str]]:
+    """Rows of workbook values as text, cell by cell (for a few rows; a whole sheet goes through _TableBuilder)."""
+    for row in rows:
+        yield [value if value.__class__ is str else cell_text(value) for value in row]
 
 
 def _formatted_rows(
@@ -656,7 +679,7 @@ def _formatted_rows(
 def _sheet_head(workbook, title: str, clock: _Clock, count: int = 5) -> list[tuple[int, list[str]]]:
     """The sheet's first non-blank rows (to find a header)."""
     head = []
-    for number, cells in enumerate(_values_rows(_stream(workbook, title), clock, title), start=1):
+    for number, cells in enumerate(_texts(_values_rows(_stream(workbook, title), clock, title)), start=1):
         if "".join(cells).strip():
             head.append((number, cells[:MAX_COLUMNS]))
             if len(head) >= count:
@@ -728,10 +751,11 @@ def _read_xlsx(data: bytes, is_header: Callable[[list[str]], bool] | None, clock
         try:
             stream = _stream(workbook, chosen, rich=rich)
             if rich:
-                rows = _formatted_rows(stream, clock, chosen, uncomputed if has_formulas else None)
+                built = _collect(
+                    _formatted_rows(stream, clock, chosen, uncomputed if has_formulas else None), clock, chosen
+                )
             else:
-                rows = _values_rows(stream, clock, chosen)
-            built = _collect(rows, clock, chosen)
+                built = _collect(_values_rows(stream, clock, chosen), clock, chosen, values=True)
         except (TableError, KeyboardInterrupt, SystemExit):
             raise
         except BaseException as error:  # a damaged sheet
