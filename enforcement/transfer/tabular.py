@@ -28,6 +28,7 @@ from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from enforcement.i18n import plain, t
 from enforcement.transfer.csv_regular import RegularCsv, read_regular
@@ -209,6 +210,12 @@ def _factorized_values(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     True equals 1 and 1.0 in Python, so a column holding booleans beside numbers is turned into text cell by cell
     first; two distinct values may give the same text (1.0 and "1"), which RawTable's one dictionary merges."""
+    kind = infer_dtype(column, skipna=False)  # in C; "floating" and "string" need no look at each cell's type
+    if kind == "string":
+        return pd.factorize(column, sort=False)
+    if kind == "floating":  # hashed as float64, not as Python objects
+        codes, distinct = pd.factorize(column.astype(np.float64), sort=False, use_na_sentinel=False)
+        return codes, np.array([cell_text(float(value)) for value in distinct], dtype=object)
     kinds = set(map(type, column))
     if bool in kinds and (int in kinds or float in kinds):
         return pd.factorize(np.array([cell_text(value) for value in column], dtype=object), sort=False)
