@@ -2,7 +2,7 @@
 
 "Regular": every record has the header's number of cells, no quoted value spans lines, no NUL, and no field is
 longer than the csv module's limit. That is what Excel, WPS and our own export write, and on such a file Arrow's
-parser gives the cells Python's csv module gives, about ten times faster. Anything else returns None, and the caller
+parser gives the cells Python's csv module gives, several times faster (a 1 M-row file: 7.3 -> 2.7 s). Anything else returns None, and the caller
 reads the file with the csv module, which numbers each record as Excel does and pads short rows.
 """
 

@@ -57,7 +57,7 @@ class Field:
 @dataclass(frozen=True)
 class ImportQueries:
     compare: str  # each uploaded row against the stored row of its key: found, same
-    archive: str  # keep the stored rows that changed rows replace (import_replaced_rows)
+    archive: str  # keep the stored rows that changed rows replace (replaced_<table>, read by import_replaced_rows)
     delete: str
     insert: str
 

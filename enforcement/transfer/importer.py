@@ -8,7 +8,7 @@ middle leaves the old version in place, and readers (the app holds the current v
 half an import; the app resolves the link on every run and shows the new figures right after.
 
 Loading is an upsert on the natural key: rows identical to stored reported rows are left alone (re-importing a file
-changes nothing), other rows with a stored key replace the stored row (each kept in import_replaced_rows, beside
+changes nothing), other rows with a stored key replace the stored row (each kept typed in its dataset's replaced_* table, beside
 the log entry with the file's checksum), new keys are inserted. Imported rows are reported figures (is_sample false)
 carrying the import id. The original upload is kept under uploads/ beside the database (data/uploads/ for the
 default database): written to uploads/.pending/ during the import and moved into uploads/ once the import is
@@ -309,7 +309,7 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
                 changed = rows if not same.any() else rows[~same]
                 queries = spec.import_queries
                 if changes.replaced:
-                    # The stored rows go to import_replaced_rows before they are deleted.
+                    # The stored rows go to the dataset's replaced_* table before they are deleted.
                     tx.execute(queries.archive, frames={"changed_rows": changed}, import_id=import_id)
                     tx.execute(queries.delete, frames={"changed_rows": changed})
                 for start in range(0, len(changed), BATCH_ROWS):
