@@ -29,8 +29,7 @@ class RegularCsv:
 
 def _records_by_lines(utf8: bytes) -> int:
     """How many records the file holds if no quoted value spans lines (\\r\\n, \\r and \\n each end one)."""
-    both = utf8.count(b"\r\n")
-    ends = both + (utf8.count(b"\r") - both) + (utf8.count(b"\n") - both)
+    ends = utf8.count(b"\r") + utf8.count(b"\n") - utf8.count(b"\r\n")  # a \r\n counted once
     return ends + (0 if utf8.endswith((b"\n", b"\r")) else 1)
 
 
