@@ -323,11 +323,23 @@ def choose(tab, label: str, option: str, within=None) -> None:
     settle(tab)
 
 
-def sidebar_values(tab) -> list[str]:
-    """What the sidebar's selectboxes show (region levels, quick date, domain)."""
+def sidebar_values(tab, timeout: float = 60.0) -> list[str]:
+    """What the sidebar's selectboxes show (region levels, quick date, domain), once the sidebar has stopped changing.
+
+    A new session's first runs may still be drawing the sidebar after the title has arrived (one CI run read only
+    the domain box), so read it with the script idle until two reads a moment apart agree.
+    """
     boxes = tab.get_by_test_id("stSidebar").get_by_role("combobox")
-    boxes.first.wait_for(timeout=60_000)  # a rerun may have the sidebar redrawn for a moment
-    return [boxes.nth(i).input_value() for i in range(boxes.count())]
+    deadline = time.monotonic() + timeout
+    last: list[str] | None = None
+    while True:
+        tab.wait_for_selector(READY, state="attached", timeout=60_000)
+        boxes.first.wait_for(timeout=60_000)
+        now = [boxes.nth(i).input_value() for i in range(boxes.count())]
+        if now == last or time.monotonic() > deadline:
+            return now
+        last = now
+        tab.wait_for_timeout(700)  # as settle(): a URL sync may start one more run
 
 
 def metric_value(tab, label: str) -> str:
