@@ -3,11 +3,15 @@
 The strings are data, not code: one TOML catalog per part of the app in ``catalog/`` (frame, each page, transfer,
 faults, …), each key with its ``zh`` and ``en`` text, so that a translator edits them without touching Python and
 parts grow side by side. ``t(key, lang)`` looks a key up in all of them; a key may be defined only once.
+
+A count with its noun is written ``{n:n row|rows}``: the count as given, then the singular for exactly one and the
+plural otherwise ("1 row", "2 rows", "1,024 rows"). Chinese has no plural and writes ``{n} 行``.
 """
 
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from importlib import resources
 
@@ -45,11 +49,34 @@ STRINGS: dict[str, tuple[str, str]] = {key: texts for part in PARTS.values() for
 COLUMNS: dict[str, tuple[str, str]] = {key: texts for part in PARTS.values() for key, texts in part["columns"].items()}
 
 
+def is_one(count: object) -> bool:
+    """Whether a count takes the singular in English: exactly one (CLDR's "one": 1, not 1.0), given as a number or as
+    its shown text ("1", not "1,001")."""
+    if isinstance(count, bool):
+        return False
+    if isinstance(count, int):
+        return count == 1
+    return isinstance(count, str) and count.strip() == "1"
+
+
+class _CountFormatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("n ") and "|" in format_spec:
+            one, _, many = format_spec[2:].partition("|")
+            return f"{value} {one if is_one(value) else many}"
+        return super().format_field(value, format_spec)
+
+
+_COUNTS = _CountFormatter()
+
+
 def t(key: str, lang: str = "zh", **values: object) -> str:
-    """The string for key in lang, with {placeholders} filled."""
+    """The string for key in lang, with {placeholders} filled ({n:n row|rows}: a count and its noun)."""
     zh, en = STRINGS[key]
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return _COUNTS.format(text, **values) if ":n " in text else text.format(**values)
 
 
 class SaidError(Exception):
