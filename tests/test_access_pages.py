@@ -91,6 +91,9 @@ def runner_calls(monkeypatch) -> list[str]:
     """The names of the statements the runner executes (nothing cached hides a query: the caches are cleared)."""
     st.cache_data.clear()
     st.cache_resource.clear()
+    frame._choices.cache_clear()
+    frame._cached_query.cache_clear()
+    frame._cached_build.cache_clear()
     calls: list[str] = []
     real = QueryRunner._running
 
@@ -274,8 +277,8 @@ def test_the_overview_keeps_the_parents_average_and_drops_the_siblings(access, m
         return shown
 
     monkeypatch.setattr(frame, "visible_rows", spy)
-    frame._cached_query.clear()
-    frame._cached_build.clear()  # the overview's content is kept per scope: build it again, through the spy
+    frame._cached_query.cache_clear()
+    frame._cached_build.cache_clear()  # the overview's content is kept per scope: build it again, through the spy
     at = run(user("u-clerk"))  # 玄武区: the query runs on 南京市 and returns its 11 districts
     assert not at.exception and at.title[0].value == "总览 · 玄武区"
     on_parent = [(before, after) for before, after in seen if "320100" in before]

@@ -155,7 +155,7 @@ def test_the_board_is_built_once_per_filters_and_drawn_again_from_what_was_kept(
     from enforcement.content import milestone_charts
     from enforcement.ui import frame
 
-    frame._cached_build.clear()
+    frame._cached_build.cache_clear()
     built: list[str] = []
     heatmap = milestone_charts.status_heatmap
     monkeypatch.setattr(

@@ -113,7 +113,7 @@ def test_ranking_indicator_from_the_url_is_checked():
 def test_a_chart_is_built_once_per_database_version_and_arguments():
     """ctx.built keeps what a builder returned, so a page seen again draws it without building it again; a change
     of any argument (the filters, the ranked indicator) or of the database version builds it anew."""
-    frame._cached_build.clear()
+    frame._cached_build.cache_clear()
     calls: list[tuple] = []
 
     def counting_builder(query, scope, indicator):
@@ -139,7 +139,7 @@ def test_a_chart_is_built_once_per_database_version_and_arguments():
 def test_a_page_that_changes_a_query_result_leaves_the_kept_one_as_it_was(sample_db):
     """Query results are kept as frames shared by every session (not pickled copies); what one page does to the
     frame it was given (a column added, a value replaced, rows dropped) must not reach the next reader."""
-    frame._cached_query.clear()
+    frame._cached_query.cache_clear()
     version_file = str(store.current_file(sample_db))
     context = frame.PageContext(filters=None, choices=None, meta={}, version_file=version_file)
     first = context.query("region_lineage", region_code="320102")

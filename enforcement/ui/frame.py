@@ -30,6 +30,7 @@ from enforcement.storage.meta import data_kind
 from enforcement.storage.runner import QueryRunner
 from enforcement.transfer import importer
 from enforcement.ui import gate
+from enforcement.ui.shared_cache import shared
 
 # (script, nav string key): the navigation, in order. Scripts that do not exist yet are left out.
 PAGES = (
@@ -67,7 +68,11 @@ def runner_for(version_file: str) -> QueryRunner:
 # reads the same results several times (about a tenth of the training page's server time went to unpickling
 # Arrow-backed text). Readers get a shallow copy (PageContext.query): under pandas' copy-on-write a change to it
 # never reaches the kept frame.
-@st.cache_resource(ttl="1h", max_entries=5000, show_spinner=False)
+def _query_key(version_file: str, name: str, params: tuple, scope_key: str | None = None) -> tuple:
+    return (version_file, name, params, scope_key)
+
+
+@shared(max_entries=5000, ttl_seconds=3600, key=_query_key)
 def _cached_query(
     version_file: str, name: str, params: tuple[tuple[str, Any], ...], scope_key: str | None = None
 ) -> pd.DataFrame:
@@ -81,16 +86,23 @@ def _cached_query(
 # A page seen again with the same filters draws the figures built the first time instead of building them again
 # (pandas and Plotly: 0.1-0.15 s of a chart-heavy page's run in Python). Shared, not copied: builders return new
 # objects and the blocks that draw a chart only read it. Bounded: a figure with its table is 50-500 kB.
-@st.cache_resource(ttl="1h", max_entries=300, show_spinner=False)
+def _build_key(
+    version_file: str, builder_name: str, args: tuple, builder: Callable, query: Callable, scope_key: str | None = None
+) -> tuple:
+    # builder and query are not part of the key: builder_name names the builder, and query is the session's own
+    return (version_file, builder_name, args, scope_key)
+
+
+@shared(max_entries=300, ttl_seconds=3600, key=_build_key)
 def _cached_build(
     version_file: str,
     builder_name: str,
     args: tuple[Any, ...],
-    _builder: Callable,
-    _query: Callable,
+    builder: Callable,
+    query: Callable,
     scope_key: str | None = None,
 ) -> Any:
-    return _builder(_query, *args)
+    return builder(query, *args)
 
 
 def _freeze(value: Any) -> Any:
@@ -99,7 +111,9 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Every run of every page reads it: kept as the (frozen) object, where st.cache_data unpickled its 45,000 region codes
+# on each read (27 ms at national scale).
+@shared(max_entries=4, ttl_seconds=3600, key=lambda version_file: version_file)
 def _choices(version_file: str) -> Choices:
     rows = _cached_query(version_file, "filter_choices", ())
     meta = _meta(version_file)
