@@ -34,7 +34,7 @@ def test_report_page_in_english(page, app_url):
     page.goto(f"{app_url}/report?region=320000&as_of=2024-10-31&lang=en")
     wait_for_title(page, "Evaluation report")
     settle(page)
-    assert page.get_by_text("All 13 regions under it (one .zip)").count() == 1
+    assert page.get_by_text("Every region under it (13 regions, one .zip)").count() == 1
     assert page.get_by_role("button", name="Download Word report").count() == 1
     shoot_both_sizes(page, "report_page_en")
     assert errors_shown(page) == []
