@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from enforcement.content.frames import records
 from enforcement.i18n import STRINGS, region_name, t
 from enforcement.rules import status
 from enforcement.rules.filters import Filters
@@ -199,10 +200,7 @@ ROW_FIELDS = (
 
 def row_records(rows: pd.DataFrame) -> list[dict]:
     """The rows as dicts of the fields judge, target_text, name_of and the labels read (those the frame has)."""
-    fields = [field for field in ROW_FIELDS if field in rows.columns]
-    # column by column: DataFrame.to_dict boxes every cell of Arrow-backed text one at a time
-    columns = [rows[field].tolist() for field in fields]
-    return [dict(zip(fields, values, strict=True)) for values in zip(*columns, strict=True)] if fields else []
+    return records(rows, [field for field in ROW_FIELDS if field in rows.columns])
 
 
 def judge(row: pd.Series | dict) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from enforcement.content import charts, milestones, uses
+from enforcement.content.frames import records
 from enforcement.content.indicators import QueryFn
 from enforcement.i18n import status_label, t
 from enforcement.rules import status
@@ -98,14 +99,14 @@ def status_heatmap(
     order = {code: i for i, code in enumerate(status.MILESTONE_STATUSES)}
     present = [m for m in columns["milestone_id"] if m in set(cells["milestone_id"])]
     names = dict(zip(columns["milestone_id"], columns["short_name_en" if lang == "en" else "short_name_zh"]))
-    by_cell = cells.set_index(["region_code", "milestone_id"])
+    # One dict per cell: a .loc lookup per cell was most of the milestones page's Python
+    by_cell = {(cell["region_code"], cell["milestone_id"]): cell for cell in records(cells)}
     z, text = [], []
     for row_code, label in rows.items():
         z_row, text_row = [], []
         for milestone_id in present:
-            if (row_code, milestone_id) in by_cell.index:
-                cell = by_cell.loc[(row_code, milestone_id)].copy()
-                cell["milestone_id"] = milestone_id
+            cell = by_cell.get((row_code, milestone_id))
+            if cell is not None:
                 z_row.append(order[cell["status"]])
                 text_row.append(_hover(cell, lang, label))
             else:
@@ -183,7 +184,7 @@ def status_timeline(points: pd.DataFrame, as_of: str, lang: str) -> go.Figure:
                 mode="markers",
                 marker=dict(size=13, color=status.MILESTONE_COLORS[code], line=dict(width=1, color="#ffffff")),
                 name=status_label(code, lang),
-                hovertext=[_hover(row, lang) for row in part.to_dict("records")],
+                hovertext=[_hover(row, lang) for row in records(part)],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )

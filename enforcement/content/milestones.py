@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from enforcement.content import uses
+from enforcement.content.frames import records
 from enforcement.content.indicators import QueryFn
 from enforcement.i18n import status_label, t
 from enforcement.rules import status
@@ -111,7 +112,7 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
     cells["lead_units"] = cells["milestone_id"].map(info["lead_units"])
     cells["responsible_units"] = cells["milestone_id"].map(info["responsible_units"])
     cells["status_label"] = [status_text(code, lang) for code in cells["status"]]
-    cells["status_counts"] = [count_summary(row, lang) for row in cells.to_dict("records")]
+    cells["status_counts"] = [count_summary(row, lang) for row in records(cells)]
     cells = cells.rename(columns={"row_code": "region_code"})
     return cells[["region_code", "region", "short_name", *_ITEM_ASKS, *_ITEM_STANDS]].reset_index(drop=True)
 
@@ -119,10 +120,10 @@ def board_cells(board: pd.DataFrame, milestones: pd.DataFrame, labels: dict[str,
 def timeline_points(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Milestones with a deadline date, in document order, with their status in the region: the timeline's data."""
     points = summary[summary["deadline_date"].notna()].copy()
-    points["item"] = [milestone_label(row, lang) for row in points.to_dict("records")]
+    points["item"] = [milestone_label(row, lang) for row in records(points)]
     points["short_name"] = points["item"]
     points["status_label"] = [status_text(code, lang) for code in points["status"]]
-    points["status_counts"] = [count_summary(row, lang) for row in points.to_dict("records")]
+    points["status_counts"] = [count_summary(row, lang) for row in records(points)]
     columns = ["item", "short_name", *_ITEM_ASKS, "is_ongoing", *_ITEM_STANDS]
     return points[columns].reset_index(drop=True)
 
@@ -148,7 +149,7 @@ def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
     table["change_cause"] = [t(f"cause_{cause}", lang) for cause in table["change_cause"]]
     table["old_status"] = [status_text(code, lang) for code in table["old_status"]]
     table["new_status"] = [status_text(code, lang) for code in table["new_status"]]
-    table["short_name"] = [milestone_label(row, lang) for row in table.to_dict("records")]
+    table["short_name"] = [milestone_label(row, lang) for row in records(table)]
     columns = [
         "changed_on",
         "region_path",
@@ -189,7 +190,7 @@ _LEDGER_TAIL = ["completed_on", "responsible_units", "lead_units", "deadline_tex
 
 def _ledger(summary: pd.DataFrame, middle: pd.DataFrame, lang: str) -> pd.DataFrame:
     # The item and its status here first, then the per-region part, then what the document says about it.
-    head = summary.assign(short_name=[milestone_label(row, lang) for row in summary.to_dict("records")])
+    head = summary.assign(short_name=[milestone_label(row, lang) for row in records(summary)])
     head = head[_LEDGER_HEAD].reset_index(drop=True)
     head["status"] = [status_text(code, lang) for code in head["status"]]
     tail = summary[_LEDGER_TAIL].reset_index(drop=True)
@@ -221,7 +222,7 @@ def ledger_long(summary: pd.DataFrame, board: pd.DataFrame, labels: dict[str, st
     long["requirement"] = long["milestone_id"].map(info["requirement"])
     long["deadline_date"] = long["milestone_id"].map(info["deadline_date"])
     long["region"] = long["row_code"].map(labels)
-    long["status_counts"] = [count_summary(row, lang) for row in long.to_dict("records")]
+    long["status_counts"] = [count_summary(row, lang) for row in records(long)]
     long["status"] = [status_text(code, lang) for code in long["status"]]
     columns = [
         "short_name",
@@ -325,7 +326,7 @@ def reported_figures(facts: pd.DataFrame) -> pd.DataFrame:
     rows = facts[facts["figure_id"].notna()]
     shown = [
         _COMPARED.get(row["comparator"], "{value}").format(value=f"{row['value']:,.0f}") + str(row["unit"])
-        for row in rows.to_dict("records")
+        for row in records(rows)
     ]
     return pd.DataFrame(
         {
