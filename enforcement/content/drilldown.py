@@ -391,15 +391,10 @@ def tile_colors(values: pd.Series, higher_is_better: bool) -> list[str]:
     known = values.dropna()
     low, high = (float(known.min()), float(known.max())) if not known.empty else (0.0, 1.0)
     span = high - low or 1.0
-    colours = []
-    for value in values:
-        if pd.isna(value):
-            colours.append(NO_DATA_COLOR)
-            continue
-        share = (float(value) - low) / span
-        good = share if higher_is_better else 1 - share
-        colours.append(plotly.colors.sample_colorscale(_SCALE, [good])[0])
-    return colours
+    shares = [(float(value) - low) / span for value in known]
+    # one call for every tile: the scale is parsed once, not per tile
+    sampled = iter(plotly.colors.sample_colorscale(_SCALE, [s if higher_is_better else 1 - s for s in shares]))
+    return [NO_DATA_COLOR if pd.isna(value) else next(sampled) for value in values]
 
 
 # Worst to best: the palette's red, yellow and green.
