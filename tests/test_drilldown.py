@@ -269,3 +269,23 @@ def test_every_listed_region_gets_a_readable_row_however_many_have_no_data(with_
     plot_height = layout.height - layout.margin.t - layout.margin.b
     assert list(layout.yaxis.categoryarray) == names
     assert plot_height / len(names) >= 20
+
+
+def _rgb(color: str) -> tuple[int, ...]:
+    if color.startswith("#"):
+        return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return tuple(round(float(part)) for part in color[color.index("(") + 1 : -1].split(","))
+
+
+@pytest.mark.parametrize("higher_is_better", [True, False])
+def test_tiles_run_from_red_for_the_worst_to_green_for_the_best_and_grey_without_data(higher_is_better):
+    values = pd.Series([10.0, None, 55.0, 100.0, 32.5])
+    colours = drilldown.tile_colors(values, higher_is_better)
+    best, worst = (3, 0) if higher_is_better else (0, 3)
+    assert _rgb(colours[best]) == _rgb(status.RAG_COLORS["green"])
+    assert _rgb(colours[worst]) == _rgb(status.RAG_COLORS["red"])
+    assert colours[1] == drilldown.NO_DATA_COLOR
+    # the middle of the range is the scale's middle, amber; every tile with data gets its own place on the scale
+    assert _rgb(drilldown.tile_colors(pd.Series([0.0, 50.0, 100.0]), True)[1]) == _rgb(status.RAG_COLORS["amber"])
+    assert len({colours[i] for i in (0, 2, 3, 4)}) == 4
+    assert drilldown.tile_colors(pd.Series([None, None]), True) == [drilldown.NO_DATA_COLOR] * 2
