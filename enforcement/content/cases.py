@@ -149,9 +149,9 @@ def counts_chart(query: QueryFn, scope: Scope) -> Chart:
             col=index % 2 + 1,
         )
     charts.style(figure, height=440)
-    figure.update_xaxes(tickformat="%Y-%m", dtick="M12")
-    figure.update_yaxes(rangemode="tozero", tickformat=",")
-    figure.update_annotations(font_size=13)
+    charts.update_axes(figure, "x", tickformat="%Y-%m", dtick="M12")
+    charts.update_axes(figure, "y", rangemode="tozero", tickformat=",")
+    charts.update_annotations(figure, font_size=13)
     table = counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", *COUNT_COLUMNS]]
     return Chart(figure, trends.whole_counts(table, COUNT_COLUMNS), scope.t("ca_counts_note"))
 
@@ -185,7 +185,7 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     charts.style(figure, height=440)
     trends.month_axis(figure)
     low = rows["value"].min()
-    figure.update_yaxes(title_text="%", range=[max(0, (low if pd.notna(low) else 0) - 5), 101.5])
+    charts.update_axes(figure, "y", title_text="%", range=[max(0, (low if pd.notna(low) else 0) - 5), 101.5])
     table = pd.concat(
         [
             trends.monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
@@ -244,7 +244,7 @@ def complaints_chart(query: QueryFn, scope: Scope) -> Chart:
     )
     charts.style(figure, height=340)
     trends.month_axis(figure)
-    figure.update_yaxes(title_text=scope.t("ca_unit_cases"), tickformat=",")
+    charts.update_axes(figure, "y", title_text=scope.t("ca_unit_cases"), tickformat=",")
     table = trends.whole_counts(
         counts.assign(period_month=months.dt.strftime("%Y-%m"))[["period_month", "complaints_12345"]],
         ("complaints_12345",),
@@ -275,7 +275,7 @@ def case_files_chart(query: QueryFn, scope: Scope) -> Chart:
     charts.style(figure, height=340)
     trends.month_axis(figure)
     low = rows["value"].min()
-    figure.update_yaxes(title_text="%", range=[max(0, low - 5), 101])
+    charts.update_axes(figure, "y", title_text="%", range=[max(0, low - 5), 101])
     notes = [scope.t("ca_case_files_note"), trends.target_source_text(rows, scope)]
     if rows["target_value"].isna().all():
         notes.append(scope.t("ca_no_case_file_target"))

@@ -5,7 +5,11 @@ Plotly figures only; no Streamlit here (the page helpers in enforcement/ui draw 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import plotly.graph_objects as go
+from plotly.basedatatypes import BasePlotlyType
 
 from enforcement.rules import status
 
@@ -18,30 +22,109 @@ MUTED_COLOR = "#757575"  # text that says a value is missing
 SMALLEST_LABEL_PX = 10
 
 
+# ----------------------------------------------------------------------------------------------- updates
+# Figure.update_layout / update_xaxes / update_traces wrap each call in batch_update, which records every changed
+# property and replays it as a relayout path for FigureWidget's sync (3-9 ms a call). A figure sent to Streamlit
+# never syncs, so the builders merge their properties into the objects directly: the same validation and the same
+# result (tests/test_chart_updates.py holds them equal to Plotly's own methods).
+
+
+def _merge(target: BasePlotlyType, props: Mapping[str, Any]) -> None:
+    """Merge props into a Plotly object as its update() does: a dict into a nested object merges key by key, any
+    other value replaces (None: an object left out, where update() leaves it empty, {}: the same drawing). Keys may be Plotly's magic underscore paths (title_text)."""
+    for key, value in props.items():
+        if isinstance(value, Mapping):
+            child = target[key]
+            if isinstance(child, BasePlotlyType):
+                _merge(child, value)
+                continue
+        target[key] = value
+
+
+def update_layout(figure: go.Figure, **props: Any) -> go.Figure:
+    """figure.update_layout(**props), without batch_update."""
+    _merge(figure.layout, props)
+    return figure
+
+
+def update_axes(figure: go.Figure, axis: str, **props: Any) -> go.Figure:
+    """figure.update_xaxes(**props) (axis 'x') or update_yaxes (axis 'y'): every such axis, each subplot's too."""
+    for each in figure.select_xaxes() if axis == "x" else figure.select_yaxes():
+        _merge(each, props)
+    return figure
+
+
+def update_traces(figure: go.Figure, **props: Any) -> go.Figure:
+    """figure.update_traces(**props): every trace."""
+    for trace in figure.data:
+        _merge(trace, props)
+    return figure
+
+
+def update_annotations(figure: go.Figure, **props: Any) -> go.Figure:
+    """figure.update_annotations(**props): every annotation (a subplot's title is one)."""
+    for annotation in figure.layout.annotations:
+        _merge(annotation, props)
+    return figure
+
+
 def style(figure: go.Figure, height: int = 380) -> go.Figure:
     """Apply the house style: CJK font, compact margins, legend below the plot, the tool bar down the right edge
     (across the top it covers a title drawn in the chart on a phone's width)."""
-    figure.update_layout(
-        font_family=FONT_FAMILY,
+    return update_layout(
+        figure,
+        font=dict(family=FONT_FAMILY),
         height=height,
         margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0, title_text=""),
-        hoverlabel=dict(font_family=FONT_FAMILY),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0, title=dict(text="")),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY)),
         modebar=dict(orientation="v"),
     )
+
+
+# Where a reference line's label sits, as Plotly's add_hline / add_vline place it for the positions used here:
+# (x, y, xanchor, yanchor) in the axis domain (0-1) across the line, and "value" for the line's own coordinate.
+_HLINE_LABEL = {
+    ("top", "left"): (0, "value", "left", "bottom"),
+    ("bottom", "right"): (1, "value", "right", "top"),
+}
+_VLINE_LABEL = {
+    ("top", "right"): ("value", 1, "left", "top"),
+    ("bottom", "right"): ("value", 0, "left", "bottom"),
+}
+
+
+def line_across(figure: go.Figure, value: float, line: dict, horizontal: bool = True, label: dict | None = None):
+    """A line across the whole plot at a value (as Figure.add_hline / add_vline draw it, without their cost: they
+    look through every trace for empty subplots, ~5-9 ms a line): horizontal at a y value, vertical at an x value,
+    where a vertical line goes below the bars. label: the annotation's text, font and its place across the line."""
+    if horizontal:
+        shape = dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=value, y1=value, line=line)
+    else:
+        shape = dict(type="line", xref="x", x0=value, x1=value, yref="y domain", y0=0, y1=1, line=line, layer="below")
+    figure.add_shape(shape)
+    if label is not None:
+        places = _HLINE_LABEL if horizontal else _VLINE_LABEL
+        x, y, xanchor, yanchor = places[label["where"]]
+        figure.add_annotation(
+            x=value if x == "value" else x,
+            y=value if y == "value" else y,
+            xref="x domain" if horizontal else "x",
+            yref="y" if horizontal else "y domain",
+            xanchor=xanchor,
+            yanchor=yanchor,
+            showarrow=False,
+            text=label["text"],
+            font=dict(color=line["color"]),
+        )
     return figure
 
 
-def _reference_line(figure: go.Figure, value: float, label: str, horizontal: bool, color: str, dash: str, where: str):
+def _reference_line(figure: go.Figure, value: float, label: str, horizontal: bool, color: str, dash: str, where):
     """A labelled line across the plot at a value: horizontal for y values, vertical for x values. A vertical line
     across bars goes below them, so that their value labels stay readable."""
-    line = dict(color=color, dash=dash, width=2)
-    label_style = dict(annotation_text=label, annotation_font_color=color)
-    if horizontal:
-        figure.add_hline(y=value, line=line, annotation_position=f"{where[0]} {where[1]}", **label_style)
-    else:
-        figure.add_vline(x=value, line=line, layer="below", annotation_position=f"{where[0]} {where[2]}", **label_style)
-    return figure
+    place = (where[0], where[1] if horizontal else where[2])
+    return line_across(figure, value, dict(color=color, dash=dash, width=2), horizontal, dict(text=label, where=place))
 
 
 def add_target_line(figure: go.Figure, value: float, label: str, horizontal: bool = True) -> go.Figure:

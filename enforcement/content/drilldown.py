@@ -294,11 +294,12 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
             )
         )
     _click_targets(figure, order, all_codes, top * 1.15)
-    figure.update_xaxes(range=[0, top * 1.15])
+    charts.update_axes(figure, "x", range=[0, top * 1.15])
     _labels_above(figure, top * 1.15)
     # A row for every region listed, those without data too: each name readable, each bar thick enough to click.
     charts.style(figure, height=max(360, 26 * len(order) + 290))
-    figure.update_layout(
+    charts.update_layout(
+        figure,
         title=dict(text=t("ranking_title", lang, indicator=info.name), x=0, xanchor="left"),
         barmode="overlay",
         bargap=0.25,
@@ -440,7 +441,8 @@ def treemap_figure(tile_rows: pd.DataFrame, info: Indicator, lang: str = "zh") -
         )
     )
     charts.style(figure, height=480)
-    figure.update_layout(
+    charts.update_layout(
+        figure,
         title=dict(text=t("treemap_title", lang, indicator=info.name), x=0, xanchor="left"),
         margin=dict(l=4, r=4, t=70, b=4),
         # On a phone a small tile's label shrank to 6 px: a label that would be smaller than this is left to the hover.

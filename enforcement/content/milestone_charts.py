@@ -144,7 +144,8 @@ def status_heatmap(
     height = 220 + 22 * len(present) if transpose else 320 + 30 * len(rows)
     charts.style(figure, height=height)
     # Title, then the legend (spanning the whole width, so it wraps the same on a phone), then the plot.
-    figure.update_layout(
+    charts.update_layout(
+        figure,
         title=dict(text=t("heatmap_title", lang), yref="container", y=1 - 10 / height, yanchor="top"),
         legend=dict(
             xref="container",
@@ -158,7 +159,9 @@ def status_heatmap(
         margin=dict(l=10, r=10, t=120, b=10),
         plot_bgcolor="#ffffff",
     )
-    figure.update_xaxes(
+    charts.update_axes(
+        figure,
+        "x",
         type="category",
         tickmode="array",
         **x_axis,
@@ -167,7 +170,7 @@ def status_heatmap(
         automargin=True,
         showgrid=False,
     )
-    figure.update_yaxes(type="category", tickmode="array", **y_axis, autorange="reversed", showgrid=False)
+    charts.update_axes(figure, "y", type="category", tickmode="array", **y_axis, autorange="reversed", showgrid=False)
     return figure
 
 
@@ -194,15 +197,16 @@ def status_timeline(points: pd.DataFrame, as_of: str, lang: str) -> go.Figure:
     # Legend below the date axis (house style) at a fixed distance in pixels, however tall the chart is;
     # the top margin leaves the title and the as-of label a row each.
     margin = dict(l=10, r=10, t=70, b=10)
-    figure.update_layout(
+    charts.update_layout(
+        figure,
         title=dict(text=t("timeline_title", lang), y=1 - 12 / height, yanchor="top"),
         legend=dict(y=-70 / (height - margin["t"] - 80), yanchor="top", x=0),
         margin=margin,
     )
-    figure.update_yaxes(
-        type="category", categoryorder="array", categoryarray=list(points["item"]), autorange="reversed"
+    charts.update_axes(
+        figure, "y", type="category", categoryorder="array", categoryarray=list(points["item"]), autorange="reversed"
     )
-    figure.update_xaxes(title_text=t("ms_deadline", lang), tickformat="%Y-%m")
+    charts.update_axes(figure, "x", title_text=t("ms_deadline", lang), tickformat="%Y-%m")
     return figure
 
 

@@ -271,7 +271,8 @@ def milestone_year_figure(shares: pd.DataFrame, lang: str = "zh") -> go.Figure:
             )
         )
     charts.style(figure, height=200 + 60 * len(years))
-    figure.update_layout(
+    charts.update_layout(
+        figure,
         title=dict(text=t("ov_chart_title", lang), x=0, xanchor="left"),
         barmode="stack",
         xaxis=dict(title=t("ov_chart_x", lang), range=[0, 100], ticksuffix="%"),

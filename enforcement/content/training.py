@@ -187,14 +187,14 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
             x=total["period_month"], y=total["value"], name=total_name, line=dict(color=trends.TOTAL_COLOR, width=3.5)
         )
     )
-    figure.update_traces(hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.1f}%<extra></extra>")
+    charts.update_traces(figure, hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.1f}%<extra></extra>")
     # the subtree's targets: a child's own plan may differ, and its line is not judged here
     trends.add_targets(figure, rows[rows["is_total"]], scope)
     trends.add_deadlines(figure, rows[rows["is_total"]], scope)
     series_count = rows["series"].nunique()
     charts.style(figure, height=400 + 22 * ((series_count + 2) // 3))
     trends.month_axis(figure)
-    figure.update_yaxes(title_text="%", range=[0, 105])
+    charts.update_axes(figure, "y", title_text="%", range=[0, 105])
     note = scope.sentences([scope.t("tr_rotation_note"), trends.target_source_text(rows[rows["is_total"]], scope)])
     return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), note)
 
@@ -239,8 +239,11 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
         trends.add_targets(figure, part, scope, label_prefix=prefix)
     charts.style(figure, height=420)
     trends.month_axis(figure)
-    figure.update_yaxes(
-        title_text=indicators.unit_label("学时", scope.lang) + " / " + scope.t("tr_per_officer"), rangemode="tozero"
+    charts.update_axes(
+        figure,
+        "y",
+        title_text=indicators.unit_label("学时", scope.lang) + " / " + scope.t("tr_per_officer"),
+        rangemode="tozero",
     )
     table = pd.concat(
         [
@@ -326,9 +329,9 @@ def exam_chart(query: QueryFn, scope: Scope) -> Chart:
             )
         )
     charts.style(figure, height=400)
-    figure.update_layout(barmode="overlay")
-    figure.update_yaxes(title_text="%", rangemode="tozero")
-    figure.update_xaxes(title_text="", type="category")
+    charts.update_layout(figure, barmode="overlay")
+    charts.update_axes(figure, "y", title_text="%", rangemode="tozero")
+    charts.update_axes(figure, "x", title_text="", type="category")
     table = pd.DataFrame(
         {
             "year": rows["year_label"].to_numpy(),

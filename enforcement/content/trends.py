@@ -156,7 +156,7 @@ def target_source_text(rows: pd.DataFrame, scope: Scope) -> str:
 
 def month_axis(figure: go.Figure) -> None:
     # Plotly picks the tick spacing from the width (a phone gets fewer ticks than a laptop).
-    figure.update_xaxes(tickformat="%Y-%m", title_text="")
+    charts.update_axes(figure, "x", tickformat="%Y-%m", title_text="")
 
 
 def add_targets(figure: go.Figure, rows: pd.DataFrame, scope: Scope, label_prefix: str = "") -> None:
@@ -283,8 +283,11 @@ def ranked_bars(
     target_rows = ordered[ordered["target_value"].notna()]
     if not target_rows.empty:
         # below the bars: the value labels beside each bar stay readable where the line crosses them
-        figure.add_vline(
-            x=float(target_rows.iloc[0]["target_value"]), line=dict(color=charts.TARGET_COLOR, **line), layer="below"
+        charts.line_across(
+            figure,
+            float(target_rows.iloc[0]["target_value"]),
+            dict(color=charts.TARGET_COLOR, **line),
+            horizontal=False,
         )
         _legend_line(
             figure,
@@ -294,23 +297,23 @@ def ranked_bars(
         )
     parent = ordered["parent_value"].dropna()
     if not parent.empty and average_label:
-        figure.add_vline(
-            x=float(parent.iloc[0]), line=dict(color=charts.AVERAGE_COLOR, dash="dot", width=2), layer="below"
+        charts.line_across(
+            figure, float(parent.iloc[0]), dict(color=charts.AVERAGE_COLOR, dash="dot", width=2), horizontal=False
         )
         _legend_line(
             figure, f"{average_label} {format_value(parent.iloc[0], unit, scope.lang)}", charts.AVERAGE_COLOR, "dot"
         )
     height = 170 + 26 * len(ordered)
     charts.style(figure, height=height)
-    figure.update_layout(legend=dict(y=-50 / height - 0.02, yanchor="top"), bargap=0.25, margin=dict(b=60))
-    figure.update_yaxes(autorange="reversed", title_text="", automargin=True)
+    charts.update_layout(figure, legend=dict(y=-50 / height - 0.02, yanchor="top"), bargap=0.25, margin=dict(b=60))
+    charts.update_axes(figure, "y", autorange="reversed", title_text="", automargin=True)
     reach = max(
         [float(v) for v in ordered["value"].dropna()]
         + [float(v) for v in ordered["target_value"].dropna()]
         + [float(v) for v in parent]
         + [1.0]
     )
-    figure.update_xaxes(title_text=unit_label(unit, scope.lang), range=[0, reach * 1.22], fixedrange=True)
+    charts.update_axes(figure, "x", title_text=unit_label(unit, scope.lang), range=[0, reach * 1.22], fixedrange=True)
     return figure
 
 
@@ -364,8 +367,8 @@ def ranked_groups(
 def empty_chart(scope: Scope, note: str = "") -> Chart:
     figure = go.Figure()
     figure.add_annotation(text=scope.t("no_data"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
+    charts.update_axes(figure, "x", visible=False)
+    charts.update_axes(figure, "y", visible=False)
     charts.style(figure, height=200)
     return Chart(figure, pd.DataFrame(), note, empty=True)
 
