@@ -382,13 +382,15 @@ def region_indicators(
     lineage = query("region_lineage", region_code=region_code)
     parent = lineage.iloc[-2]["region_code"] if len(lineage) > 1 else None
     values = children_at(query, parent or region_code, period, domain=domain, plan=plan)
-    if keys is not None:
-        values = values[values["indicator_key"].isin(list(keys))]
-    mine = values[(values["region_code"] == region_code) & (values["scope"] == ("child" if parent else "total"))]
-    parent_rows = values[values["scope"] == "total"] if parent else values.iloc[0:0]
+    # one filter of the wide result for the region's rows; the parent's name from two columns only
+    wanted = values["indicator_key"].isin(list(keys)) if keys is not None else pd.Series(True, index=values.index)
+    mine = values[
+        wanted & (values["region_code"] == region_code) & (values["scope"] == ("child" if parent else "total"))
+    ]
+    parent_rows = values.loc[wanted & (values["scope"] == "total"), ["region_code", "region_name"]] if parent else None
     parent_name = (
         region_name(str(parent_rows["region_code"].iloc[0]), str(parent_rows["region_name"].iloc[0]), lang)
-        if not parent_rows.empty
+        if parent_rows is not None and not parent_rows.empty
         else None
     )
     return RegionIndicators(mine.set_index("indicator_key"), parent_name)
