@@ -4,6 +4,9 @@ subplot's axes, every trace, and the same validation."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
@@ -68,3 +71,20 @@ def test_an_invalid_property_is_refused_as_plotly_refuses_it():
         charts.update_layout(_plain(), height=3)
     with pytest.raises(ValueError):
         charts.update_axes(_plain(), "x", tickformatt=",")
+
+
+def test_no_figure_is_updated_through_plotlys_batch_methods_outside_charts():
+    """Every builder goes through the helpers above: a Figure.update_* or add_hline call elsewhere pays its cost on
+    every new view again."""
+    batch_methods = re.compile(
+        r"(?<!charts)\.(update_(layout|xaxes|yaxes|traces|annotations|shapes)|add_[hv](line|rect))\("
+    )
+    package = Path(charts.__file__).parents[1]
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path != Path(charts.__file__)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if batch_methods.search(line)
+    ]
+    assert not offenders, f"use charts.update_layout / update_axes / update_traces / line_across: {offenders}"
