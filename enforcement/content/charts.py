@@ -31,7 +31,8 @@ SMALLEST_LABEL_PX = 10
 
 def _merge(target: BasePlotlyType, props: Mapping[str, Any]) -> None:
     """Merge props into a Plotly object as its update() does: a dict into a nested object merges key by key, any
-    other value replaces (None: an object left out, where update() leaves it empty, {}: the same drawing). Keys may be Plotly's magic underscore paths (title_text)."""
+    other value replaces (None leaves an object out, where update() leaves it empty, {}: the same drawing). Keys may
+    be Plotly's magic underscore paths (title_text)."""
     for key, value in props.items():
         if isinstance(value, Mapping):
             child = target[key]
@@ -97,7 +98,8 @@ _VLINE_LABEL = {
 def line_across(figure: go.Figure, value: float, line: dict, horizontal: bool = True, label: dict | None = None):
     """A line across the whole plot at a value (as Figure.add_hline / add_vline draw it, without their cost: they
     look through every trace for empty subplots, ~5-9 ms a line): horizontal at a y value, vertical at an x value,
-    where a vertical line goes below the bars. label: the annotation's text, font and its place across the line."""
+    where a vertical line goes below the bars. label: the annotation's text and its place across the line (where, a
+    key of _HLINE_LABEL or _VLINE_LABEL), written in the line's colour."""
     if horizontal:
         shape = dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=value, y1=value, line=line)
     else:
