@@ -167,8 +167,8 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     rows["period_month"] = pd.to_datetime(rows["period_month"])
     rows["series"] = [name_of(row, scope.lang) for row in indicators.row_records(rows)]
     figure = go.Figure()
-    for key in DUTY_RATES:
-        part = rows[rows["indicator_key"] == key]
+    parts = {key: rows[rows["indicator_key"] == key] for key in DUTY_RATES}
+    for key, part in parts.items():
         figure.add_trace(
             go.Scatter(
                 x=part["period_month"],
@@ -188,16 +188,15 @@ def duties_chart(query: QueryFn, scope: Scope) -> Chart:
     charts.update_axes(figure, "y", title_text="%", range=[max(0, (low if pd.notna(low) else 0) - 5), 101.5])
     table = pd.concat(
         [
-            trends.monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
-                columns={key: "value"}
-            )
-            for key in DUTY_RATES
+            trends.monthly_table(part, scope, "series", "indicator_name").rename(columns={key: "value"})
+            for key, part in parts.items()
         ]
     )
+    targeted = set(rows.loc[rows["target_value"].notna(), "indicator_key"])
     with_target = [
         name_of(r, scope.lang)
         for r in rows.drop_duplicates("indicator_key").to_dict("records")
-        if rows[(rows["indicator_key"] == r["indicator_key"]) & rows["target_value"].notna()].shape[0]
+        if r["indicator_key"] in targeted
     ]
     notes = [scope.t("ca_duties_note")]
     if with_target:

@@ -381,7 +381,7 @@ def tiles(values: pd.DataFrame | None, counts: pd.DataFrame | None, key: str, la
 
 def shown_tiles(tile_rows: pd.DataFrame) -> set[str]:
     """Codes drawn in the treemap: the root, children with a value, and every grandchild of those (grey if empty)."""
-    children = tile_rows[(tile_rows["depth"] == 1) & tile_rows["value"].notna()]["region_code"]
+    children = tile_rows.loc[(tile_rows["depth"] == 1) & tile_rows["value"].notna(), "region_code"]
     keep = set(children) | set(tile_rows.loc[tile_rows["depth"] == 0, "region_code"])
     keep |= set(tile_rows.loc[(tile_rows["depth"] == 2) & tile_rows["parent_code"].isin(children), "region_code"])
     return keep

@@ -154,7 +154,7 @@ def kpis(query: QueryFn, scope: Scope) -> list[Card]:
 
 def _without_lone_own_agencies(rows: pd.DataFrame) -> pd.DataFrame:
     """Rows without the root's own agencies when there is no child region (a township): they equal the total."""
-    if rows[~rows["is_total"]]["child_code"].isna().all():
+    if rows.loc[~rows["is_total"], "child_code"].isna().all():
         return rows[rows["is_total"]].copy()
     return rows.copy()
 
@@ -189,13 +189,13 @@ def rotation_chart(query: QueryFn, scope: Scope) -> Chart:
     )
     charts.update_traces(figure, hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.1f}%<extra></extra>")
     # the subtree's targets: a child's own plan may differ, and its line is not judged here
-    trends.add_targets(figure, rows[rows["is_total"]], scope)
-    trends.add_deadlines(figure, rows[rows["is_total"]], scope)
+    trends.add_targets(figure, total, scope)
+    trends.add_deadlines(figure, total, scope)
     series_count = rows["series"].nunique()
     charts.style(figure, height=400 + 22 * ((series_count + 2) // 3))
     trends.month_axis(figure)
     charts.update_axes(figure, "y", title_text="%", range=[0, 105])
-    note = scope.sentences([scope.t("tr_rotation_note"), trends.target_source_text(rows[rows["is_total"]], scope)])
+    note = scope.sentences([scope.t("tr_rotation_note"), trends.target_source_text(total, scope)])
     return Chart(figure, trends.monthly_table(rows, scope, "series", "region_name"), note)
 
 
@@ -215,8 +215,8 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
         keys[1]: dict(color="#1e88e5", width=2, dash="dot"),
         keys[2]: dict(color="#8e24aa", width=2, dash="dot"),
     }
-    for key in keys:
-        part = rows[rows["indicator_key"] == key]
+    parts = {key: rows[rows["indicator_key"] == key] for key in keys}
+    for key, part in parts.items():
         if part.empty:
             continue
         figure.add_trace(
@@ -231,8 +231,7 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
             )
         )
     shared = _same_target(rows, keys[1], keys[2])
-    for key in keys:
-        part = rows[rows["indicator_key"] == key]
+    for key, part in parts.items():
         if part.empty or (key == keys[2] and shared):
             continue  # one line serves both parts when their targets agree
         prefix = "" if key == keys[0] else scope.t("tr_each_part" if shared else "tr_part_" + key)
@@ -247,11 +246,9 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
     )
     table = pd.concat(
         [
-            trends.monthly_table(rows[rows["indicator_key"] == key], scope, "series", "indicator_name").rename(
-                columns={key: "value"}
-            )
-            for key in keys
-            if (rows["indicator_key"] == key).any()
+            trends.monthly_table(part, scope, "series", "indicator_name").rename(columns={key: "value"})
+            for key, part in parts.items()
+            if not part.empty
         ]
     )
     note = scope.sentences([scope.t("tr_hours_note"), trends.target_source_text(rows, scope)])
@@ -259,8 +256,8 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
 
 
 def _same_target(rows: pd.DataFrame, first: str, second: str) -> bool:
-    a = rows[rows["indicator_key"] == first]["target_value"].dropna().unique()
-    b = rows[rows["indicator_key"] == second]["target_value"].dropna().unique()
+    a = rows.loc[rows["indicator_key"] == first, "target_value"].dropna().unique()
+    b = rows.loc[rows["indicator_key"] == second, "target_value"].dropna().unique()
     return len(a) == 1 and len(b) == 1 and a[0] == b[0]
 
 

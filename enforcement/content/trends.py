@@ -146,8 +146,8 @@ def child_label(row, scope: Scope) -> str:
 
 def target_source_text(rows: pd.DataFrame, scope: Scope) -> str:
     """'目标来自 日照市 方案' for the plans whose targets the rows carry; '' when none."""
-    drawn = rows[rows["target_value"].notna() | rows["target_status"].isin(("met", "not_met", "behind_schedule"))]
-    issuers = sorted({str(name) for name in drawn["issuer_region_name"].dropna()})
+    drawn = rows["target_value"].notna() | rows["target_status"].isin(("met", "not_met", "behind_schedule"))
+    issuers = sorted({str(name) for name in rows.loc[drawn, "issuer_region_name"].dropna()})
     return scope.t("trend_target_source", plans="、".join(issuers)) if issuers else ""
 
 
