@@ -21,32 +21,22 @@ def _drawn(figure: go.Figure) -> dict:
 LINE = dict(color="#c62828", dash="dash", width=2)
 
 
-@pytest.mark.parametrize("where", sorted(charts._HLINE_LABEL))
-def test_a_labelled_horizontal_line_is_what_add_hline_draws(where):
-    ours = charts.line_across(_figure(), 87.5, LINE, True, dict(text="目标 ≥ 87.5%", where=where))
-    plotly = _figure().add_hline(
-        y=87.5,
-        line=LINE,
-        annotation_position=" ".join(where),
-        annotation_text="目标 ≥ 87.5%",
-        annotation_font_color=LINE["color"],
-    )
+PLACES = [(True, where) for where in sorted(charts._HLINE_LABEL)] + [
+    (False, where) for where in sorted(charts._VLINE_LABEL)
+]
+
+
+@pytest.mark.parametrize(("horizontal", "where"), PLACES)
+def test_a_labelled_line_is_what_add_hline_or_add_vline_draws(horizontal, where):
+    ours = charts.line_across(_figure(), 87.5, LINE, horizontal, dict(text="目标 ≥ 87.5%", where=where))
+    label = dict(annotation_position=" ".join(where), annotation_text="目标 ≥ 87.5%", annotation_font_color="#c62828")
+    plotly = _figure()
+    if horizontal:
+        plotly.add_hline(y=87.5, line=LINE, **label)
+    else:  # below the bars, as the rankings draw it
+        plotly.add_vline(x=87.5, line=LINE, layer="below", **label)
     assert _drawn(ours) == _drawn(plotly)
     assert len(_drawn(ours)["shapes"]) == 1 and len(_drawn(ours)["annotations"]) == 1
-
-
-@pytest.mark.parametrize("where", sorted(charts._VLINE_LABEL))
-def test_a_labelled_vertical_line_is_what_add_vline_draws_below_the_bars(where):
-    ours = charts.line_across(_figure(), 3.25, LINE, False, dict(text="平均 3.25", where=where))
-    plotly = _figure().add_vline(
-        x=3.25,
-        line=LINE,
-        layer="below",
-        annotation_position=" ".join(where),
-        annotation_text="平均 3.25",
-        annotation_font_color=LINE["color"],
-    )
-    assert _drawn(ours) == _drawn(plotly)
 
 
 @pytest.mark.parametrize("horizontal", [True, False])
