@@ -229,7 +229,9 @@ def test_english_headers_utf16_and_xlsx_numbers_and_dates(db):
 
 def test_rollups_are_refreshed_inside_the_new_version(db, monkeypatch):
     calls = []
-    monkeypatch.setattr(rollups, "refresh", lambda runner, codes=None: calls.append(runner.run("meta_facts")))
+    monkeypatch.setattr(
+        rollups, "refresh", lambda runner, codes=None, sources=rollups.SOURCES: calls.append(runner.run("meta_facts"))
+    )
     _, result = importer.import_file(db, csv_file([CASE_HEADER, case_row(count_penalty=3)]), "r.csv", imported_by="t")
     assert len(calls) == 1
     facts = dict(zip(calls[0]["key"], calls[0]["value"]))
@@ -241,8 +243,9 @@ def test_an_import_rebuilds_the_rollups_of_the_provinces_it_touched_and_they_equ
     rebuilt = []
     real_refresh = rollups.refresh
 
-    def spy(runner, region_codes=None):
-        rebuilt.append(real_refresh(runner, region_codes))
+    def spy(runner, region_codes=None, sources=rollups.SOURCES):
+        assert list(sources) == ["cases"]  # an import of cases rolls up case_stats alone
+        rebuilt.append(real_refresh(runner, region_codes, sources))
         return rebuilt[-1]
 
     monkeypatch.setattr(rollups, "refresh", spy)

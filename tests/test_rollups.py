@@ -272,14 +272,16 @@ def test_roots_above_county_read_the_rollup_and_small_roots_the_facts(con):
     assert county["case_stats"]["rows_scanned"] < 3 * 122_880
 
 
-def _rollup_mismatches(connection: duckdb.DuckDBPyConnection) -> int:
+def _rollup_mismatches(
+    connection: duckdb.DuckDBPyConnection, table: str = "case_stats", measure: str = "count_penalty"
+) -> int:
     return connection.execute(
         f"""
         with
-        expected as ({_independent_subtree_sums(connection, "case_stats", "count_penalty")}),
+        expected as ({_independent_subtree_sums(connection, table, measure)}),
         rolled as (
-            select region_code, period_month, sum(count_penalty) as rolled
-            from rollup_monthly where parent_code <> region_code group by all having count(count_penalty) > 0
+            select region_code, period_month, sum({measure}) as rolled
+            from rollup_monthly where parent_code <> region_code group by all having count({measure}) > 0
         )
         select count(*) from expected as e full join rolled as r using (region_code, period_month)
         where e.expected is distinct from r.rolled
@@ -309,6 +311,35 @@ def test_refresh_of_the_provinces_an_import_touched(writable_copy):
         "select sum(count_penalty) from subtree_monthly('320000', date '2024-03-01', date '2024-03-01', null)",
         "select sum(count_penalty) from case_stats where region_code like '32%' and period_month = date '2024-03-01'",
     )
+
+
+def test_a_refresh_of_one_fact_table_rebuilds_that_tables_rows_alone(writable_copy):
+    runner = QueryRunner(writable_copy)
+    totals = "select count(*), sum(count_penalty), sum(officers), sum(legal_reviewers) from rollup_monthly"
+    before = writable_copy.execute(totals).fetchone()
+    writable_copy.execute(
+        "update case_stats set count_penalty = count_penalty + 7 "
+        "where region_code = '320102002' and period_month = date '2024-03-01'"
+    )
+    writable_copy.execute(
+        "update training_stats set officers = officers + 5 "
+        "where region_code like '3201%' and period_month = date '2024-03-01'"
+    )
+    assert _rollup_mismatches(writable_copy) > 0
+    assert _rollup_mismatches(writable_copy, "training_stats", "officers") > 0
+    # new targets change no figure: the judgement alone is rebuilt, the rollup stays as it is
+    assert rollups.refresh(runner, ["320102002"], sources=[]) == ["32"]
+    assert writable_copy.execute(totals).fetchone() == before
+    # an import of cases: the cases rows are rebuilt, the training rows are left as they were
+    assert rollups.refresh(runner, ["320102002"], sources=["cases"]) == ["32"]
+    assert _rollup_mismatches(writable_copy) == 0
+    assert _rollup_mismatches(writable_copy, "training_stats", "officers") > 0
+    rollups.refresh(runner, ["320102002"], sources=["training"])
+    assert _rollup_mismatches(writable_copy, "training_stats", "officers") == 0
+    assert _rollup_mismatches(writable_copy) == 0
+    after = writable_copy.execute(totals).fetchone()
+    # the same rows, no row twice (count), the capacity rows untouched
+    assert (after[0], after[3]) == (before[0], before[3]) and after[1:3] != before[1:3]
 
 
 def test_full_refresh_is_idempotent(writable_copy):

@@ -47,19 +47,25 @@ def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]
     return runner.run("rollup_scopes", region_codes=codes)["code_prefix"].tolist()
 
 
-def refresh(runner: QueryRunner, region_codes: Iterable[str] | None = None) -> list[str]:
+def refresh(
+    runner: QueryRunner, region_codes: Iterable[str] | None = None, sources: Iterable[str] = SOURCES
+) -> list[str]:
     """Rebuild the rollups from the fact tables: all of them, or only the provinces holding region_codes
-    (the milestone tables, which are small, always whole).
+    (the milestone tables, which are small, always whole); sources: only the rollup rows of these fact tables (an
+    import of one dataset changed one table; none: only the stored judgement, e.g. after new targets).
 
     Call it on the writable connection of a new database version (build, import); returns the prefixes rebuilt.
     """
+    chosen = [source for source in SOURCES if source in set(sources)]
     rebuilt = scopes(runner, region_codes)
     for prefix in rebuilt:
-        runner.execute("rollup_delete", prefix=prefix)
-        for source in SOURCES:
+        if chosen:
+            runner.execute("rollup_delete", prefix=prefix, sources=chosen)
+        for source in chosen:
             runner.execute("rollup_source", source=source, prefix=prefix)
-        # the rows reported at the nation, provinces and cities themselves (all four tables)
-        runner.execute("rollup_own", prefix=prefix)
+        if chosen:
+            # the rows reported at the nation, provinces and cities themselves
+            runner.execute("rollup_own", prefix=prefix, sources=chosen)
     # judged from rollup_monthly: after every prefix's rollups (the nation's rows change with any province's)
     for prefix in rebuilt:
         runner.execute("stored_indicators_delete", prefix=prefix)

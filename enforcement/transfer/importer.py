@@ -319,7 +319,9 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
             # Only the provinces whose figures changed (a full rebuild at national scale takes ~20 s); progress
             # reports feed no monthly rollup, and the milestone tables are rebuilt whole either way.
             touched = [] if spec.key == "progress" else changed["region_code"].unique().tolist()
-            rollups.refresh(writer, touched)
+            # only the fact table this dataset loads (cases, training) is rolled up again; targets and milestones
+            # change the judgement alone
+            rollups.refresh(writer, touched, sources=[spec.key] if spec.key in rollups.SOURCES else [])
             outcome.update(import_id=import_id, changes=changes)
     except _NothingToChange:
         return ImportResult(
