@@ -125,3 +125,17 @@ def test_an_issuer_whose_stored_row_carries_another_plans_target_is_judged_live(
     alone = indicators.region_indicators(runner.run, issuer, period, plan=plan_id).rows
     pd.testing.assert_frame_equal(comparable(judged[plan_id]), comparable(alone), check_dtype=False)
     assert set(judged[plan_id]["plan_id"].dropna()) == {plan_id}
+
+
+@pytest.mark.parametrize("region", ["000000", "320000", "371102", "371102001", "500237"])
+def test_each_plan_concerning_a_region_carries_its_first_and_last_evaluation(con, runner, region):
+    plans = runner.run("plans_for_region", region_code=region)
+    assert not plans.empty
+    evaluations = con.execute("select plan_id, deadline_date from milestones where kind = 'evaluation'").df()
+    expected = evaluations.groupby("plan_id")["deadline_date"].agg(["min", "max"])
+    for plan in plans.itertuples():
+        if plan.plan_id in expected.index:
+            first, last = expected.loc[plan.plan_id]
+            assert (plan.midterm_evaluation_date, plan.final_evaluation_date) == (first, last), plan.plan_id
+        else:  # a plan without an evaluation milestone has neither date
+            assert pd.isna(plan.midterm_evaluation_date) and pd.isna(plan.final_evaluation_date), plan.plan_id
