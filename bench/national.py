@@ -109,10 +109,13 @@ def _at_period(f: filters.Filters) -> dict[str, Any]:
     return {"region_code": f.region, **indicators.indicator_period(f).params(), "plan_id": None}
 
 
-def _keyed(keys: tuple[str, ...] | None, domain: bool = True, **extra: Any) -> ParamsFor:
-    """An indicator query at the indicators' period, for the indicators keys (None: all) as the pages pass them."""
+def _keyed(keys: tuple[str, ...] | None, domain: bool = True, stored: bool | None = None, **extra: Any) -> ParamsFor:
+    """An indicator query at the indicators' period, for the indicators keys (None: all) as the pages pass them;
+    stored True / False: only where the region's judgement is / is not stored (None: everywhere)."""
 
-    def params(f: filters.Filters, s: Scenario) -> dict[str, Any]:
+    def params(f: filters.Filters, s: Scenario) -> dict[str, Any] | None:
+        if stored is not None and s.stored != stored:
+            return None
         out = {
             **_at_period(f),
             "domain_code": f.domain,
@@ -217,8 +220,11 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
             else None
         )
     ],
-    "indicators_by_agency": [_keyed(training.RANKABLE, domain_code=None)],
-    "indicators_by_domain": [_keyed(cases.RANKABLE, domain=False)],
+    # judged live where not stored (indicators.split_at), read stored where they are
+    "indicators_by_agency": [_keyed(training.RANKABLE, stored=False, domain_code=None)],
+    "indicators_by_agency_stored": [_keyed(training.RANKABLE, stored=True, domain_code=None)],
+    "indicators_by_domain": [_keyed(cases.RANKABLE, domain=False, stored=False)],
+    "indicators_by_domain_stored": [_keyed(cases.RANKABLE, domain=False, stored=True)],
     # judged live where the judgement is not stored (indicators.by_month), read stored where it is
     "indicators_ytd_by_month": [
         _by_month(training.INDICATORS, list(training.BY_CHILD_MONTHLY)),

@@ -64,7 +64,9 @@ def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
 
 
 def by_domain(query: QueryFn, scope: Scope) -> pd.DataFrame:
-    return query("indicators_by_domain", **scope.at_period(domain=False), **indicator_params(query, RANKABLE))
+    return indicators.split_at(
+        query, "indicators_by_domain", **scope.at_period(domain=False), **indicator_params(query, RANKABLE)
+    )
 
 
 # ----------------------------------------------------------------------------------------------- KPIs
@@ -216,7 +218,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
 DOMAINS = trends.Grouping("domain_name", "domain_code", all_label_key="ca_all_domains")
 
 
-@uses("indicator_catalog", "indicators_by_domain")
+@uses("indicator_catalog", *indicators.SPLIT_QUERIES["indicators_by_domain"])
 def domain_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Enforcement domains ranked on one rate over the period; a chosen domain is highlighted among the others."""
     notes = [scope.t("ca_period_note", period=scope.indicator_period_text())]

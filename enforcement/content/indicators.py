@@ -483,6 +483,27 @@ def children_at(
     )
 
 
+# What split_at runs, by the live query's name: for a content function's @uses.
+SPLIT_QUERIES = {
+    "indicators_by_agency": ("indicators_by_agency", "indicators_by_agency_stored", "stored_regions"),
+    "indicators_by_domain": ("indicators_by_domain", "indicators_by_domain_stored", "stored_regions"),
+}
+
+
+def split_at(query: QueryFn, name: str, **params: object) -> pd.DataFrame:
+    """A region's indicators by agency or by domain at a month (name: indicators_by_agency or indicators_by_domain,
+    with that query's parameters): the training page's ranking of agencies and the cases page's of domains.
+
+    What those pages open on (all domains, the governing plans, their indicators) is stored for the regions above
+    the counties, judged at build and import (the query's _stored read, a few ms where the live query binds and plans
+    some hundred operators); the read answers nothing for anything else, which is then judged live."""
+    if params["region_code"] in stored_regions(query):
+        stored = query(f"{name}_stored", **params)
+        if not stored.empty:
+            return stored
+    return query(name, **params)
+
+
 # What by_month runs: for a content function's @uses.
 BY_MONTH_QUERIES = ("indicators_ytd_by_month", "indicators_ytd_by_month_stored", "stored_regions")
 

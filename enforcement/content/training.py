@@ -71,7 +71,7 @@ def by_child(query: QueryFn, scope: Scope) -> pd.DataFrame:
 def by_agency(query: QueryFn, scope: Scope) -> pd.DataFrame:
     # All agencies, so that a chosen domain's agency is shown among the others (highlighted), not alone.
     params = {**scope.at_period(), "domain_code": None}
-    return query("indicators_by_agency", **params, **indicator_params(query, RANKABLE))
+    return indicators.split_at(query, "indicators_by_agency", **params, **indicator_params(query, RANKABLE))
 
 
 def _total_rows(monthly: pd.DataFrame, indicator: str) -> pd.DataFrame:
@@ -366,7 +366,7 @@ def children_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
 AGENCIES = trends.Grouping("agency_name", "agency_code", all_label_key="tr_all_agencies")
 
 
-@uses("agency_list", "indicator_catalog", "indicators_by_agency")
+@uses("agency_list", "indicator_catalog", *indicators.SPLIT_QUERIES["indicators_by_agency"])
 def agency_chart(query: QueryFn, scope: Scope, indicator: str) -> Chart:
     """Agencies ranked on one indicator over the period; with a domain filter its agency is highlighted."""
     highlight = None

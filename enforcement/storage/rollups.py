@@ -7,7 +7,8 @@
   report's replacement date, read by ``progress_as_of`` and ``milestone_status_as_of``.
 - child_rows_stored and indicators_by_child_stored: indicators_by_child (all domains, the governing plans) of the
   nation, the provinces and the cities at every month, judged from rollup_monthly; what pages open on is then a read
-  (``indicators.children_at``). An import into a province rejudges the nation, that province and its cities, and
+  (``indicators.children_at``). Likewise indicators_by_agency_stored and indicators_by_domain_stored: the training
+  page's ranking of agencies and the cases page's of domains (``indicators.split_at``). An import into a province rejudges the nation, that province and its cities, and
   rolls up again only the fact table it loaded.
 
 One source of truth, the fact and reference tables: the build and every import call ``refresh``, which rebuilds
@@ -27,6 +28,20 @@ WHOLE_QUERIES = (
     ("rollup_assignments_delete", "rollup_assignments"),
     ("rollup_progress_delete", "rollup_progress"),
 )
+# The stored judgement, judged from rollup_monthly by code prefix: removed, then written again (the child rows before
+# their judgement, which reads them).
+JUDGEMENT_DELETES = (
+    "stored_indicators_delete",
+    "stored_child_rows_delete",
+    "stored_by_agency_delete",
+    "stored_by_domain_delete",
+)
+JUDGEMENT_INSERTS = (
+    "stored_child_rows_insert",
+    "stored_indicators_insert",
+    "stored_by_agency_insert",
+    "stored_by_domain_insert",
+)
 # Every table refresh writes.
 DERIVED_TABLES = (
     "rollup_monthly",
@@ -34,6 +49,8 @@ DERIVED_TABLES = (
     "progress_spans",
     "child_rows_stored",
     "indicators_by_child_stored",
+    "indicators_by_agency_stored",
+    "indicators_by_domain_stored",
 )
 
 
@@ -59,20 +76,18 @@ def refresh(
     """
     chosen = [source for source in SOURCES if source in set(sources)]
     rebuilt = scopes(runner, region_codes)
-    for prefix in rebuilt:
-        if chosen:
-            runner.execute("rollup_delete", prefix=prefix, sources=chosen)
+    for prefix in rebuilt if chosen else []:
+        runner.execute("rollup_delete", prefix=prefix, sources=chosen)
         for source in chosen:
             runner.execute("rollup_source", source=source, prefix=prefix)
-        if chosen:
-            # the rows reported at the nation, provinces and cities themselves
-            runner.execute("rollup_own", prefix=prefix, sources=chosen)
+        # the rows reported at the nation, provinces and cities themselves
+        runner.execute("rollup_own", prefix=prefix, sources=chosen)
     # judged from rollup_monthly: after every prefix's rollups (the nation's rows change with any province's)
     for prefix in rebuilt:
-        runner.execute("stored_indicators_delete", prefix=prefix)
-        runner.execute("stored_child_rows_delete", prefix=prefix)
-        runner.execute("stored_child_rows_insert", prefix=prefix)
-        runner.execute("stored_indicators_insert", prefix=prefix)
+        for delete in JUDGEMENT_DELETES:
+            runner.execute(delete, prefix=prefix)
+        for insert in JUDGEMENT_INSERTS:
+            runner.execute(insert, prefix=prefix)
     # Small (tens of thousands of rows): always rebuilt whole.
     for delete, insert in WHOLE_QUERIES:
         runner.execute(delete)

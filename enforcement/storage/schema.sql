@@ -1086,28 +1086,47 @@ select
     end as target_status
 from dated;
 
+-- The rows of split_rows (a CTE's name: subtrees' years to date split by one key, as subtree_period_by_domain or
+-- subtree_period_by_agency give them, with judge_group, the root, and period_month, the month the year so far ends
+-- in) and, for every (judge_group, period_month) of groups (a CTE's name), their sum over the whole subtree (is_total,
+-- the key null; its measures null where the group has no rows), judged by judged_indicators against the root's
+-- targets (or the yardsticks'). One group is what a live query judges (judged_with_total); every stored root at
+-- every month is the stored judgement by agency or domain (split_rows_every_root).
+create macro judged_split_rows(split_rows, groups, indicator_keys, yardsticks, as_of) as table
+with
+measures as (
+    select
+        s.* exclude (judge_group, period_month), s.judge_group as target_region, s.judge_group, false as is_total,
+        false as judge_by_parent, s.period_month
+    from query_table(split_rows) as s
+    union all by name
+    select
+        g.judge_group as target_region, g.judge_group, true as is_total, false as judge_by_parent, g.period_month,
+        12 as period_months,
+        sum(columns(lambda c: list_contains(measure_names(), c))),
+        bool_or(s.is_sample) as is_sample
+    from query_table(groups) as g
+    left join query_table(split_rows) as s on s.judge_group = g.judge_group and s.period_month = g.period_month
+    group by g.judge_group, g.period_month
+)
+
+select * exclude (yardstick_plan) from judged_indicators(measures, indicator_keys, yardsticks, as_of);
+
 -- The rows of split_rows (a CTE's name: a subtree's year to date at ytd_month split by one key, as
 -- subtree_period_by_domain or subtree_period_by_agency give it) and their sum over the whole subtree (is_total, the
 -- key null), judged by judged_indicators against root_code's targets (or the yardsticks'). What an indicators-by-domain
 -- or -by-agency query calls before it adds the key's names.
 create macro judged_with_total(split_rows, root_code, ytd_month, indicator_keys, yardsticks, as_of) as table
 with
-measures as (
-    select
-        s.*, root_code as target_region, root_code as judge_group, false as is_total, false as judge_by_parent,
-        ytd_month::date as period_month
-    from query_table(split_rows) as s
-    union all by name
-    select
-        root_code as target_region, root_code as judge_group, true as is_total, false as judge_by_parent,
-        ytd_month::date as period_month,
-        12 as period_months,
-        sum(columns(lambda c: list_contains(measure_names(), c))),
-        bool_or(is_sample) as is_sample
-    from query_table(split_rows)
+grouped as (
+    select s.*, root_code::varchar as judge_group, ytd_month::date as period_month from query_table(split_rows) as s
+),
+
+one_group as (
+    select root_code::varchar as judge_group, ytd_month::date as period_month
 )
 
-select * exclude (yardstick_plan, judge_group) from judged_indicators(measures, indicator_keys, yardsticks, as_of);
+select * exclude (judge_group) from judged_split_rows(grouped, one_group, indicator_keys, yardsticks, as_of);
 
 -- Rows by child ready for judged_indicators, for each root region and month: one row per child region (with or without
 -- figures: scope 'child', judged as a child of the root), the root's own agencies (scope 'own', child_code null; only
@@ -1174,28 +1193,37 @@ months as (
 
 select * from scoped_child_rows(roots, months, by_child);
 
--- child_rows_ytd of many regions at once, for every month of the data (the first to the last month rollup_monthly
--- holds), all domains and all fact tables: the regions rollup_monthly answers alone (code_depth at most 2: the
--- nation, the provinces, the cities and the counties hanging from a province) that have figures, in the subtree of
--- code prefix root_prefix ('' = all), and the nation always, whose children's rows change with any province's. The same rows,
--- column for column, as child_rows_ytd gives each of them month by month (both are scoped_child_rows; a test holds
--- them equal): what child_rows_stored holds.
+-- The regions whose judgement is stored (child_rows_stored, indicators_by_agency_stored, indicators_by_domain_stored)
+-- in the subtree of code prefix root_prefix ('' = all): those rollup_monthly answers alone (code_depth at most 2: the
+-- nation, the provinces, the cities and the counties hanging from a province) that have figures, and the nation
+-- always, whose rows change with any province's.
+create macro stored_roots(root_prefix) as table
+select region_code, region_name
+from regions
+where code_depth(region_code) <= 2 and (region_code = '000000' or in_subtree(region_code, root_prefix))
+    -- a region without figures is left to the live query (it reads nothing, so it is quick)
+    and (region_code = '000000' or region_code in (
+        -- the subtree's range only (rollup_monthly is sorted by parent_code): an import's refresh reads its province
+        select parent_code from rollup_monthly where in_subtree(parent_code, root_prefix)
+    ));
+
+-- The months the stored judgements hold: every month from the first to the last that rollup_monthly holds.
+create macro stored_months() as table
+select unnest(range(min(period_month), max(period_month) + interval 1 month, interval 1 month))::date as ytd_month
+from rollup_monthly;
+
+-- child_rows_ytd of many regions at once, for every month of the data (stored_months), all domains and all fact
+-- tables: the regions stored_roots names in the subtree of code prefix root_prefix ('' = all). The same rows, column
+-- for column, as child_rows_ytd gives each of them month by month (both are scoped_child_rows; a test holds them
+-- equal): what child_rows_stored holds.
 create macro child_rows_ytd_every_root(root_prefix) as table
 with
 roots as (
-    select region_code, region_name
-    from regions
-    where code_depth(region_code) <= 2 and (region_code = '000000' or in_subtree(region_code, root_prefix))
-        -- a region without figures is left to the live query (it reads nothing, so it is quick)
-        and (region_code = '000000' or region_code in (
-            -- the subtree's range only (rollup_monthly is sorted by parent_code): an import's refresh reads its province
-            select parent_code from rollup_monthly where in_subtree(parent_code, root_prefix)
-        ))
+    select * from stored_roots(root_prefix)
 ),
 
 months as (
-    select unnest(range(min(period_month), max(period_month) + interval 1 month, interval 1 month))::date as ytd_month
-    from rollup_monthly
+    select * from stored_months()
 ),
 
 monthly as materialized (
@@ -1284,6 +1312,104 @@ select
 from child_rows as r
 join judged as j
     on j.period_month = r.period_month and j.scope = r.scope and j.child_code is not distinct from r.child_code;
+
+-- The judgement by agency and by domain is stored for one set of fact tables each, the one the pages ask for: the
+-- training page ranks agencies on training indicators, the cases page ranks domains on case indicators. Other
+-- sources (or a chosen plan or domain) are judged live.
+create macro stored_split_sources(split) as
+    case split when 'agency' then ['training'] when 'domain' then ['cases'] end;
+
+-- The statistics indicators whose formulas read only the fact tables listed in fact_tables: those a stored split
+-- holds (the others would be null on its rows).
+create macro indicators_within(fact_tables) as (
+    select list(i.indicator_key order by i.indicator_key)
+    from indicators as i
+    where i.computed_from = 'statistics' and list_has_all(fact_tables::varchar[], i.sources)
+);
+
+-- subtree_period_by_domain (by_domain) or subtree_period_by_agency (by_agency) of many regions at once, the year to
+-- date at every month of the data (stored_months), for the fact tables of sources: the regions stored_roots names in
+-- the subtree of code prefix root_prefix ('' = all), each in judge_group, with period_month the month. The same
+-- rows and sums as the live macros give each of them month by month (a test holds them equal), from rollup_monthly
+-- alone, as those read it for such a region.
+create macro split_rows_every_root(root_prefix, by_domain, by_agency, sources) as table
+with
+roots as (
+    select region_code from stored_roots(root_prefix)
+),
+
+monthly as materialized (
+    -- as subtree_monthly sums a root's rollup rows (its children's subtrees and its own rows) by key and month
+    select
+        u.parent_code as judge_group, u.period_month,
+        case when by_domain then u.domain_code end as domain_code,
+        case when by_agency then u.agency_code end as agency_code,
+        sum(columns(lambda c: list_contains(measures_of(sources), c))),
+        coalesce(bool_or(cases_sample), false) or coalesce(bool_or(training_sample), false)
+            or coalesce(bool_or(capacity_sample), false) or coalesce(bool_or(survey_sample), false) as is_sample
+    from rollup_monthly as u
+    where u.parent_code in (select region_code from roots)
+        and ((list_contains(sources::varchar[], 'cases') and u.cases_sample is not null)
+            or (list_contains(sources::varchar[], 'training') and u.training_sample is not null)
+            or (list_contains(sources::varchar[], 'capacity') and u.capacity_sample is not null)
+            or (list_contains(sources::varchar[], 'surveys') and u.survey_sample is not null))
+        and coalesce(case when by_domain then u.domain_code end, case when by_agency then u.agency_code end) is not null
+    group by all
+),
+
+flows as (
+    -- as subtree_period gives the year to date: flows summed from January of each month's year
+    select
+        m.ytd_month as period_month, f.judge_group, f.domain_code, f.agency_code, 12 as period_months,
+        sum(columns(lambda c: list_contains(measures_of(sources), c) and not list_contains(stock_measures(), c))),
+        bool_or(f.is_sample) as sample_so_far
+    from stored_months() as m
+    join monthly as f on f.period_month between date_trunc('year', m.ytd_month) and m.ytd_month
+    group by m.ytd_month, f.judge_group, f.domain_code, f.agency_code
+)
+
+select * exclude (is_sample, sample_so_far), sample_so_far as is_sample
+from (
+    -- stocks as they are in the month (null without a row in it); with is_sample, so that sources without stocks
+    -- still name a column
+    select f.*, columns(lambda c: list_contains(stock_measures(), c) or c = 'is_sample')
+    from flows as f
+    left join monthly as s
+        on s.judge_group = f.judge_group and s.period_month = f.period_month
+        and s.domain_code is not distinct from f.domain_code and s.agency_code is not distinct from f.agency_code
+);
+
+-- indicators_by_agency (split 'agency') or indicators_by_domain (split 'domain') of every region stored_roots names
+-- in the subtree of code prefix root_prefix ('' = all), at every month of the data: all domains, the governing
+-- plans, the sources and indicators of stored_split_sources(split), judged as on a day after every plan's issue (the
+-- read applies the as-of date). Columns as the live query's before the key's names, plus judge_group, the region.
+create macro stored_split_judgement(root_prefix, split) as table
+with
+split_rows as (
+    -- the other key's column left out, as subtree_period_by_agency and _by_domain leave it
+    select columns(lambda c: c <> case split when 'agency' then 'domain_code' else 'agency_code' end)
+    from split_rows_every_root(root_prefix, split = 'domain', split = 'agency', stored_split_sources(split))
+),
+
+judged_groups as (
+    select region_code as judge_group, ytd_month as period_month from stored_roots(root_prefix), stored_months()
+)
+
+select *
+from judged_split_rows(
+    split_rows, judged_groups, indicators_within(stored_split_sources(split)), null, date '9999-12-31'
+);
+
+-- Derived, never edited: stored_split_judgement of every stored region, by agency and by domain, sorted by region
+-- and month so that a page's read is a row group or two. Rebuilt with the rollups after every build and import
+-- (queries/stored_by_split_*.sql); a test holds the reads equal to the live queries.
+create table indicators_by_agency_stored as
+select * from stored_split_judgement('', 'agency')
+limit 0;
+
+create table indicators_by_domain_stored as
+select * from stored_split_judgement('', 'domain')
+limit 0;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- The sample generator's helpers.
