@@ -239,6 +239,42 @@ def test_rollups_are_refreshed_inside_the_new_version(db, monkeypatch):
     assert store.current_file(db) == result.version_file
 
 
+@pytest.mark.parametrize(
+    ("dataset", "rows", "rolled_up"),
+    [
+        ("cases", [CASE_HEADER, case_row(count_penalty=4321)], ["cases"]),
+        ("training", [TRAINING_HEADER, training_row(public_law_hours=4321.5)], ["training"]),
+        ("progress", [PROGRESS_HEADER, progress_row()], []),
+    ],
+)
+def test_an_import_rolls_up_again_the_fact_table_it_loaded_and_no_other(db, monkeypatch, dataset, rows, rolled_up):
+    """The dataset's fact table, and only it, is rolled up again; its imported figure is in the rollup after."""
+    asked = []
+    real_refresh = rollups.refresh
+
+    def spy(runner, region_codes=None, sources=rollups.SOURCES):
+        asked.append(list(sources))
+        return real_refresh(runner, region_codes, sources)
+
+    monkeypatch.setattr(rollups, "refresh", spy)
+    importer.import_file(db, csv_file(rows), f"{dataset}.csv", imported_by="t")
+    assert asked == [rolled_up]
+    if not rolled_up:
+        return
+    measure = {"cases": "count_penalty", "training": "public_law_hours"}[dataset]
+    con = read_only(db)
+    try:
+        # the county's own row in its city's rollup (parent 320100): the imported figure itself
+        (value,) = con.execute(
+            f"select sum({measure}) from rollup_monthly where parent_code = '320100' and region_code = '320102' "
+            "and period_month = date '2025-11-01' and coalesce(agency_code, domain_code) = 'market' "
+            f"and {'cases' if dataset == 'cases' else 'training'}_sample is not null",
+        ).fetchone()
+    finally:
+        con.close()
+    assert value >= 4321
+
+
 def test_an_import_rebuilds_the_rollups_of_the_provinces_it_touched_and_they_equal_a_full_rebuild(db, monkeypatch):
     rebuilt = []
     real_refresh = rollups.refresh

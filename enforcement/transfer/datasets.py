@@ -79,6 +79,9 @@ class Dataset:
     # A named query counting export_query's rows on the fact table alone when no level is chosen (the large
     # statistics tables: counting through the name joins probed every row); None: count export_query itself.
     count_query: str | None = None
+    # The fact table an import of it changes, as the rollups name their sources (rollups.SOURCES): its rollup rows
+    # are rebuilt after the import. None: no monthly rollup reads the table (progress, targets, milestones).
+    rollup_source: str | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -140,6 +143,7 @@ CASES = Dataset(
     export_query="export_case_stats",
     count_query="export_count_case_stats",
     table="case_stats",
+    rollup_source="cases",
     import_queries=ImportQueries(
         compare="import_compare_case_stats",
         archive="import_archive_case_stats",
@@ -197,6 +201,7 @@ TRAINING = Dataset(
     export_query="export_training_stats",
     count_query="export_count_training_stats",
     table="training_stats",
+    rollup_source="training",
     import_queries=ImportQueries(
         compare="import_compare_training_stats",
         archive="import_archive_training_stats",

@@ -321,7 +321,7 @@ def _load(db_path: Path, checked: CheckedFile, data: bytes, imported_by: str) ->
             touched = [] if spec.key == "progress" else changed["region_code"].unique().tolist()
             # only the fact table this dataset loads (cases, training) is rolled up again; targets and milestones
             # change the judgement alone
-            rollups.refresh(writer, touched, sources=[spec.key] if spec.key in rollups.SOURCES else [])
+            rollups.refresh(writer, touched, sources=[spec.rollup_source] if spec.rollup_source else [])
             outcome.update(import_id=import_id, changes=changes)
     except _NothingToChange:
         return ImportResult(
