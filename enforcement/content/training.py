@@ -230,7 +230,7 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
                 hovertemplate="%{fullData.name}<br>%{x|%Y-%m}: %{y:.1f}<extra></extra>",
             )
         )
-    shared = _same_target(rows, keys[1], keys[2])
+    shared = _same_target(parts[keys[1]], parts[keys[2]])
     for key, part in parts.items():
         if part.empty or (key == keys[2] and shared):
             continue  # one line serves both parts when their targets agree
@@ -255,9 +255,10 @@ def hours_chart(query: QueryFn, scope: Scope) -> Chart:
     return Chart(figure, table, note)
 
 
-def _same_target(rows: pd.DataFrame, first: str, second: str) -> bool:
-    a = rows.loc[rows["indicator_key"] == first, "target_value"].dropna().unique()
-    b = rows.loc[rows["indicator_key"] == second, "target_value"].dropna().unique()
+def _same_target(first: pd.DataFrame, second: pd.DataFrame) -> bool:
+    """Whether two indicators' rows are held to one and the same target value throughout."""
+    a = first["target_value"].dropna().unique()
+    b = second["target_value"].dropna().unique()
     return len(a) == 1 and len(b) == 1 and a[0] == b[0]
 
 
