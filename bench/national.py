@@ -130,6 +130,11 @@ def _keyed(keys: tuple[str, ...] | None, domain: bool = True, stored: bool | Non
     return params
 
 
+def _tiles_stored(f: filters.Filters, s: Scenario) -> bool:
+    """Whether the regions page reads the treemap's tiles stored: at a stored nation or province, all domains."""
+    return s.stored and s.level in ("nation", "province") and f.domain is None
+
+
 def _by_month(keys: tuple[str, ...], children_for: list[str], stored: bool = False) -> ParamsFor:
     """indicators_ytd_by_month as indicators.by_month asks it (live where not stored), or its stored read."""
 
@@ -235,14 +240,31 @@ QUERY_PARAMS: dict[str, list[ParamsFor]] = {
         _by_month(cases.RATES, [], stored=True),
     ],
     "case_counts_by_month": [_period_params],
+    # the treemap: read stored at the nation and the provinces over all domains (drilldown.subtree_tiles), else live
     "subtree_indicator_tiles": [
-        lambda f, s: {
-            "region_code": f.region,
-            "month": indicators.indicator_period(f).month,
-            "domain_code": f.domain,
-            "indicator_key": "legal_review_rate",
-            "sources": indicators.sources_of(s.catalog, ["legal_review_rate"]),
-        }
+        lambda f, s: (
+            None
+            if _tiles_stored(f, s)
+            else {
+                "region_code": f.region,
+                "month": indicators.indicator_period(f).month,
+                "domain_code": f.domain,
+                "indicator_key": "legal_review_rate",
+                "sources": indicators.sources_of(s.catalog, ["legal_review_rate"]),
+            }
+        )
+    ],
+    "subtree_indicator_tiles_stored": [
+        lambda f, s: (
+            {
+                "region_code": f.region,
+                "month": indicators.indicator_period(f).month,
+                "domain_code": None,
+                "indicator_key": "legal_review_rate",
+            }
+            if _tiles_stored(f, s)
+            else None
+        )
     ],
     "export.row_count": [_export("cases"), _export("training")],
     "export.preview": [_export("cases")],

@@ -1,6 +1,7 @@
 -- One indicator for every child and grandchild of $region_code and for the region itself at a month, the year to date
 -- (as indicators_by_child values it), with the numbers behind it: one row per region (the tiles of a two-level
--- treemap; parent_code links them). $sources: the indicator's fact tables, so that only their rows are summed.
+-- treemap; parent_code links them). $sources: the indicator's fact tables, so that only their rows are summed. Read
+-- from the stored judgement instead where it holds the tiles (subtree_indicator_tiles_stored.sql).
 -- Parameters: $region_code, $month, $domain_code (null = all), $indicator_key, $sources
 with
 measures as materialized (
@@ -17,7 +18,7 @@ measure_values as (
 
 -- numerator and denominator of each split row; a tile's value is the ratio of their sums over its rows
 parts as (
-    select m.child_code, m.grandchild_code, v.numerator, v.denominator, v.scale, m.is_sample
+    select m.child_code, m.grandchild_code, v.numerator, v.denominator, v.scale
     from measures as m
     left join measure_values as v on v.row_no = m.row_no
 ),
@@ -25,15 +26,15 @@ parts as (
 sums as (
     select
         $region_code as region_code, sum(numerator) as numerator, sum(denominator) as denominator,
-        any_value(scale) as scale, bool_or(is_sample) as is_sample
+        any_value(scale) as scale
     from parts
     union all
-    select child_code, sum(numerator), sum(denominator), any_value(scale), bool_or(is_sample)
+    select child_code, sum(numerator), sum(denominator), any_value(scale)
     from parts
     where child_code is not null
     group by child_code
     union all
-    select grandchild_code, sum(numerator), sum(denominator), any_value(scale), bool_or(is_sample)
+    select grandchild_code, sum(numerator), sum(denominator), any_value(scale)
     from parts
     where grandchild_code is not null
     group by grandchild_code
@@ -47,8 +48,7 @@ final as (
         t.parent_code,
         s.scale * s.numerator / nullif(s.denominator, 0) as value,
         s.numerator,
-        s.denominator,
-        coalesce(s.is_sample, false) as is_sample
+        s.denominator
     from subtree_two_levels($region_code) as t
     left join sums as s on s.region_code = t.region_code
 )

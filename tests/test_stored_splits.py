@@ -1,7 +1,7 @@
-"""The stored judgement by agency and by domain (indicators_by_agency_stored, indicators_by_domain_stored) says what
-the live indicators_by_agency and indicators_by_domain say, for every region it holds, month and as-of date, and
-stays so after an import; where it does not answer (a county, another month, a chosen plan or domain, other
-indicators) the read is empty and the pages judge live."""
+"""The stored judgement by agency and by domain (indicators_by_agency_stored, indicators_by_domain_stored) and the
+treemap's tiles read from the stored judgement by child say what the live queries say, for every region they hold,
+month and as-of date, and stay so after an import; where they do not answer (a county, another month, a chosen plan
+or domain, other indicators) the read is empty and the pages judge live."""
 
 from __future__ import annotations
 
@@ -182,3 +182,84 @@ def test_an_import_restores_the_stored_judgement_by_agency_and_domain_of_the_nat
             )
         pd.testing.assert_frame_equal(read(split, "130000"), untouched[split])
     assert [writable_copy.execute(f"select count(*) from {split}_stored").fetchone()[0] for split in SPLITS] == counts
+
+
+# ----------------------------------------------------------------------------------------------- the treemap's tiles
+
+
+def tiles_live(runner: QueryRunner, region: str, month: dt.date, key: str, domain: str | None = None) -> pd.DataFrame:
+    sources = list(runner.run("indicator_catalog").set_index("indicator_key").loc[key, "sources"])
+    return runner.run(
+        "subtree_indicator_tiles",
+        region_code=region,
+        month=month,
+        domain_code=domain,
+        indicator_key=key,
+        sources=sources,
+    )
+
+
+def tiles_stored(runner: QueryRunner, region: str, month: dt.date, key: str, domain: str | None = None):
+    return runner.run(
+        "subtree_indicator_tiles_stored", region_code=region, month=month, domain_code=domain, indicator_key=key
+    )
+
+
+STATISTICS = sorted(
+    ["legal_review_rate", "training_hours_total", "legal_reviewer_ratio", "satisfaction_rate", "certified_rate"]
+    + list(cases.RANKABLE)
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pick=st.integers(0, 10_000),
+    month=st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 1)).map(lambda d: d.replace(day=1)),
+    key=st.sampled_from(STATISTICS),
+)
+def test_the_stored_tiles_of_the_nation_and_a_province_equal_the_live_query(runner, regions_stored, pick, month, key):
+    roots = [code for code in regions_stored if code == "000000" or code.endswith("0000")]
+    region = roots[pick % len(roots)]
+    expected = tiles_live(runner, region, month, key)
+    assert not expected.empty  # every region of the two levels, with or without a value (case files: quarter ends)
+    pd.testing.assert_frame_equal(tiles_stored(runner, region, month, key), expected, check_dtype=False)
+
+
+def test_the_stored_tiles_answer_nothing_they_do_not_hold(runner):
+    month = dt.date(2024, 6, 1)
+    assert not tiles_stored(runner, "320000", month, "legal_review_rate").empty
+    assert tiles_stored(runner, "320100", month, "legal_review_rate").empty  # a city: its counties are not stored
+    assert tiles_stored(runner, "320102", month, "legal_review_rate").empty  # a county
+    assert tiles_stored(runner, "320000", dt.date(2026, 6, 1), "legal_review_rate").empty  # after the data
+    assert tiles_stored(runner, "320000", month, "legal_review_rate", domain="market").empty  # a chosen domain
+
+
+def test_the_regions_page_reads_the_tiles_stored_where_they_are_and_sums_them_live_elsewhere(runner):
+    from enforcement.content import drilldown
+
+    asked: list[tuple[str, str]] = []
+
+    def query(name, **given):
+        if name not in ("stored_regions", "indicator_catalog"):
+            asked.append((name, given["region_code"]))
+        return runner.run(name, **given)
+
+    info = drilldown.indicator("legal_review_rate", runner.run("indicator_catalog"))
+    month = dt.date(2025, 12, 1)
+    at_province = drilldown.subtree_tiles(query, "320000", month, None, info)
+    pd.testing.assert_frame_equal(at_province, tiles_live(runner, "320000", month, info.key), check_dtype=False)
+    drilldown.subtree_tiles(query, "320100", month, None, info)  # a city: stored, but not its counties' children
+    drilldown.subtree_tiles(query, "320000", month, "market", info)
+    assert asked == [
+        ("subtree_indicator_tiles_stored", "320000"),
+        ("subtree_indicator_tiles_stored", "320100"),
+        ("subtree_indicator_tiles", "320100"),
+        ("subtree_indicator_tiles", "320000"),
+    ]
+    # one figure independently: 江苏's tile is the ratio of its reviewed to its major decisions in 2025
+    reviewed, decisions = runner.connection.execute(
+        "select sum(major_decisions_reviewed), sum(major_decisions) from case_stats "
+        "where region_code like '32%' and period_month between date '2025-01-01' and date '2025-12-01'"
+    ).fetchone()
+    province = at_province.set_index("region_code").loc["320000"]
+    assert province["value"] == pytest.approx(100 * reviewed / decisions)

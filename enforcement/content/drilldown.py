@@ -470,12 +470,38 @@ class RegionsView:
     treemap_figure: go.Figure | None
 
 
+# What subtree_tiles runs: for a content function's @uses.
+TILES_QUERIES = ("subtree_indicator_tiles", "subtree_indicator_tiles_stored", "stored_regions")
+
+
+def subtree_tiles(
+    query: indicators.QueryFn, region: str, month: object, domain: str | None, info: Indicator
+) -> pd.DataFrame:
+    """The treemap's two levels of tiles on one indicator at a month: read from the stored judgement at the nation
+    and the provinces over all domains (subtree_indicator_tiles_stored, a few ms; it answers nothing elsewhere), else
+    summed live over the indicator's fact tables."""
+    if domain is None and region in indicators.stored_regions(query):
+        stored = query(
+            "subtree_indicator_tiles_stored", region_code=region, month=month, domain_code=None, indicator_key=info.key
+        )
+        if not stored.empty:
+            return stored
+    return query(
+        "subtree_indicator_tiles",
+        region_code=region,
+        month=month,
+        domain_code=domain,
+        indicator_key=info.key,
+        sources=list(info.sources),
+    )
+
+
 @uses(
     "indicator_catalog",
     *indicators.CHILDREN_AT_QUERIES,
     "region_children",
     "region_lineage",
-    "subtree_indicator_tiles",
+    *TILES_QUERIES,
     "subtree_milestone_counts",
 )
 def regions_view(query: indicators.QueryFn, filters: Filters, key: str) -> RegionsView:
@@ -502,14 +528,7 @@ def regions_view(query: indicators.QueryFn, filters: Filters, key: str) -> Regio
     else:
         counts = None
         values = indicators.children_at(query, filters.region, period, domain=filters.domain, plan=filters.plan)
-        tile_values = query(
-            "subtree_indicator_tiles",
-            region_code=filters.region,
-            month=period.month,
-            domain_code=filters.domain,
-            indicator_key=key,
-            sources=list(info.sources),
-        )
+        tile_values = subtree_tiles(query, filters.region, period.month, filters.domain, info)
     rows, parent = ranking(key, values, counts, lang, info.higher_is_better)
     tile_rows = tiles(tile_values, counts, key, lang)
     return RegionsView(
