@@ -1,27 +1,11 @@
--- indicators_by_domain read from its stored judgement (indicators_by_domain_stored) for the regions it holds
--- (stored_regions): the same rows and columns, in the same order, as the live query (a test holds them equal). No
--- rows where the stored judgement does not answer (another region or month, a chosen plan, other sources or
--- indicators): the caller then runs the live query. The judgement is stored as on a day after every plan's issue; a
--- target whose plan came after the day judged on is turned back to not due here (issued_after_judging).
+-- indicators_by_domain read from its stored judgement (indicators_by_domain_stored, through stored_split_read) for
+-- the regions it holds (stored_regions): the same rows and columns, in the same order, as the live query (a test
+-- holds them equal). No rows where the stored judgement does not answer (another region or month, a chosen plan,
+-- other sources or indicators): the caller then runs the live query.
 -- Parameters: $region_code, $month, $as_of, $plan_id, $indicator_keys (list), $sources (list)
-with
-judged as (
-    select j.*, issued_after_judging(p.issue_date, $as_of, j.period_month) as issued_later
-    from indicators_by_domain_stored as j
-    left join plans as p on p.plan_id = j.plan_id
-    where j.judge_group = $region_code and j.period_month = $month::date
-        and $plan_id::varchar is null
-        and $sources::varchar[] = stored_split_sources('domain')
-        and list_has_all(indicators_within(stored_split_sources('domain')), $indicator_keys::varchar[])
-        and list_contains($indicator_keys::varchar[], j.indicator_key)
-)
-
-select
-    j.* exclude (judge_group, issued_later) replace (
-        j.is_target_due and not j.issued_later as is_target_due,
-        case when j.issued_later and j.target_id is not null then 'not_due' else j.target_status end as target_status
-    ),
-    x.name_zh as domain_name_zh, x.name_en as domain_name_en
-from judged as j
+select j.*, x.name_zh as domain_name_zh, x.name_en as domain_name_en
+from stored_split_read(
+    'indicators_by_domain_stored', 'domain', $region_code, $month, $as_of, $plan_id, $sources, $indicator_keys
+) as j
 left join domains as x on x.domain_code = j.domain_code
 order by j.indicator_key, j.is_total, j.domain_code

@@ -1411,6 +1411,32 @@ create table indicators_by_domain_stored as
 select * from stored_split_judgement('', 'domain')
 limit 0;
 
+-- The stored judgement by one split (stored_table: indicators_by_agency_stored or indicators_by_domain_stored; split:
+-- 'agency' or 'domain') of one region at one month, as the live query would judge it on as_of: a target whose plan
+-- came after the day judged on is turned back to not due (issued_after_judging; the judgement is stored as on a day
+-- after every issue). No rows where it does not answer: a chosen plan, other sources than stored_split_sources, an
+-- indicator it does not hold (indicators_within); the caller then judges live.
+create macro stored_split_read(stored_table, split, region, month, as_of, chosen_plan, asked_sources, asked_keys)
+as table
+with
+judged as (
+    select j.*, issued_after_judging(p.issue_date, as_of, j.period_month) as issued_later
+    from query_table(stored_table) as j
+    left join plans as p on p.plan_id = j.plan_id
+    where j.judge_group = region and j.period_month = month::date
+        and chosen_plan::varchar is null
+        and asked_sources::varchar[] = stored_split_sources(split)
+        and list_has_all(indicators_within(stored_split_sources(split)), asked_keys::varchar[])
+        and list_contains(asked_keys::varchar[], j.indicator_key)
+)
+
+select
+    * exclude (judge_group, issued_later) replace (
+        is_target_due and not issued_later as is_target_due,
+        case when issued_later and target_id is not null then 'not_due' else target_status end as target_status
+    )
+from judged;
+
 -- ---------------------------------------------------------------------------------------------------------
 -- The sample generator's helpers.
 
