@@ -8,8 +8,8 @@
 - child_rows_stored and indicators_by_child_stored: indicators_by_child (all domains, the governing plans) of the
   nation, the provinces and the cities at every month, judged from rollup_monthly; what pages open on is then a read
   (``indicators.children_at``). Likewise indicators_by_agency_stored and indicators_by_domain_stored: the training
-  page's ranking of agencies and the cases page's of domains (``indicators.split_at``). An import into a province rejudges the nation, that province and its cities, and
-  rolls up again only the fact table it loaded.
+  page's ranking of agencies and the cases page's of domains (``indicators.split_at``). An import into a province
+  rejudges the nation, that province and its cities, and rolls up again only the fact table it loaded.
 
 One source of truth, the fact and reference tables: the build and every import call ``refresh``, which rebuilds
 them with the named queries ``rollup_*.sql`` and ``stored_*.sql``.
