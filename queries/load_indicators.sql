@@ -6,7 +6,7 @@ with
 definitions as (
     select
         indicator_key, name_zh, name_en, coalesce(unit, '') as unit, higher_is_better::boolean as higher_is_better,
-        computed_from, definition,
+        computed_from, definition, definition_en,
         nullif(string_split(coalesce(numerator, ''), '+'), ['']) as numerator_measures,
         denominator as denominator_measure, multiplier::double as multiplier, per_year::boolean as per_year
     from read_csv($csv, all_varchar = true, header = true)

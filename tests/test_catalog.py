@@ -197,3 +197,16 @@ def test_every_dated_phrase_of_the_plans_is_in_some_quote(plan_id):
     issue_phrase = f"{int(issue[:4])}年{int(issue[5:7])}月{int(issue[8:])}日"
     uncovered = {m for m in DATE_PHRASE.findall(body) if m not in quotes and m != issue_phrase}
     assert uncovered == set()
+
+
+def test_every_indicator_is_defined_in_both_languages():
+    """The English pages show definition_en: words of the English page, the same formula as the Chinese."""
+    with open(REFERENCE / "indicators.csv", encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    assert rows
+    for row in rows:
+        assert row["definition"] and row["definition_en"], row["indicator_key"]
+        assert not re.search(r"[\u4e00-\u9fff]", row["definition_en"]), row["indicator_key"]
+        # a ratio in one is a ratio in the other
+        assert ("÷" in row["definition"]) == ("÷" in row["definition_en"]), row["indicator_key"]
+        assert ("×100" in row["definition"].replace(" ", "")) == ("× 100" in row["definition_en"]), row["indicator_key"]

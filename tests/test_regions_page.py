@@ -134,3 +134,18 @@ def test_a_stale_selection_does_not_drill(sample_db):
 def test_a_period_in_an_earlier_year_is_held_to_that_year_s_target(sample_db):
     at = run_page(sample_db, region="130000", ind="exam_sampling_rate", to="2024-06")
     assert set(ranking(at)["目标"]) == {"≥ 60.0%"}  # 河北's 2024 ratio, although the as-of date is in 2025
+
+
+@pytest.mark.parametrize("indicator", ["legal_review_rate", "training_hours_total", "satisfaction_rate"])
+def test_the_definition_is_in_the_page_s_language(sample_db, con, indicator):
+    """An indicator's definition in English on the English page (the catalog's definition_en), in Chinese on the
+    Chinese one: never the Chinese text under an English page."""
+    zh, en = con.execute(
+        "select definition, definition_en from indicators where indicator_key = ?", [indicator]
+    ).fetchone()
+    for lang, expected, other in (("en", en, zh), ("zh", zh, en)):
+        params = {"region": "440000", "ind": indicator} | ({"lang": lang} if lang == "en" else {})
+        at = run_page(sample_db, **params)
+        assert not at.exception
+        shown = " ".join(c.value for c in at.caption)
+        assert expected in shown and other not in shown, (lang, shown)

@@ -325,6 +325,19 @@ def test_indicator_cards_show_target_source_and_change(runner):
     assert cards["legal_review_rate"].status_text == "无目标"
 
 
+def test_indicator_cards_define_each_indicator_in_the_card_s_language(runner):
+    catalog = runner.run("indicator_catalog").set_index("indicator_key")
+    period = indicators.Period(dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+    current = indicators.region_indicators(runner.run, "500237", period)
+    previous = indicators.region_indicators(runner.run, "500237", period.previous)
+    for lang, column, other in (("en", "definition_en", "definition"), ("zh", "definition", "definition_en")):
+        cards = scorecard.indicator_cards(current, previous, catalog.reset_index(), period, lang)
+        assert cards
+        for card in cards:
+            assert catalog.loc[card.key, column] in card.help, (lang, card.key)
+            assert catalog.loc[card.key, other] not in card.help, (lang, card.key)
+
+
 def test_most_behind_ranks_by_lagging_share_then_count():
     counts = pd.DataFrame(
         [

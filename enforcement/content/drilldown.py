@@ -59,7 +59,7 @@ def indicator(key: str, catalog: pd.DataFrame, lang: str = "zh") -> Indicator:
         row["name_en"] if lang == "en" else row["name_zh"],
         row["unit"],
         bool(row["higher_is_better"]),
-        row["definition"],
+        row["definition_en"] if lang == "en" else row["definition"],
         tuple(row["sources"]),
     )
 

@@ -55,7 +55,7 @@ def indicator_cards(
     lang: str = "zh",
 ) -> list[Card]:
     """KPI cards of a region (indicators.region_indicators), with the change against a year earlier."""
-    definitions = catalog.set_index("indicator_key")["definition"]
+    definitions = catalog.set_index("indicator_key")["definition_en" if lang == "en" else "definition"]
     cards = []
     for key in kpi_indicators(region.rows.reset_index()):
         if key not in region.rows.index:

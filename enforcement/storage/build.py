@@ -19,7 +19,7 @@ from enforcement.storage.runner import QueryRunner
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 REFERENCE_DIR = store.PROJECT_DIR / "data" / "reference"
 # Bump when schema.sql changes in a way an existing database file cannot follow.
-SCHEMA_VERSION = "25"
+SCHEMA_VERSION = "26"
 
 # Reference tables in load order (foreign keys point backwards), each from its CSV by its named query.
 REFERENCE_TABLES = {

@@ -100,6 +100,7 @@ create table indicators (
     higher_is_better boolean not null,
     computed_from varchar not null check (computed_from in ('statistics', 'milestone')),
     definition varchar not null,
+    definition_en varchar not null,  -- the same in English, for the English pages
     -- The formula of a statistics indicator (indicator_values_of): value = multiplier x (12 / months, when per_year)
     -- x sum(numerator_measures) / denominator_measure, over measure columns of monthly_facts (measure_names()).
     numerator_measures varchar[],
