@@ -480,19 +480,13 @@ def subtree_tiles(
     """The treemap's two levels of tiles on one indicator at a month: read from the stored judgement at the nation
     and the provinces over all domains (subtree_indicator_tiles_stored, a few ms; it answers nothing elsewhere), else
     summed live over the indicator's fact tables."""
-    if domain is None and region in indicators.stored_regions(query):
-        stored = query(
-            "subtree_indicator_tiles_stored", region_code=region, month=month, domain_code=None, indicator_key=info.key
-        )
-        if not stored.empty:
-            return stored
-    return query(
-        "subtree_indicator_tiles",
-        region_code=region,
-        month=month,
-        domain_code=domain,
-        indicator_key=info.key,
-        sources=list(info.sources),
+    at = {"region_code": region, "month": month, "domain_code": domain, "indicator_key": info.key}
+    return indicators.stored_or_live(
+        query,
+        region,
+        indicators.NamedQuery("subtree_indicator_tiles_stored", at),
+        indicators.NamedQuery("subtree_indicator_tiles", {**at, "sources": list(info.sources)}),
+        holds=domain is None,
     )
 
 

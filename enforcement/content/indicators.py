@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -459,6 +459,27 @@ def stored_regions(query: QueryFn) -> set[str]:
     return set(query("stored_regions")["region_code"])
 
 
+@dataclass(frozen=True)
+class NamedQuery:
+    """A named query and the parameters to run it with (either side of stored_or_live)."""
+
+    name: str
+    params: Mapping[str, object]
+
+
+def stored_or_live(
+    query: QueryFn, region_code: str, stored: NamedQuery, live: NamedQuery, *, holds: bool = True
+) -> pd.DataFrame:
+    """The stored judgement's read where the region is stored (stored_regions) and the read answers, else the live
+    query. A stored read returns no rows for what it does not hold (a month outside the data, a choice it was not
+    judged for); holds=False: the caller's choice (a domain, a plan) is one it never holds, so it is not asked."""
+    if holds and region_code in stored_regions(query):
+        found = query(stored.name, **stored.params)
+        if not found.empty:
+            return found
+    return query(live.name, **live.params)
+
+
 def children_at(
     query: QueryFn, region_code: str, period: Period, *, domain: str | None = None, plan: str | None = None
 ) -> pd.DataFrame:
@@ -468,18 +489,13 @@ def children_at(
     All domains under the governing plans is what a page opens on, and for the regions above the counties it is
     stored, judged at build and import (indicators_by_child_stored: a read of a few ms, where the live query binds,
     plans and runs some hundred operators); any other region, month, domain or plan is judged live."""
-    if domain is None and plan is None and region_code in stored_regions(query):
-        stored = query("indicators_by_child_stored", region_code=region_code, **period.params())
-        if not stored.empty:  # a month outside the data
-            return stored
-    return query(
-        "indicators_by_child",
-        region_code=region_code,
-        **period.params(),
-        domain_code=domain,
-        plan_id=plan,
-        indicator_keys=None,
-        sources=None,
+    live = {"domain_code": domain, "plan_id": plan, "indicator_keys": None, "sources": None}
+    return stored_or_live(
+        query,
+        region_code,
+        NamedQuery("indicators_by_child_stored", {"region_code": region_code, **period.params()}),
+        NamedQuery("indicators_by_child", {"region_code": region_code, **period.params(), **live}),
+        holds=domain is None and plan is None,
     )
 
 
@@ -497,11 +513,8 @@ def split_at(query: QueryFn, name: str, **params: object) -> pd.DataFrame:
     What those pages open on (all domains, the governing plans, their indicators) is stored for the regions above
     the counties, judged at build and import (the query's _stored read, a few ms where the live query binds and plans
     some hundred operators); the read answers nothing for anything else, which is then judged live."""
-    if params["region_code"] in stored_regions(query):
-        stored = query(f"{name}_stored", **params)
-        if not stored.empty:
-            return stored
-    return query(name, **params)
+    region = str(params["region_code"])
+    return stored_or_live(query, region, NamedQuery(f"{name}_stored", params), NamedQuery(name, params))
 
 
 # What by_month runs: for a content function's @uses.
@@ -530,8 +543,11 @@ def by_month(
     region, domain or plan is judged live."""
     span = {"region_code": region_code, "month_from": month_from, "month_to": month_to, "as_of": as_of}
     asked = {"indicator_keys": indicator_keys, "children_for": children_for}
-    if domain_code is None and plan_id is None and region_code in stored_regions(query):
-        stored = query("indicators_ytd_by_month_stored", **span, **asked)
-        if not stored.empty:  # months outside the data
-            return stored
-    return query("indicators_ytd_by_month", **span, **asked, domain_code=domain_code, plan_id=plan_id, sources=sources)
+    live = {"domain_code": domain_code, "plan_id": plan_id, "sources": sources}
+    return stored_or_live(
+        query,
+        region_code,
+        NamedQuery("indicators_ytd_by_month_stored", {**span, **asked}),
+        NamedQuery("indicators_ytd_by_month", {**span, **asked, **live}),
+        holds=domain_code is None and plan_id is None,
+    )
