@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from enforcement.content import cases, indicators, training
 from enforcement.storage import rollups
 from enforcement.storage.runner import QueryRunner
+from tests.query_spy import QuerySpy
 
 EVERY_INDICATOR = {"domain_code": None, "plan_id": None, "indicator_keys": None, "sources": None}
 # Issue dates of the plans in the sample (plans.csv): as-of dates around them turn their targets due.
@@ -91,12 +92,8 @@ def test_nothing_is_stored_below_the_cities_or_outside_the_data(runner):
 
 def test_pages_read_the_stored_judgement_and_judge_live_where_it_is_not_stored(con, runner):
     period = indicators.Period(dt.date(2024, 9, 1), dt.date(2024, 9, 30))
-    asked: list[tuple[str, str]] = []
-
-    def query(name, **params):
-        if name != "stored_regions":
-            asked.append((name, params["region_code"]))
-        return runner.run(name, **params)
+    query = QuerySpy(runner)
+    asked = query.asked
 
     assert indicators.stored_regions(runner.run) == set(stored_regions(con))
     at_province = indicators.children_at(query, "440000", period)
@@ -202,12 +199,8 @@ def test_the_monthly_read_turns_a_target_of_a_plan_not_yet_issued_to_not_due(run
 
 
 def test_the_pages_monthly_figures_are_read_stored_where_they_are_and_judged_live_elsewhere(runner):
-    asked: list[tuple[str, str]] = []
-
-    def query(name, **params):
-        if name not in ("stored_regions", "indicator_catalog"):
-            asked.append((name, params["region_code"]))
-        return runner.run(name, **params)
+    query = QuerySpy(runner)
+    asked = query.asked
 
     keys = list(cases.RATES)
     span = {"month_from": "2024-01-01", "month_to": "2024-09-01", "as_of": dt.date(2024, 9, 30)}

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from enforcement.content import cases, indicators, training
 from enforcement.storage import rollups
 from enforcement.storage.runner import QueryRunner
+from tests.query_spy import QuerySpy
 
 # Each split as the pages ask it: the live query's name, the page's indicators and its own parameters.
 SPLITS = {
@@ -125,12 +126,8 @@ def test_the_stored_read_answers_nothing_it_does_not_hold(runner, split):
 
 
 def test_the_pages_read_the_stored_judgement_by_agency_and_domain_and_judge_live_elsewhere(runner):
-    asked: list[tuple[str, str]] = []
-
-    def query(name, **given):
-        if name not in ("stored_regions", "indicator_catalog"):
-            asked.append((name, given["region_code"]))
-        return runner.run(name, **given)
+    query = QuerySpy(runner)
+    asked = query.asked
 
     filters = {"month": dt.date(2024, 9, 1), "as_of": dt.date(2024, 9, 30)}
     for split in SPLITS:
@@ -237,12 +234,8 @@ def test_the_stored_tiles_answer_nothing_they_do_not_hold(runner):
 def test_the_regions_page_reads_the_tiles_stored_where_they_are_and_sums_them_live_elsewhere(runner):
     from enforcement.content import drilldown
 
-    asked: list[tuple[str, str]] = []
-
-    def query(name, **given):
-        if name not in ("stored_regions", "indicator_catalog"):
-            asked.append((name, given["region_code"]))
-        return runner.run(name, **given)
+    query = QuerySpy(runner)
+    asked = query.asked
 
     info = drilldown.indicator("legal_review_rate", runner.run("indicator_catalog"))
     month = dt.date(2025, 12, 1)
