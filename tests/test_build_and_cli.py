@@ -53,7 +53,7 @@ def test_readers_keep_their_version_while_a_new_one_is_published(tmp_path):
 
 def test_ensure_database_builds_only_when_missing(tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(build, "build", lambda path: calls.append(path))
+    monkeypatch.setattr(build, "build", lambda path, on_stage=None: calls.append(path))
     db_path = tmp_path / "x.duckdb"
     build.ensure_database(db_path)
     assert calls == [db_path]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from enforcement.i18n import t
 from enforcement.storage import build, health, store
 from enforcement.transfer import importer
 from tests.conftest import PROJECT
@@ -100,11 +102,36 @@ def test_a_file_damaged_in_the_middle_says_so_where_a_query_fails(sample_db, tmp
 
 
 def test_nothing_at_the_path_is_the_first_run_and_builds(tmp_path, monkeypatch):
+    """The first run builds the database, its progress bar told every stage of the real build in order (each
+    stage's text drawn by the page as it begins), and the bar is gone once the page is drawn."""
+    told = []
+    real_build = build.build
+
+    def watched(path, on_stage=None, **options):
+        def relay(stage: str) -> None:
+            told.append(stage)
+            on_stage(stage)  # the page's bar: a stage without its text would raise here
+
+        return real_build(path, on_stage=relay, **options)
+
+    monkeypatch.setattr(build, "build", watched)
     db = tmp_path / "new" / "enforcement.duckdb"
     at = run_page(db, monkeypatch, "pages/2_ledger.py", timeout=300)
     assert not at.exception and not texts(at, "error")
     assert build.schema_version_of(store.current_file(db)) == build.SCHEMA_VERSION
     assert at.title[0].value.startswith("任务台账")
+    assert told == list(build.BUILD_STAGES)
+    assert not at.get("progress")
+
+
+def test_build_stages_rise_and_are_named_in_both_languages():
+    shares = list(build.BUILD_STAGES.values())
+    assert shares[0] == 0 and shares[-1] < 1 and all(a < b for a, b in zip(shares, shares[1:], strict=False))
+    for stage in build.BUILD_STAGES:
+        zh, en = t(f"db_stage_{stage}", "zh"), t(f"db_stage_{stage}", "en")
+        assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en), stage
+        shown = t("db_building_stage", "en", step=1, steps=len(shares), stage=en)
+        assert shown.endswith(f"step 1 of {len(shares)}: {en}…")
 
 
 def test_file_states():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,13 @@ REFERENCE_TABLES = {
     "domains": "load_domains",
     "agencies": "load_agencies",
 }
+
+
+# The build's stages in order, each with the share of a sample build done when it begins (measured on 2 cores: the
+# statistics generator and the rollups take most of it): what the first page's progress bar shows while the app
+# builds its database on a fresh machine.
+BUILD_STAGES = {"reference": 0.0, "statistics": 0.03, "rollups": 0.46, "judgement": 0.71, "saving": 0.98}
+OnStage = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -69,18 +77,26 @@ def _write_meta(runner: QueryRunner, scale: str, seed: int) -> None:
         runner.execute("insert_meta", key=key, value=value)
 
 
-def build(db_path: Path, scale: str = "sample", seed: int = sample.DEFAULT_SEED) -> BuildReport:
-    """Build a fresh database at db_path (atomically replacing any previous one)."""
+def build(
+    db_path: Path, scale: str = "sample", seed: int = sample.DEFAULT_SEED, on_stage: OnStage | None = None
+) -> BuildReport:
+    """Build a fresh database at db_path (atomically replacing any previous one).
+
+    on_stage: told each stage of BUILD_STAGES as it begins (the app's progress bar on a first run)."""
     started = time.perf_counter()
+    announce = on_stage or (lambda _stage: None)
     with store.new_version(db_path, copy_current=False) as runner:
+        announce("reference")
         runner.script(SCHEMA_FILE)
         load_reference(runner)
         provinces = runner.run("province_prefixes")["code_prefix"].tolist()
+        announce("statistics")
         sample.generate_statistics(runner, sample.scale_for(scale, provinces), seed)
-        rollups.refresh(runner)
+        rollups.refresh(runner, on_stage=announce)
         _write_meta(runner, scale, seed)
         counts = runner.run("table_row_counts")
         row_counts = dict(zip(counts["table_name"], counts["row_count"], strict=False))
+        announce("saving")  # the version's checkpoint, as the block ends
     return BuildReport(
         path=db_path,
         version_file=store.current_file(db_path),
@@ -105,10 +121,12 @@ def schema_version_of(db_file: Path) -> str | None:
         con.close()
 
 
-def ensure_database(db_path: Path) -> BuildReport | None:
-    """Build the sample database if there is none yet (first run); return the report if it built."""
+def ensure_database(db_path: Path, on_stage: OnStage | None = None) -> BuildReport | None:
+    """Build the sample database if there is none yet (first run); return the report if it built.
+
+    on_stage: as for build (not told anything when another process built the database meanwhile)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with store.first_build_lock(db_path):
         if store.current_file(db_path) is not None:
             return None
-        return build(db_path)
+        return build(db_path, on_stage=on_stage)

@@ -17,7 +17,7 @@ them with the named queries ``rollup_*.sql`` and ``stored_*.sql``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from enforcement.storage.runner import QueryRunner
 
@@ -66,16 +66,22 @@ def scopes(runner: QueryRunner, region_codes: Iterable[str] | None) -> list[str]
 
 
 def refresh(
-    runner: QueryRunner, region_codes: Iterable[str] | None = None, sources: Iterable[str] = SOURCES
+    runner: QueryRunner,
+    region_codes: Iterable[str] | None = None,
+    sources: Iterable[str] = SOURCES,
+    on_stage: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Rebuild the rollups from the fact tables: all of them, or only the provinces holding region_codes
     (the milestone tables, which are small, always whole); sources: only the rollup rows of these fact tables (an
     import of one dataset changed one table; none: only the stored judgement, e.g. after new targets).
 
     Call it on the writable connection of a new database version (build, import); returns the prefixes rebuilt.
+    on_stage: told "rollups", then "judgement", as each part begins (a build's progress).
     """
+    announce = on_stage or (lambda _stage: None)
     chosen = [source for source in SOURCES if source in set(sources)]
     rebuilt = scopes(runner, region_codes)
+    announce("rollups")
     for prefix in rebuilt if chosen else []:
         runner.execute("rollup_delete", prefix=prefix, sources=chosen)
         for source in chosen:
@@ -83,6 +89,7 @@ def refresh(
         # the rows reported at the nation, provinces and cities themselves
         runner.execute("rollup_own", prefix=prefix, sources=chosen)
     # judged from rollup_monthly: after every prefix's rollups (the nation's rows change with any province's)
+    announce("judgement")
     for prefix in rebuilt:
         for delete in JUDGEMENT_DELETES:
             runner.execute(delete, prefix=prefix)

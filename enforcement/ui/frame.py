@@ -177,6 +177,21 @@ def _stop_old_schema(
     st.stop()
 
 
+def _build_with_progress(db_path: Path, lang: str) -> None:
+    """The first run's build, with a bar that names each stage as it begins (the wait is the longest a person has
+    with this app, once per machine)."""
+    bar = st.progress(0.0, text=t("db_building", lang))
+    stages = list(build.BUILD_STAGES)
+
+    def show(stage: str) -> None:
+        label = t(f"db_stage_{stage}", lang)
+        text = t("db_building_stage", lang, step=stages.index(stage) + 1, steps=len(stages), stage=label)
+        bar.progress(build.BUILD_STAGES[stage], text=text)
+
+    build.ensure_database(db_path, on_stage=show)
+    bar.empty()
+
+
 def _open_database(lang: str, viewer: gate.Viewer | None = None) -> str:
     """The current database version file, built on first run; stops the page with advice if unusable.
 
@@ -184,8 +199,7 @@ def _open_database(lang: str, viewer: gate.Viewer | None = None) -> str:
     """
     db_path = store.database_path()
     if health.file_state(db_path).kind == "absent":
-        with st.spinner(t("db_building", lang)):
-            build.ensure_database(db_path)
+        _build_with_progress(db_path, lang)
     state = health.file_state(db_path)
     if state.kind == "dangling":
         st.error(
