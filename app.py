@@ -34,8 +34,10 @@ if not view.has_children:
     st.info(ctx.t("ov_no_children", region=view.region_name))
 else:
     st.caption(ctx.t("ov_behind_caption"))
-    if view.top_behind.empty:
+    if view.ranked.empty:
         st.info(ctx.t("ov_behind_none"))
+    elif view.top_behind.empty:  # children with items or figures, none of them behind
+        st.success(ctx.t("rp_ov_children_none_behind", n=len(view.ranked)))
     else:
         for column, row in zip(st.columns(len(view.top_behind)), view.top_behind.itertuples(), strict=True):
             with column, st.container(border=True, key=f"kpi_{indicators.rag(row.judgement)}_behind_{row.rank}"):

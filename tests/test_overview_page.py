@@ -178,3 +178,37 @@ def test_where_no_plan_governs_the_first_screen_compares_the_plans_regions(sampl
     assert any(f"2024年事项完成 {100.0 * done / items:.1f}%" in line for line in lines)
     # where a plan governs, the region's own cards come first
     assert run_app(sample_db, region="320000").subheader[0].value != "各实施方案的地区进展"
+
+
+@pytest.mark.parametrize(
+    ("region", "lang", "labels"),
+    [
+        ("320102002", "zh", ["省", "市", "县", "乡镇(街道)"]),
+        # a municipality's districts and counties hang from it: its second picker lists counties
+        ("500237001", "zh", ["省", "县", "乡镇(街道)"]),
+        ("500237001", "en", ["Province", "County", "Township"]),
+        # 湖北 administers 仙桃, 潜江, 天门 and 神农架 directly, beside its cities
+        ("420000", "zh", ["省", "市 / 县"]),
+    ],
+)
+def test_region_pickers_are_named_by_the_level_of_what_they_list(sample_db, con, region, lang, labels):
+    at = run_app(sample_db, region=region, lang=lang)
+    assert not at.exception
+    assert [box.label for box in at.sidebar.selectbox][: len(labels)] == labels
+    levels = {
+        code: sorted(
+            row[0] for row in con.execute("select distinct level from regions where parent_code = ?", [code]).fetchall()
+        )
+        for code in ("500000", "420000")
+    }
+    assert levels == {"500000": ["county"], "420000": ["city", "county"]}
+
+
+def test_children_none_of_which_is_behind_are_said_to_be_so(sample_db):
+    """Where the children have items or figures and none is behind, the page says so, not that they have none."""
+    at = run_app(sample_db, region="320583")  # 昆山市: its towns carry their milestone items, none overdue or behind
+    assert not at.exception
+    ranked = next(d.value for d in at.dataframe if "逾期或滞后(项)" in d.value.columns)
+    assert len(ranked) > 0 and ranked["逾期或滞后(项)"].eq(0).all() and ranked["未达标指标(项)"].eq(0).all()
+    assert f"{len(ranked)} 个下级地区都没有逾期、滞后的里程碑事项或未达标的指标。" in [s.value for s in at.success]
+    assert not any("没有里程碑事项或统计数据" in i.value for i in at.info)

@@ -23,7 +23,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from enforcement.access.scope import Scope, visible_rows
 from enforcement.access.store import StoreError
 from enforcement.access.trail import Event
-from enforcement.i18n import plain, region_name, t
+from enforcement.i18n import level_label, plain, region_name, t
 from enforcement.rules.filters import MAX_PARAM_LENGTH, NATION_CODE, Choices, Filters, choices_from, parse_query
 from enforcement.storage import build, connect, health, store
 from enforcement.storage.meta import data_kind
@@ -416,11 +416,19 @@ def _on_region_change(depth: int) -> None:
         _update_param(key, None)
 
 
+def picker_label(children: pd.DataFrame, lang: str) -> str:
+    """A region picker's label: the level of the regions it lists, by their own level rather than the picker's place
+    (a municipality's second picker lists districts and counties; a province may list cities and the counties it
+    administers directly: "City / county"). Capitalised as a label: "Province", not the in-sentence "province"."""
+    levels = children.sort_values("level_no")["level"].drop_duplicates()
+    return " / ".join(level_label(level, lang) for level in levels).capitalize()
+
+
 def _region_selectors(ctx: PageContext) -> None:
     lineage = ctx.query("region_lineage", region_code=ctx.filters.region)
     chain = lineage[lineage["level_no"] > 0]["region_code"].tolist()
     parent = NATION_CODE
-    for depth, level in enumerate(REGION_LEVELS):
+    for depth in range(len(REGION_LEVELS)):
         children = ctx.query("region_children", parent_code=parent)
         if children.empty:
             break
@@ -430,7 +438,7 @@ def _region_selectors(ctx: PageContext) -> None:
         blank = [""] if ctx.access is None or gate.offers_all(ctx.access, depth) else []
         st.session_state[key] = chain[depth] if depth < len(chain) else ""
         st.selectbox(
-            ctx.t(f"level_{level}").capitalize(),  # a label: "Province", not the in-sentence "province"
+            picker_label(children, ctx.lang),
             [*blank, *names],
             format_func=lambda code, names=names: names.get(code, ctx.t("region_all")),
             key=key,
