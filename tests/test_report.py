@@ -265,6 +265,7 @@ def test_english_report(runner, tmp_path):
     page_images(paths["pdf"], "320100_en")
     text = docx_text(paths["docx"])
     assert "1. Overview" in text and "Sample data (示例数据)" in text and "南京市" in text
+    assert "Region:" in text and "Region：" not in text  # the cover's labels end in an English colon
     assert "EvaluationReport" in flat("".join(pdf_pages(paths["pdf"])))
 
 
@@ -296,6 +297,20 @@ def test_overview_button_and_report_page(sample_db):
     page = run_page("pages/9_report.py", region="320000", as_of=MIDTERM.isoformat())
     assert not page.exception
     assert any("全部 13 个下级地区" in option for option in page.radio[0].options)
+
+
+@pytest.mark.parametrize(("region", "offered"), [("320102", True), ("320102002", False)])
+def test_every_childs_report_is_offered_only_where_there_are_children(sample_db, con, region, offered):
+    """The overview links to the page that writes every child's report, except at a region without children (a
+    township), whose report page offers this region alone."""
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=90)
+    at.query_params["region"] = region
+    at.run()
+    assert not at.exception
+    has_children = con.execute("select count(*) > 0 from regions where parent_code = ?", [region]).fetchone()[0]
+    assert has_children == offered
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert ("批量生成下级地区的报告" in labels) == offered
 
 
 def test_a_missing_font_is_a_message_not_a_traceback(sample_db, monkeypatch, tmp_path):

@@ -175,7 +175,8 @@ def _cover(document, report: Report) -> None:
         for cell, width in zip(cells, widths, strict=True):
             cell.width = width
         cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(cells[0].paragraphs[0], label + "：", size=11, bold=True, east_asia=HEADING_FONT)
+        colon = "：" if report.lang == "zh" else ":"  # as the PDF's cover: a full-width colon only in Chinese
+        _run(cells[0].paragraphs[0], label + colon, size=11, bold=True, east_asia=HEADING_FONT)
         _lines(cells[1].paragraphs[0], value, size=11)
     if report.mark:
         document.add_paragraph()

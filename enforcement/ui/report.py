@@ -125,7 +125,8 @@ def report_block(ctx: PageContext) -> None:
                 download_buttons(ctx, request, key="overview_report")
             evaluation_picks(ctx, "overview_report")
             st.space("stretch")
-            ctx.page_link("pages/9_report.py", ctx.t("rp_open_page"))
+            if not ctx.query("region_children", parent_code=ctx.filters.region).empty:  # a township has none
+                ctx.page_link("pages/9_report.py", ctx.t("rp_open_page"))
         if _other_filters(ctx):
             st.caption(ctx.t("rp_filters_note"))
 
