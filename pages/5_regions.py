@@ -10,14 +10,15 @@ ctx = page_frame("nav_regions")
 f = ctx.filters
 catalog = ctx.query("indicator_catalog")
 options = drilldown.indicator_options(catalog)
-indicator = ctx.url_choice("ind", options, drilldown.DEFAULT_INDICATOR)
+default = drilldown.default_indicator(ctx.query("plans_for_region", region_code=f.region), options)
+indicator = ctx.url_choice("ind", options, default)
 # The chosen indicator lives in the URL (?ind=…) so a shared link ranks on the same one.
-page_params = {} if indicator == drilldown.DEFAULT_INDICATOR else {"ind": indicator}
+page_params = {} if indicator == default else {"ind": indicator}
 
 
 def _on_indicator() -> None:
     chosen = st.session_state["regions_ind"]
-    if chosen == drilldown.DEFAULT_INDICATOR:
+    if chosen == default:
         del st.query_params["ind"]
     else:
         st.query_params["ind"] = chosen

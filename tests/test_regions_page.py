@@ -149,3 +149,23 @@ def test_the_definition_is_in_the_page_s_language(sample_db, con, indicator):
         assert not at.exception
         shown = " ".join(c.value for c in at.caption)
         assert expected in shown and other not in shown, (lang, shown)
+
+
+@pytest.mark.parametrize(("region", "plans_concern"), [("320102", True), ("420102", False)])
+def test_a_region_outside_every_plan_opens_on_a_statistic(sample_db, con, region, plans_concern):
+    """Without ?ind=, a region some plan concerns ranks on its milestones; one outside every plan (江岸区: no plan is
+    issued above or inside it) has no milestone items, and opens on the overview's first indicator instead."""
+    concerning = con.execute(
+        """
+        select count(*) from plans as p, regions as r
+        where r.region_code = ? and (list_contains(r.lineage, p.issuer_region_code)
+            or in_subtree(p.issuer_region_code, r.code_prefix))
+        """,
+        [region],
+    ).fetchone()[0]
+    assert (concerning > 0) == plans_concern
+    at = run_page(sample_db, region=region)
+    assert not at.exception
+    shown = at.selectbox(key="regions_ind").value
+    assert shown == ("milestone_lagging_share" if plans_concern else "full_rotation_rate")
+    assert "ind" not in at.query_params  # the default is not written into the link

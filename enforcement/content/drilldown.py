@@ -43,6 +43,13 @@ def indicator_options(catalog: pd.DataFrame) -> list[str]:
     return [MILESTONE_INDICATOR, *first, *[key for key in stats if key not in first]]
 
 
+def default_indicator(plans: pd.DataFrame, options: list[str]) -> str:
+    """What the page ranks on when the link names no indicator: milestones where a plan concerns the region
+    (plans_for_region: governing it or issued inside it), else the first statistics indicator (a region outside every
+    plan has no milestone items to rank on)."""
+    return DEFAULT_INDICATOR if not plans.empty else next(key for key in options if key != MILESTONE_INDICATOR)
+
+
 def parse_indicator(value: object, options: list[str]) -> str:
     """The indicator named in the URL if it is a known one, else the default (never an unchecked identifier)."""
     if isinstance(value, list):
