@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from enforcement.content import training
+from enforcement.content import training, trends
 from enforcement.content.indicators import format_value
 from enforcement.storage import store
 from enforcement.ui import frame
@@ -99,6 +99,25 @@ def test_ranking_of_child_regions_and_agencies(runner):
     assert len(agencies.data) == 22  # all agencies (township teams included), the chosen domain's highlighted
     bars = agencies.figure.data[0]
     assert sorted(set(bars.marker.opacity)) == [0.3, 1.0]
+
+
+@pytest.mark.parametrize(("region", "name", "bars"), [("130000", "河北省", 22), ("130102001", "一个街道", 1)])
+def test_a_ranking_s_legend_clears_its_axis_and_long_names_wrap(runner, con, region, name, bars):
+    """Below one bar or twenty-two, the legend starts well under the plot area (the x axis's numbers and title sit
+    between); an English agency name too long for a phone's width is on two lines, each shorter than the name."""
+    chart = training.agency_chart(runner.run, scope(region, name, lang="en"), "training_hours_total")
+    figure = chart.figure
+    labels = list(figure.data[0].y)
+    assert len(labels) == bars
+    plot_px = figure.layout.height - figure.layout.margin.t - figure.layout.margin.b
+    assert figure.layout.legend.y * plot_px <= -45
+    team = con.execute("select name_en from agencies where agency_code = 'township_team'").fetchone()[0]
+    assert team in [label.replace("<br>", " ") for label in labels]  # every township has its team's figures
+    assert len(team) > trends.WRAP_LABEL_AT
+    for label in labels:
+        name, lines = label.replace("<br>", " "), label.split("<br>")
+        assert len(lines) == (2 if len(name) > trends.WRAP_LABEL_AT and " " in name else 1), label
+        assert all(len(line) <= max(trends.WRAP_LABEL_AT, len(name) * 2 // 3) for line in lines), label
 
 
 def test_ranking_indicator_from_the_url_is_checked():

@@ -208,6 +208,25 @@ def _legend_line(figure: go.Figure, name: str, color: str, dash: str) -> None:
     )
 
 
+# A ranking's y labels: one longer than this (an English agency's name) is set on two lines, so that on a phone's width
+# the names leave the bars room; each bar then gets the taller row.
+WRAP_LABEL_AT = 18
+ROW_PX, WRAPPED_ROW_PX = 26, 34
+# The ranking's margins above and below the plot area and the gap from the plot area to the legend's top (the x
+# axis's numbers and its title sit in that gap).
+TOP_PX, BOTTOM_PX, LEGEND_GAP_PX = 40, 80, 52
+
+
+def wrapped(label: str, width: int = WRAP_LABEL_AT) -> str:
+    """A label longer than width on two lines, broken at the space nearest its middle (one without a space, as a
+    Chinese name, stays whole)."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if len(label) <= width or not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}<br>{label[cut + 1 :]}"
+
+
 def ranked_bars(
     rows: pd.DataFrame,
     scope: Scope,
@@ -232,6 +251,7 @@ def ranked_bars(
     opacity = [1.0] * len(ordered)
     if highlight is not None and key_column is not None:
         opacity = [1.0 if key == highlight else 0.3 for key in ordered[key_column]]
+    ordered = ordered.assign(**{label_column: [wrapped(str(label)) for label in ordered[label_column]]})
     figure = go.Figure(
         go.Bar(
             x=ordered["value"],
@@ -303,9 +323,16 @@ def ranked_bars(
         _legend_line(
             figure, f"{average_label} {format_value(parent.iloc[0], unit, scope.lang)}", charts.AVERAGE_COLOR, "dot"
         )
-    height = 170 + 26 * len(ordered)
-    charts.style(figure, height=height)
-    charts.update_layout(figure, legend=dict(y=-50 / height - 0.02, yanchor="top"), bargap=0.25, margin=dict(b=60))
+    row_px = WRAPPED_ROW_PX if ordered[label_column].str.contains("<br>", regex=False).any() else ROW_PX
+    plot_px = 70 + row_px * len(ordered)
+    charts.style(figure, height=TOP_PX + plot_px + BOTTOM_PX)
+    # The legend's place is a share of the plot area's height: the same gap in pixels below one bar or thirty.
+    charts.update_layout(
+        figure,
+        legend=dict(y=-LEGEND_GAP_PX / plot_px, yanchor="top"),
+        bargap=0.25,
+        margin=dict(t=TOP_PX, b=BOTTOM_PX),
+    )
     charts.update_axes(figure, "y", autorange="reversed", title_text="", automargin=True)
     reach = max(
         [float(v) for v in ordered["value"].dropna()]
