@@ -387,6 +387,15 @@ def test_an_english_admin_is_told_in_english_why_an_account_cannot_be_added(acce
     assert access.account("has space@example.cn") is None and access.account("u-clerk").region_code == "320102"
 
 
+@pytest.mark.parametrize(("lang", "region"), [("en", "China"), ("zh", "全国")])
+def test_a_national_admin_is_told_its_region_in_the_page_s_language(access, lang, region):
+    access.add_account("u-nation", "admin", "000000", CLI, "全国 管理员")
+    at = run(user("u-nation"), "pages/8_admin.py", lang=lang)
+    assert not at.exception
+    scope = next(c.value for c in at.caption if c.value.startswith(("You manage", "您可以管理")))
+    assert f" {region} " in f" {scope} " and (lang == "zh" or "全国" not in scope)
+
+
 def test_the_admin_page_filters_the_trail_by_region_and_period(access):
     run(user("u-leader"), region="320500")  # a refused link, filed under 南京市
     at = run(user("u-admin"), "pages/8_admin.py")

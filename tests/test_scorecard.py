@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from enforcement.content import indicators, scorecard
+from enforcement.i18n import t
 from enforcement.rules import status
 from enforcement.rules.filters import Filters
 
@@ -270,6 +271,19 @@ def test_judgement_colours_come_from_the_palette():
 )
 def test_milestone_judgement(items, lagging, expected):
     assert scorecard.milestone_judgement(items, lagging) == expected
+
+
+@pytest.mark.parametrize("judgement", ["near", "not_met"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_milestone_judgement_names_what_it_counts(judgement, lang):
+    """The judgement counts items overdue or behind schedule: its label names both, and not the word of another status
+    (an item done late is done, and not counted)."""
+    label = t(f"milestone_judgement_{judgement}", lang)
+    for counted in ("overdue", "behind_schedule"):
+        word = t(f"status_{counted}", lang).split()[0].lower() if lang == "en" else t(f"status_{counted}", lang)[:2]
+        assert word in label.lower(), (counted, label)
+    late = t("status_done_late", lang).split()[-1].lower() if lang == "en" else None
+    assert late is None or late not in label.lower()
 
 
 def filters(**changes):

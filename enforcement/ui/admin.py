@@ -14,7 +14,7 @@ from enforcement.access.accounts import Account, AccountError, check_identity, m
 from enforcement.access.commands import verdict_text
 from enforcement.access.scope import is_region_code
 from enforcement.access.store import StoreError
-from enforcement.i18n import column_label
+from enforcement.i18n import column_label, region_name
 from enforcement.transfer import export
 from enforcement.ui import gate
 from enforcement.ui.blocks import labelled
@@ -34,7 +34,9 @@ class _Names:
             return default
         last = self.ctx.query("region_lineage", region_code=code).tail(1)
         # Outside the account's region the lineage stops above it: no name to show.
-        return str(last["full_name"].iloc[0]) if not last.empty and last["region_code"].iloc[0] == code else default
+        if last.empty or last["region_code"].iloc[0] != code:
+            return default
+        return region_name(code, str(last["full_name"].iloc[0]), self.ctx.lang)  # 全国 in the page's language
 
 
 def _role_label(ctx: PageContext, role: str) -> str:
