@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from enforcement.i18n import status_label
+from enforcement.content.indicators import format_value
+from enforcement.i18n import column_label, status_label
 from enforcement.rules import status
 from tests.page_runner import cell_css, metric, run_page
 from tests.test_milestones_page import assert_overdue_follows_region_and_as_of, independent_overdue
@@ -127,3 +130,17 @@ def test_english(sample_db):
     assert not at.exception
     assert at.title[0].value.startswith("Task ledger")
     assert "Responsible units" in at.dataframe[0].value.columns
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_progress_reads_as_every_percentage_the_app_writes(sample_db, lang):
+    """The ledger's progress bars print their value as format_value does everywhere else (the report, the cards):
+    an average short of 100 % never reads 100 %."""
+    at = run_page(PAGE, region="440106", lang=lang)
+    assert not at.exception
+    table = at.dataframe[0]
+    header = column_label("percent_complete", lang)
+    printf = json.loads(table.proto.columns)[header]["type_config"]["format"]
+    values = table.value[header].dropna()
+    assert len(values) > 0
+    assert [printf % v for v in values] == [format_value(v, "%", lang) for v in values]

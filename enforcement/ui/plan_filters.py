@@ -174,8 +174,9 @@ def milestone_picker(ctx: PageContext, milestones: pd.DataFrame) -> pd.Series | 
 
 def column_config(ctx: PageContext, columns) -> dict:
     """Readable column types (dates, progress bars, wide text) for the columns of a table, by translated header."""
-    # progress bars in a neutral colour: red and green mean statuses on these pages
-    progress = dict(min_value=0, max_value=100, format="%.0f%%", color=PROGRESS_COLOR)
+    # progress bars in a neutral colour: red and green mean statuses on these pages; one decimal, as every percentage
+    # the app writes (indicators.format_value): an average of 99.6 % is not shown as 100 % beside an overdue item
+    progress = dict(min_value=0, max_value=100, format="%.1f%%", color=PROGRESS_COLOR)
     specs = {
         "percent_complete": st.column_config.ProgressColumn(**progress),
         "old_percent_complete": st.column_config.ProgressColumn(**progress),
