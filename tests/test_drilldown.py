@@ -140,6 +140,27 @@ def test_milestone_bars_use_the_overdue_red():
     assert bar.marker.color == status.RAG_COLORS["red"] == status.MILESTONE_COLORS["overdue"]
 
 
+def test_a_bar_of_zero_shows_its_status_in_its_number():
+    rows = pd.DataFrame(
+        {
+            "region_code": ["a", "b", "c"],
+            "region_name": ["甲", "乙", "丙"],
+            "value": [0.0, 40.0, 100.0],
+            "numerator": [0, 2, 5],
+            "denominator": [4, 5, 5],
+            "target_text": ["≥ 100.0%"] * 3,
+            "judgement": ["not_met", "not_met", "met"],
+            "judgement_label": ["未达标", "未达标", "达标"],
+        }
+    )
+    figure = drilldown.ranking_figure(rows, None, drilldown.Indicator("x", "x", "%", True, ""))
+    colours = {
+        name: colour for bar in visible_bars(figure) for name, colour in zip(bar.y, bar.textfont.color, strict=True)
+    }
+    assert colours["甲"] == status.RAG_COLORS["red"]  # no width to show it: the number is red
+    assert colours["乙"] == colours["丙"] == drilldown.TEXT_COLOR  # the bar itself shows its colour
+
+
 def test_every_child_can_be_clicked_whatever_its_value():
     """A 0 % bar has no width and a child without figures no bar: a row-wide target under each carries its code."""
     rows = pd.DataFrame(

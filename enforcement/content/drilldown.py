@@ -22,6 +22,7 @@ from enforcement.rules.filters import Filters
 MILESTONE_INDICATOR = "milestone_lagging_share"
 DEFAULT_INDICATOR = MILESTONE_INDICATOR
 NO_DATA_COLOR = "#e0e0e0"
+TEXT_COLOR = "#444444"  # Plotly's own for a bar's number
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,9 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
                 customdata=part[["region_code", "numerator", "denominator", "target_text"]].to_numpy(),
                 text=[indicators.format_value(v, info.unit, lang) for v in part["value"]],
                 textposition="outside",
+                # a bar of 0 has no width to show its colour: its number carries it (0 % against a target of 100 %
+                # is the worst there is, not a neutral grey)
+                textfont=dict(color=[indicators.rag_color(judgement) if v == 0 else TEXT_COLOR for v in part["value"]]),
                 cliponaxis=False,
                 hovertemplate=(
                     "<b>%{y}</b><br>"
