@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from enforcement.rules.filters import NATION_CODE, Choices, default_filters, parse_query
+from enforcement.rules.filters import NATION_CODE, Choices, default_filters, default_since, parse_query
 
 CHOICES = Choices(
     region_codes=frozenset({"320000", "371100", "371102", "371102001"}),
@@ -81,3 +81,19 @@ def test_leap_day_is_a_valid_date():
 def test_statistics_stop_at_the_as_of_month():
     filters = parse_query({"as_of": "2024-10-31"}, CHOICES).filters
     assert filters.effective_to == dt.date(2024, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "since"),
+    [
+        ("2024-06-30", "2024-05-31"),  # a month's end: the previous month's end
+        ("2024-03-31", "2024-02-29"),
+        ("2025-03-31", "2025-02-28"),
+        ("2024-01-31", "2023-12-31"),
+        ("2024-07-15", "2024-06-15"),  # any other day: the same day a month earlier
+        ("2024-03-30", "2024-02-29"),  # clamped to the shorter month's end
+        ("2024-02-29", "2024-01-31"),
+    ],
+)
+def test_changed_since_defaults_to_a_month_earlier(as_of, since):
+    assert default_since(dt.date.fromisoformat(as_of)) == dt.date.fromisoformat(since)

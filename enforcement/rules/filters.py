@@ -100,8 +100,11 @@ class ParseResult:
 
 
 def default_since(as_of: dt.date) -> dt.date:
-    """The default 'changed since' date: the same day one month earlier (clamped to that month's end)."""
+    """The default 'changed since' date: the same day one month earlier (clamped to that month's end); a month's end
+    goes to the previous month's end (30 June to 31 May, not 30 May)."""
     previous_month_end = as_of.replace(day=1) - dt.timedelta(days=1)
+    if (as_of + dt.timedelta(days=1)).day == 1:
+        return previous_month_end
     return previous_month_end.replace(day=min(as_of.day, previous_month_end.day))
 
 
