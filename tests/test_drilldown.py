@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from enforcement.content import drilldown, indicators
+from enforcement.content import charts, drilldown, indicators
 from enforcement.rules import status
 
 # The indicator queries' one period: the year to date at a month.
@@ -158,7 +158,7 @@ def test_a_bar_of_zero_shows_its_status_in_its_number():
         name: colour for bar in visible_bars(figure) for name, colour in zip(bar.y, bar.textfont.color, strict=True)
     }
     assert colours["甲"] == status.RAG_COLORS["red"]  # no width to show it: the number is red
-    assert colours["乙"] == colours["丙"] == drilldown.TEXT_COLOR  # the bar itself shows its colour
+    assert colours["乙"] == colours["丙"] == charts.TEXT_COLOR  # the bar itself shows its colour
 
 
 def test_every_child_can_be_clicked_whatever_its_value():

@@ -18,6 +18,7 @@ TARGET_COLOR = "#c62828"
 AVERAGE_COLOR = "#455a64"
 AS_OF_COLOR = "#6a1b9a"
 MUTED_COLOR = "#757575"  # text that says a value is missing
+TEXT_COLOR = "#444444"  # Plotly's own for a number beside a bar
 # The smallest label a chart draws inside a tile or bar (px): below it a label is hidden and left to the hover.
 SMALLEST_LABEL_PX = 10
 
@@ -67,6 +68,17 @@ def update_annotations(figure: go.Figure, **props: Any) -> go.Figure:
     for annotation in figure.layout.annotations:
         _merge(annotation, props)
     return figure
+
+
+def two_lines(label: str, width: int) -> str:
+    """An axis label longer than width on two lines, broken at the space nearest its middle (a label without a space,
+    as a Chinese name, stays whole). Unlike a hover's text, wrapped to a width on as many lines as it takes, an axis
+    row holds two lines at most."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if len(label) <= width or not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}<br>{label[cut + 1 :]}"
 
 
 def style(figure: go.Figure, height: int = 380) -> go.Figure:

@@ -22,7 +22,6 @@ from enforcement.rules.filters import Filters
 MILESTONE_INDICATOR = "milestone_lagging_share"
 DEFAULT_INDICATOR = MILESTONE_INDICATOR
 NO_DATA_COLOR = "#e0e0e0"
-TEXT_COLOR = "#444444"  # Plotly's own for a bar's number
 
 
 @dataclass(frozen=True)
@@ -246,7 +245,9 @@ def ranking_figure(rows: pd.DataFrame, parent: pd.Series | None, info: Indicator
                 textposition="outside",
                 # a bar of 0 has no width to show its colour: its number carries it (0 % against a target of 100 %
                 # is the worst there is, not a neutral grey)
-                textfont=dict(color=[indicators.rag_color(judgement) if v == 0 else TEXT_COLOR for v in part["value"]]),
+                textfont=dict(
+                    color=[indicators.rag_color(judgement) if v == 0 else charts.TEXT_COLOR for v in part["value"]]
+                ),
                 cliponaxis=False,
                 hovertemplate=(
                     "<b>%{y}</b><br>"

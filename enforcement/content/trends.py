@@ -217,16 +217,6 @@ ROW_PX, WRAPPED_ROW_PX = 26, 34
 TOP_PX, BOTTOM_PX, LEGEND_GAP_PX = 40, 80, 52
 
 
-def wrapped(label: str, width: int = WRAP_LABEL_AT) -> str:
-    """A label longer than width on two lines, broken at the space nearest its middle (one without a space, as a
-    Chinese name, stays whole)."""
-    spaces = [i for i, c in enumerate(label) if c == " "]
-    if len(label) <= width or not spaces:
-        return label
-    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
-    return f"{label[:cut]}<br>{label[cut + 1 :]}"
-
-
 def ranked_bars(
     rows: pd.DataFrame,
     scope: Scope,
@@ -251,7 +241,9 @@ def ranked_bars(
     opacity = [1.0] * len(ordered)
     if highlight is not None and key_column is not None:
         opacity = [1.0 if key == highlight else 0.3 for key in ordered[key_column]]
-    ordered = ordered.assign(**{label_column: [wrapped(str(label)) for label in ordered[label_column]]})
+    ordered = ordered.assign(
+        **{label_column: [charts.two_lines(str(label), WRAP_LABEL_AT) for label in ordered[label_column]]}
+    )
     figure = go.Figure(
         go.Bar(
             x=ordered["value"],

@@ -46,7 +46,7 @@ PAGES = (
     ("pages/8_admin.py", "nav_admin"),
 )
 FILTER_KEYS = ("region", "as_of", "since", "from", "to", "plan", "area", "domain", "lang")
-REGION_LEVELS = ("province", "city", "county", "township")
+REGION_PICKERS = 4  # the deepest chain below the nation: province, city, county, township
 log = logging.getLogger(__name__)
 
 
@@ -428,7 +428,7 @@ def _region_selectors(ctx: PageContext) -> None:
     lineage = ctx.query("region_lineage", region_code=ctx.filters.region)
     chain = lineage[lineage["level_no"] > 0]["region_code"].tolist()
     parent = NATION_CODE
-    for depth in range(len(REGION_LEVELS)):
+    for depth in range(REGION_PICKERS):
         children = ctx.query("region_children", parent_code=parent)
         if children.empty:
             break
